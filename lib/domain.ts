@@ -1,0 +1,35 @@
+/**
+ * Domain vocabulary shared by the server and the browser. Keys are stable
+ * identifiers stored in the database; labels live in messages/.
+ */
+
+export const MEMBER_ROLES = ['secretary', 'deputy_secretary', 'committee_member', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const MEMBER_STATUSES = ['full', 'probationary', 'exempted', 'attached'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const MEETING_KINDS = [
+  'regular',
+  'thematic',
+  'combined',
+  'committee',
+  'extraordinary',
+  'generic',
+] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_STATES = ['scheduled', 'in_progress', 'closed', 'approved'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+
+export const ORGANISATION_KINDS = ['committee', 'cell'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** Roles allowed to manage a cell's members and meetings. */
+export const CELL_MANAGER_ROLES: readonly MemberRole[] = ['secretary', 'deputy_secretary'];
+
+/** The Tiptap field (Y.XmlFragment name) that holds the minutes inside a meeting's Y.Doc. */
+export const MINUTES_FIELD = 'minutes';
+
+/** What a user may do with a live document. */
+export type DocumentAccess = 'edit' | 'read' | 'none';

@@ -1,0 +1,13 @@
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { Hint } from './hint';
+
+/**
+ * The document schema of the minutes, shared by the browser editor and the
+ * server (template instantiation, projection). Collaboration extensions are
+ * added by the editor only. Undo/redo is off: with Yjs, history belongs to
+ * the collaboration binding.
+ */
+export function minutesExtensions(): AnyExtension[] {
+  return [StarterKit.configure({ undoRedo: false, link: false }), Hint];
+}

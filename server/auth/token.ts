@@ -1,0 +1,45 @@
+import { getToken } from 'next-auth/jwt';
+import type { IncomingMessage } from 'node:http';
+import type { SessionClaims } from './options';
+
+/** Parses a Cookie header into a name → value map (values URL-decoded). */
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    try {
+      out[name] = decodeURIComponent(raw);
+    } catch {
+      out[name] = raw;
+    }
+  }
+  return out;
+}
+
+export interface VerifiedToken extends SessionClaims {
+  /** Expiry as a Unix time in seconds. */
+  exp: number;
+}
+
+/**
+ * Decodes the next-auth session cookie of a raw HTTP request (the websocket
+ * upgrade). getToken ignores a bare Cookie header, so the cookies are parsed
+ * and passed explicitly. Null for a missing, forged or expired token.
+ */
+export async function tokenFromRequest(req: IncomingMessage, secret: string): Promise<VerifiedToken | null> {
+  const cookies = parseCookies(req.headers.cookie);
+  const secureCookie = Object.keys(cookies).some((name) => name.startsWith('__Secure-next-auth.session-token'));
+  const token = await getToken({
+    req: { headers: req.headers as Record<string, string>, cookies } as never,
+    secret,
+    secureCookie,
+  });
+  if (!token || typeof token.uid !== 'string' || typeof token.sv !== 'number') return null;
+  const exp = typeof token.exp === 'number' ? token.exp : 0;
+  if (exp * 1000 <= Date.now()) return null;
+  return { uid: token.uid, sv: token.sv, admin: token.admin === true, exp };
+}

@@ -1,0 +1,133 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { User } from '../db/schema';
+import { conflict, notFound } from '../errors';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+
+/** How long a one-time invite link stays valid. */
+export const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  sessionVersion: number;
+}
+
+function toSessionUser(user: User): SessionUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.is_admin === 1,
+    sessionVersion: user.session_version,
+  };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Users, passwords, sessions and invites. */
+export function createAccounts(db: Db) {
+  return {
+    async createUser(input: { email: string; name: string; password?: string; isAdmin?: boolean }): Promise<SessionUser> {
+      const existing = await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+      if (existing) throw conflict('email_taken');
+      const user: User = {
+        id: randomUUID(),
+        email: input.email,
+        name: input.name,
+        password_hash: input.password ? await hashPassword(input.password) : null,
+        is_admin: input.isAdmin ? 1 : 0,
+        session_version: 1,
+        created_at: new Date().toISOString(),
+      };
+      await db.insertInto('users').values(user).execute();
+      return toSessionUser(user);
+    },
+
+    async getUser(id: string): Promise<SessionUser | null> {
+      const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return user ? toSessionUser(user) : null;
+    },
+
+    async findByEmail(email: string): Promise<SessionUser | null> {
+      const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      return user ? toSessionUser(user) : null;
+    },
+
+    /** Returns the user for a correct email and password, null otherwise, in constant-ish time. */
+    async verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+      const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      if (!user?.password_hash) return verifyAgainstNothing(password).then(() => null);
+      return (await verifyPassword(password, user.password_hash)) ? toSessionUser(user) : null;
+    },
+
+    async setPassword(userId: string, password: string): Promise<void> {
+      const hash = await hashPassword(password);
+      await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+    },
+
+    /** Ends every session of a user, including live collaboration connections (close 4401). */
+    async revokeSessions(userId: string): Promise<void> {
+      await db
+        .updateTable('users')
+        .set((eb) => ({ session_version: eb('session_version', '+', 1) }))
+        .where('id', '=', userId)
+        .execute();
+    },
+
+    /** Creates a one-time invite; the returned token is shown once and only its hash is stored. */
+    async createInvite(userId: string, createdBy: string | null): Promise<{ token: string; expiresAt: string }> {
+      const token = randomBytes(24).toString('base64url');
+      const now = Date.now();
+      const expiresAt = new Date(now + INVITE_TTL_MS).toISOString();
+      await db
+        .insertInto('invites')
+        .values({
+          token_hash: hashToken(token),
+          user_id: userId,
+          created_by: createdBy,
+          expires_at: expiresAt,
+          used_at: null,
+          created_at: new Date(now).toISOString(),
+        })
+        .execute();
+      return { token, expiresAt };
+    },
+
+    /** The invitee for a valid, unused, unexpired token. */
+    async inspectInvite(token: string): Promise<SessionUser> {
+      const invite = await db
+        .selectFrom('invites')
+        .selectAll()
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirst();
+      if (!invite || invite.used_at || invite.expires_at < new Date().toISOString()) throw notFound('invite_invalid');
+      const user = await this.getUser(invite.user_id);
+      if (!user) throw notFound('invite_invalid');
+      return user;
+    },
+
+    /** Sets the invitee's password and spends the token, atomically. */
+    async redeemInvite(token: string, password: string): Promise<SessionUser> {
+      const user = await this.inspectInvite(token);
+      const hash = await hashPassword(password);
+      const now = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        const spent = await trx
+          .updateTable('invites')
+          .set({ used_at: now })
+          .where('token_hash', '=', hashToken(token))
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        // A second tab redeeming the same link at the same moment loses here.
+        if (Number(spent.numUpdatedRows) !== 1) throw notFound('invite_invalid');
+        await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
+      });
+      return user;
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,34 @@
+import type { DbHandle } from '../db/connection';
+import { createDocStore } from '../db/doc-store';
+import { encodeInitialDocument } from '../collab/initial-document';
+import { instantiateTemplate, templateTitle } from '../../lib/minutes/template';
+import { createAccounts } from './accounts';
+import { createMeetings } from './meetings';
+import { createOrganisations } from './organisations';
+import { createTemplates } from './templates';
+
+/** Every domain service over one database, wired once per process. */
+export function createServices(handle: DbHandle) {
+  const { db } = handle;
+  const accounts = createAccounts(db);
+  const organisations = createOrganisations(db);
+  const templates = createTemplates(db);
+  const docStore = createDocStore(db);
+  const meetings = createMeetings(db, async (meeting) => {
+    const template = await templates.forKind(meeting.kind);
+    const cell = await organisations.getCell(meeting.cell_id);
+    const vars = {
+      committee: cell?.committeeName ?? '',
+      cell: cell?.name ?? '',
+      place: meeting.place,
+      startsAt: meeting.starts_at,
+    };
+    return {
+      title: templateTitle(template, vars),
+      update: encodeInitialDocument(instantiateTemplate(template, vars)),
+    };
+  });
+  return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore };
+}
+
+export type Services = ReturnType<typeof createServices>;

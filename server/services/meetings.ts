@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { Meeting } from '../db/schema';
+import type { MeetingInput } from '../../lib/schemas';
+import { notFound } from '../errors';
+
+/**
+ * Builds the first state of a meeting's live document (the filled-in
+ * template) and the title the template gives the meeting.
+ */
+export type InitialDocumentBuilder = (meeting: Meeting) => Promise<{ title: string; update: Uint8Array }>;
+
+/** Meetings of a cell. Each meeting owns one live document whose id is the meeting id. */
+export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuilder) {
+  return {
+    /**
+     * Creates the meeting and stores its prefilled document in the same
+     * transaction: a meeting never exists without its minutes, and the
+     * template is applied once, here, never by a browser.
+     */
+    async createMeeting(cellId: string, input: MeetingInput, createdBy: string | null): Promise<Meeting> {
+      const cell = await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', '=', cellId)
+        .where('kind', '=', 'cell')
+        .executeTakeFirst();
+      if (!cell) throw notFound('cell_not_found');
+      const now = new Date().toISOString();
+      const meeting: Meeting = {
+        id: randomUUID(),
+        cell_id: cellId,
+        kind: input.kind,
+        title: input.title ?? '',
+        starts_at: input.startsAt,
+        place: input.place,
+        state: 'scheduled',
+        created_by: createdBy,
+        created_at: now,
+      };
+      const initial = await buildInitialDocument(meeting);
+      if (!meeting.title) meeting.title = initial.title;
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('meetings').values(meeting).execute();
+        await trx.insertInto('doc_updates').values({ doc_id: meeting.id, data: initial.update, created_at: now }).execute();
+      });
+      return meeting;
+    },
+
+    async getMeeting(id: string): Promise<Meeting | null> {
+      return (await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+
+    async requireMeeting(id: string): Promise<Meeting> {
+      const meeting = await this.getMeeting(id);
+      if (!meeting) throw notFound('meeting_not_found');
+      return meeting;
+    },
+
+    async listMeetings(cellId: string): Promise<Meeting[]> {
+      return db.selectFrom('meetings').selectAll().where('cell_id', '=', cellId).orderBy('starts_at', 'desc').execute();
+    },
+  };
+}
+
+export type Meetings = ReturnType<typeof createMeetings>;

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { Organisation } from '../db/schema';
+import type { Subject } from '../auth/policy';
+import type { MemberInput, SetupInput } from '../../lib/schemas';
+import type { MemberRole, MemberStatus } from '../../lib/domain';
+import { conflict, notFound } from '../errors';
+import { hashPassword } from './passwords';
+import type { SessionUser } from './accounts';
+
+const SETUP_KEY = 'setup_completed_at';
+
+export interface MemberRow {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  status: MemberStatus;
+  hasPassword: boolean;
+}
+
+export interface CellSummary {
+  id: string;
+  name: string;
+  committeeId: string | null;
+  committeeName: string | null;
+}
+
+/** Organisation tree (đảng bộ → chi bộ), memberships and first-run setup. */
+export function createOrganisations(db: Db) {
+  async function insertOrganisation(
+    trx: Db,
+    kind: Organisation['kind'],
+    name: string,
+    parentId: string | null,
+  ): Promise<Organisation> {
+    const org: Organisation = { id: randomUUID(), kind, name, parent_id: parentId, created_at: new Date().toISOString() };
+    await trx.insertInto('organisations').values(org).execute();
+    return org;
+  }
+
+  return {
+    async isSetupComplete(): Promise<boolean> {
+      const row = await db.selectFrom('settings').select('value').where('key', '=', SETUP_KEY).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Creates the administrator and the first đảng bộ and chi bộ, once. The
+     * settings row is inserted first inside the transaction so that two
+     * concurrent submissions cannot both succeed (primary key conflict).
+     */
+    async completeSetup(input: SetupInput): Promise<{ adminId: string; committeeId: string; cellId: string }> {
+      const hash = await hashPassword(input.password);
+      const now = new Date().toISOString();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          await trx.insertInto('settings').values({ key: SETUP_KEY, value: now }).execute();
+          const adminId = randomUUID();
+          await trx
+            .insertInto('users')
+            .values({
+              id: adminId,
+              email: input.email,
+              name: input.adminName,
+              password_hash: hash,
+              is_admin: 1,
+              session_version: 1,
+              created_at: now,
+            })
+            .execute();
+          const committee = await insertOrganisation(trx, 'committee', input.committeeName, null);
+          const cell = await insertOrganisation(trx, 'cell', input.cellName, committee.id);
+          return { adminId, committeeId: committee.id, cellId: cell.id };
+        });
+      } catch (error) {
+        if (await this.isSetupComplete()) throw conflict('setup_closed');
+        throw error;
+      }
+    },
+
+    async createCommittee(name: string): Promise<Organisation> {
+      return insertOrganisation(db, 'committee', name, null);
+    },
+
+    async createCell(committeeId: string, name: string): Promise<Organisation> {
+      const parent = await db.selectFrom('organisations').selectAll().where('id', '=', committeeId).executeTakeFirst();
+      if (!parent || parent.kind !== 'committee') throw notFound('committee_not_found');
+      return insertOrganisation(db, 'cell', name, committeeId);
+    },
+
+    async getCell(cellId: string): Promise<CellSummary | null> {
+      const row = await db
+        .selectFrom('organisations as c')
+        .leftJoin('organisations as p', 'p.id', 'c.parent_id')
+        .select(['c.id', 'c.name', 'c.parent_id as committeeId', 'p.name as committeeName'])
+        .where('c.id', '=', cellId)
+        .where('c.kind', '=', 'cell')
+        .executeTakeFirst();
+      return row ?? null;
+    },
+
+    /** Cells the subject can see: all for an administrator, their own otherwise. */
+    async cellsFor(subject: Subject): Promise<CellSummary[]> {
+      let query = db
+        .selectFrom('organisations as c')
+        .leftJoin('organisations as p', 'p.id', 'c.parent_id')
+        .select(['c.id', 'c.name', 'c.parent_id as committeeId', 'p.name as committeeName'])
+        .where('c.kind', '=', 'cell')
+        .orderBy('p.name')
+        .orderBy('c.name');
+      if (!subject.isAdmin) {
+        const ids = subject.memberships.map((m) => m.cellId);
+        if (ids.length === 0) return [];
+        query = query.where('c.id', 'in', ids);
+      }
+      return query.execute();
+    },
+
+    async listCommittees(): Promise<Organisation[]> {
+      return db.selectFrom('organisations').selectAll().where('kind', '=', 'committee').orderBy('name').execute();
+    },
+
+    /**
+     * Adds a person to a cell. An email already known joins the existing user
+     * to the cell; a new email creates a user without a password, who sets one
+     * through an invite.
+     */
+    async addMember(cellId: string, input: MemberInput): Promise<MemberRow> {
+      const cell = await this.getCell(cellId);
+      if (!cell) throw notFound('cell_not_found');
+      return db.transaction().execute(async (trx) => {
+        const now = new Date().toISOString();
+        let user = await trx.selectFrom('users').selectAll().where('email', '=', input.email).executeTakeFirst();
+        if (!user) {
+          user = {
+            id: randomUUID(),
+            email: input.email,
+            name: input.name,
+            password_hash: null,
+            is_admin: 0,
+            session_version: 1,
+            created_at: now,
+          };
+          await trx.insertInto('users').values(user).execute();
+        }
+        const existing = await trx
+          .selectFrom('memberships')
+          .select('id')
+          .where('cell_id', '=', cellId)
+          .where('user_id', '=', user.id)
+          .executeTakeFirst();
+        if (existing) throw conflict('already_member');
+        const membershipId = randomUUID();
+        await trx
+          .insertInto('memberships')
+          .values({ id: membershipId, cell_id: cellId, user_id: user.id, role: input.role, status: input.status, created_at: now })
+          .execute();
+        return {
+          membershipId,
+          userId: user.id,
+          name: user.name,
+          email: user.email,
+          role: input.role,
+          status: input.status,
+          hasPassword: user.password_hash !== null,
+        };
+      });
+    },
+
+    async listMembers(cellId: string): Promise<MemberRow[]> {
+      const rows = await db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select(['m.id as membershipId', 'u.id as userId', 'u.name', 'u.email', 'm.role', 'm.status', 'u.password_hash'])
+        .where('m.cell_id', '=', cellId)
+        .orderBy('u.name')
+        .execute();
+      return rows.map(({ password_hash, ...row }) => ({ ...row, hasPassword: password_hash !== null }));
+    },
+
+    async getMembership(cellId: string, userId: string): Promise<MemberRow | null> {
+      const members = await this.listMembers(cellId);
+      return members.find((m) => m.userId === userId) ?? null;
+    },
+
+    /** Everything the permission policy needs to know about a user. */
+    async subjectFor(user: Pick<SessionUser, 'id' | 'isAdmin'>): Promise<Subject> {
+      const memberships = await db
+        .selectFrom('memberships')
+        .select(['cell_id as cellId', 'role', 'status'])
+        .where('user_id', '=', user.id)
+        .execute();
+      return { userId: user.id, isAdmin: user.isAdmin, memberships };
+    },
+  };
+}
+
+export type Organisations = ReturnType<typeof createOrganisations>;
