@@ -43,7 +43,24 @@ export interface TemplateVariables {
   startsAt: string;
 }
 
-type PMNode = { type: string; attrs?: Record<string, unknown>; content?: PMNode[]; text?: string; marks?: { type: string }[] };
+/** A ProseMirror (Tiptap) JSON node as the minutes use it. */
+export type PMNode = { type: string; attrs?: Record<string, unknown>; content?: PMNode[]; text?: string; marks?: { type: string }[] };
+
+/** Unit words that party-document headers print before the unit's name. */
+const UNIT_WORDS = ['đảng bộ', 'đảng ủy', 'đảng uỷ', 'chi bộ'];
+
+/**
+ * The upper-case name for the document header. The template prints the unit
+ * word itself ("ĐẢNG BỘ {COMMITTEE}"), and people name their organisations
+ * both ways ("Đảng bộ phường Tân Định" or "phường Tân Định"), so a leading
+ * unit word is dropped here rather than printed twice.
+ */
+export function headerName(name: string): string {
+  const normal = name.normalize('NFC').trim();
+  const lower = normal.toLocaleLowerCase('vi');
+  const word = UNIT_WORDS.find((w) => lower.startsWith(w + ' '));
+  return (word ? normal.slice(word.length) : normal).trim().toLocaleUpperCase('vi');
+}
 
 /** Replaces {name} placeholders; unknown names are left as typed so a typo stays visible. */
 export function fillPlaceholders(text: string, vars: TemplateVariables): string {
@@ -51,9 +68,9 @@ export function fillPlaceholders(text: string, vars: TemplateVariables): string 
   const [year = '', month = '', day = ''] = date.split('-');
   const values: Record<string, string> = {
     committee: vars.committee,
-    COMMITTEE: vars.committee.toLocaleUpperCase('vi'),
+    COMMITTEE: headerName(vars.committee),
     cell: vars.cell,
-    CELL: vars.cell.toLocaleUpperCase('vi'),
+    CELL: headerName(vars.cell),
     place: vars.place,
     day,
     month: String(Number(month) || month),

@@ -14,7 +14,7 @@ export function createServices(handle: DbHandle) {
   const organisations = createOrganisations(db);
   const templates = createTemplates(db);
   const docStore = createDocStore(db);
-  const meetings = createMeetings(db, async (meeting) => {
+  const meetings = createMeetings(db, async (meeting, editContent) => {
     const template = await templates.forKind(meeting.kind);
     const cell = await organisations.getCell(meeting.cell_id);
     const vars = {
@@ -23,9 +23,10 @@ export function createServices(handle: DbHandle) {
       place: meeting.place,
       startsAt: meeting.starts_at,
     };
+    const content = instantiateTemplate(template, vars);
     return {
       title: templateTitle(template, vars),
-      update: encodeInitialDocument(instantiateTemplate(template, vars)),
+      update: encodeInitialDocument(editContent ? editContent(content) : content),
     };
   });
   return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore };

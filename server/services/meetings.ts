@@ -2,13 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { Meeting } from '../db/schema';
 import type { MeetingInput } from '../../lib/schemas';
+import type { MeetingState } from '../../lib/domain';
+import type { PMNode } from '../../lib/minutes/template';
 import { notFound } from '../errors';
+
+/** Changes the filled-in template before it is encoded. */
+export type ContentEditor = (content: PMNode) => PMNode;
 
 /**
  * Builds the first state of a meeting's live document (the filled-in
- * template) and the title the template gives the meeting.
+ * template, optionally edited) and the title the template gives the meeting.
  */
-export type InitialDocumentBuilder = (meeting: Meeting) => Promise<{ title: string; update: Uint8Array }>;
+export type InitialDocumentBuilder = (
+  meeting: Meeting,
+  editContent?: ContentEditor,
+) => Promise<{ title: string; update: Uint8Array }>;
+
+/** For meetings recorded after the fact (demo data, minutes kept on paper). */
+export interface CreateMeetingOptions {
+  /** Content written into the minutes before they are stored. */
+  editContent?: ContentEditor;
+  /** The state to start in; "scheduled" by default. */
+  state?: MeetingState;
+}
 
 /** Meetings of a cell. Each meeting owns one live document whose id is the meeting id. */
 export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuilder) {
@@ -18,7 +34,12 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
      * transaction: a meeting never exists without its minutes, and the
      * template is applied once, here, never by a browser.
      */
-    async createMeeting(cellId: string, input: MeetingInput, createdBy: string | null): Promise<Meeting> {
+    async createMeeting(
+      cellId: string,
+      input: MeetingInput,
+      createdBy: string | null,
+      options: CreateMeetingOptions = {},
+    ): Promise<Meeting> {
       const cell = await db
         .selectFrom('organisations')
         .select('id')
@@ -34,11 +55,11 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
         title: input.title ?? '',
         starts_at: input.startsAt,
         place: input.place,
-        state: 'scheduled',
+        state: options.state ?? 'scheduled',
         created_by: createdBy,
         created_at: now,
       };
-      const initial = await buildInitialDocument(meeting);
+      const initial = await buildInitialDocument(meeting, options.editContent);
       if (!meeting.title) meeting.title = initial.title;
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('meetings').values(meeting).execute();

@@ -38,7 +38,7 @@ export function createTemplates(db: Db) {
           })
           .onConflict((oc) => oc.columns(['kind', 'locale']).doNothing())
           .executeTakeFirst();
-        inserted += Number(result.numInsertedRows ?? 0);
+        inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
       }
       return inserted;
     },

@@ -1,0 +1,71 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** The identity the server writes into every awareness state of a connection. */
+export interface AwarenessIdentity {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** Caret colours with enough contrast on white; a user keeps one colour everywhere. */
+const COLORS = ['#b91c1c', '#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
+
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) >>> 0;
+  return COLORS[hash % COLORS.length]!;
+}
+
+export interface RewrittenAwareness {
+  /** The update to apply, with identities rewritten; null when no entry survived. */
+  update: Uint8Array | null;
+  /** Awareness client ids this update claims (states set or removed). */
+  clientIds: number[];
+}
+
+/**
+ * Rewrites an awareness update from a connection so that every state carries
+ * the authenticated user's identity, whatever the client wrote: nobody can
+ * appear as someone else. Entries for client ids that another connection owns
+ * (`isForeign`) and oversized or non-object states are dropped.
+ */
+export function rewriteAwarenessUpdate(
+  update: Uint8Array,
+  identity: AwarenessIdentity,
+  isForeign: (clientId: number) => boolean,
+  maxStateBytes: number,
+): RewrittenAwareness {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: { clientId: number; clock: number; state: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    if (isForeign(clientId) || json.length > maxStateBytes) continue;
+    if (json === 'null') {
+      entries.push({ clientId, clock, state: json });
+      continue;
+    }
+    let state: unknown;
+    try {
+      state = JSON.parse(json);
+    } catch {
+      continue;
+    }
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) continue;
+    const rewritten = { ...(state as Record<string, unknown>), user: { ...identity } };
+    entries.push({ clientId, clock, state: JSON.stringify(rewritten) });
+  }
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
+  if (entries.length === 0) return { update: null, clientIds: [] };
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return { update: encoding.toUint8Array(encoder), clientIds: entries.map((e) => e.clientId) };
+}

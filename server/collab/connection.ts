@@ -1,0 +1,201 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { CLOSE_CODES } from '../../lib/collab/close-codes';
+import { log } from '../log';
+import { rewriteAwarenessUpdate, type AwarenessIdentity } from './awareness-rewrite';
+import type { CollabLimits } from './limits';
+import type { CollabMetrics } from './metrics';
+import { decodeMessage, encodeAccess, encodeSyncStep1, encodeSyncStep2, ProtocolError, type IncomingMessage } from './protocol';
+import { fullAwarenessFrame, type Connection, type Room } from './room';
+import type { RoomRegistry } from './rooms';
+
+export interface ConnectionContext {
+  docId: string;
+  userId: string;
+  identity: AwarenessIdentity;
+  access: 'edit' | 'read';
+  extensions: boolean;
+  tokenExp: number;
+  sessionVersion: number;
+}
+
+let nextConnectionId = 1;
+
+/**
+ * Serves one accepted websocket. The message listener is attached before any
+ * await so nothing the client sends on open is lost; messages wait in a queue
+ * until the document is loaded, so no client sees sync traffic before the
+ * stored state is in place. Anything this peer does wrong closes this peer
+ * only.
+ */
+export function serveConnection(
+  ws: WebSocket,
+  ctx: ConnectionContext,
+  deps: { rooms: RoomRegistry; metrics: CollabMetrics; limits: CollabLimits; onClosed: (conn: Connection) => void },
+): Connection {
+  const { rooms, metrics, limits } = deps;
+  let room: Room | null = null;
+  let closed = false;
+  const queue: Uint8Array[] = [];
+  let tokens = limits.MESSAGE_BURST;
+  let lastRefill = performance.now();
+
+  const conn: Connection = {
+    id: nextConnectionId++,
+    userId: ctx.userId,
+    identity: ctx.identity,
+    access: ctx.access,
+    extensions: ctx.extensions,
+    tokenExp: ctx.tokenExp,
+    sessionVersion: ctx.sessionVersion,
+    docId: ctx.docId,
+    lastSentAt: performance.now(),
+    awarenessIds: new Set(),
+    send(frame) {
+      if (closed || ws.readyState !== WebSocket.OPEN) return;
+      if (ws.bufferedAmount > limits.MAX_BUFFERED_BYTES) {
+        close(CLOSE_CODES.goingAway, 'slow consumer');
+        return;
+      }
+      conn.lastSentAt = performance.now();
+      ws.send(frame, (error) => {
+        if (error) close(CLOSE_CODES.internalError, 'send failed');
+      });
+    },
+    close: (code, reason) => close(code, reason),
+  };
+
+  function close(code: number, reason: string): void {
+    if (closed) return;
+    closed = true;
+    if (room) rooms.leave(room, conn);
+    metrics.counters.connections_closed_total++;
+    deps.onClosed(conn);
+    try {
+      ws.close(code, reason);
+    } catch {
+      ws.terminate();
+    }
+  }
+
+  function reject(code: number, reason: string, details: Record<string, unknown>): void {
+    metrics.counters.bad_frames_total++;
+    log.warn('collab.connection_rejected', { docId: ctx.docId, userId: ctx.userId, code, reason, ...details });
+    close(code, reason);
+  }
+
+  function withinRate(): boolean {
+    const now = performance.now();
+    tokens = Math.min(limits.MESSAGE_BURST, tokens + ((now - lastRefill) / 1000) * limits.MAX_MESSAGES_PER_SECOND);
+    lastRefill = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  }
+
+  function applyDocumentUpdate(target: Room, update: Uint8Array): void {
+    if (conn.access !== 'edit') {
+      // Read-only peers may not change the document: counted, never applied or relayed.
+      metrics.counters.readonly_updates_dropped_total++;
+      return;
+    }
+    if (target.approxBytes + update.length > limits.MAX_DOCUMENT_BYTES) {
+      reject(CLOSE_CODES.documentTooLarge, 'document too large', { bytes: target.approxBytes });
+      return;
+    }
+    Y.applyUpdate(target.doc, update, conn);
+    metrics.counters.updates_applied_total++;
+  }
+
+  function handle(target: Room, message: IncomingMessage): void {
+    switch (message.type) {
+      case 'sync-step-1':
+        conn.send(encodeSyncStep2(target.doc, message.stateVector));
+        break;
+      case 'sync-step-2':
+      case 'update':
+        applyDocumentUpdate(target, message.update);
+        break;
+      case 'awareness': {
+        const isForeign = (id: number) => {
+          const owner = target.awarenessOwners.get(id);
+          return owner !== undefined && owner !== conn;
+        };
+        const { update } = rewriteAwarenessUpdate(message.update, conn.identity, isForeign, limits.MAX_AWARENESS_STATE_BYTES);
+        if (update) awarenessProtocol.applyAwarenessUpdate(target.awareness, update, conn);
+        break;
+      }
+      case 'query-awareness': {
+        const frame = fullAwarenessFrame(target);
+        if (frame) conn.send(frame);
+        break;
+      }
+      case 'auth':
+        break;
+    }
+  }
+
+  function process(target: Room, frame: Uint8Array): void {
+    if (closed) return;
+    metrics.counters.messages_received_total++;
+    if (!withinRate()) {
+      reject(CLOSE_CODES.rateLimited, 'too many messages', {});
+      return;
+    }
+    try {
+      handle(target, decodeMessage(frame));
+    } catch (error) {
+      // Malformed frames and updates Yjs cannot decode both end here.
+      reject(CLOSE_CODES.protocolError, 'invalid message', {
+        error: String(error),
+        kind: error instanceof ProtocolError ? 'frame' : 'update',
+      });
+    }
+  }
+
+  ws.binaryType = 'nodebuffer';
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (!isBinary) {
+      reject(CLOSE_CODES.protocolError, 'text frames are not part of the protocol', {});
+      return;
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (room) process(room, frame);
+    else if (queue.length >= limits.MESSAGE_BURST) reject(CLOSE_CODES.rateLimited, 'too many messages before load', {});
+    else queue.push(frame);
+  });
+  ws.on('close', () => close(CLOSE_CODES.goingAway, 'closed'));
+  ws.on('error', (error: Error & { code?: string }) => {
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      // ws has already answered with close 1009; record why.
+      metrics.counters.bad_frames_total++;
+      log.warn('collab.connection_rejected', { docId: ctx.docId, userId: ctx.userId, code: 1009, reason: 'message too big' });
+    } else {
+      log.warn('collab.socket_error', { docId: ctx.docId, error: String(error) });
+    }
+    close(CLOSE_CODES.protocolError, 'socket error');
+  });
+
+  metrics.counters.connections_opened_total++;
+  rooms.acquire(ctx.docId).then(
+    (loaded) => {
+      if (closed) return;
+      room = loaded;
+      rooms.join(loaded, conn);
+      conn.send(encodeSyncStep1(loaded.doc));
+      const awareness = fullAwarenessFrame(loaded);
+      if (awareness) conn.send(awareness);
+      if (conn.extensions) {
+        if (loaded.savedFrame) conn.send(loaded.savedFrame);
+        if (conn.access === 'read') conn.send(encodeAccess('read', 'collab.access.readOnly'));
+      }
+      for (const frame of queue.splice(0)) process(loaded, frame);
+    },
+    (error: unknown) => {
+      log.error('collab.load_failed', { docId: ctx.docId, error: String(error) });
+      close(CLOSE_CODES.internalError, 'could not load document');
+    },
+  );
+  return conn;
+}

@@ -1,0 +1,62 @@
+/**
+ * Limits of the collaboration server, each a named default that an operator
+ * may override through the environment variable of the same name prefixed
+ * with COLLAB_ (e.g. COLLAB_MAX_MESSAGE_BYTES).
+ */
+export interface CollabLimits {
+  /** Largest websocket frame accepted; larger ones close the socket with 1009. */
+  MAX_MESSAGE_BYTES: number;
+  /** Largest document, measured as stored size plus updates since load; beyond it edits are refused (4413). */
+  MAX_DOCUMENT_BYTES: number;
+  /** Open sockets per document; further upgrades get HTTP 503. */
+  MAX_CONNECTIONS_PER_DOCUMENT: number;
+  /** Sustained messages per second per connection (token bucket refill rate). */
+  MAX_MESSAGES_PER_SECOND: number;
+  /** Burst allowance on top of the rate above. */
+  MESSAGE_BURST: number;
+  /** Upgrade attempts per remote address per minute; further attempts get HTTP 429. */
+  MAX_UPGRADES_PER_ADDRESS_PER_MINUTE: number;
+  /** Largest awareness state (JSON) of one client. */
+  MAX_AWARENESS_STATE_BYTES: number;
+  /** A connection that was sent nothing for this long gets an empty awareness message (client timeout is 30 s). */
+  KEEPALIVE_AFTER_MS: number;
+  /** Websocket ping interval; a peer that misses a pong is terminated. */
+  PING_INTERVAL_MS: number;
+  /** How long a document with no connections stays loaded. */
+  UNLOAD_GRACE_MS: number;
+  /** How often sessions and access of live connections are re-checked against the database. */
+  REVALIDATE_INTERVAL_MS: number;
+  /** Log rows of one document after which they are merged into its snapshot. */
+  COMPACT_AFTER_UPDATES: number;
+  /** Bytes a socket may have queued before it is closed as a slow consumer. */
+  MAX_BUFFERED_BYTES: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
+  MAX_MESSAGE_BYTES: 2 * 1024 * 1024,
+  MAX_DOCUMENT_BYTES: 32 * 1024 * 1024,
+  MAX_CONNECTIONS_PER_DOCUMENT: 500,
+  MAX_MESSAGES_PER_SECOND: 200,
+  MESSAGE_BURST: 400,
+  MAX_UPGRADES_PER_ADDRESS_PER_MINUTE: 600,
+  MAX_AWARENESS_STATE_BYTES: 16 * 1024,
+  KEEPALIVE_AFTER_MS: 10_000,
+  PING_INTERVAL_MS: 30_000,
+  UNLOAD_GRACE_MS: 30_000,
+  REVALIDATE_INTERVAL_MS: 60_000,
+  COMPACT_AFTER_UPDATES: 500,
+  MAX_BUFFERED_BYTES: 16 * 1024 * 1024,
+};
+
+/** Defaults overridden by COLLAB_<NAME> environment variables; a bad value throws at start-up. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): CollabLimits {
+  const limits: CollabLimits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(limits) as (keyof CollabLimits)[]) {
+    const raw = env[`COLLAB_${key}`];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`COLLAB_${key} must be a positive integer, got "${raw}"`);
+    limits[key] = value;
+  }
+  return limits;
+}

@@ -1,0 +1,112 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocumentAccess } from '../../lib/domain';
+import type { AwarenessIdentity } from './awareness-rewrite';
+import { encodeAwareness } from './protocol';
+
+/** Origin of transactions that replay stored state: never written back or broadcast. */
+export const LOAD_ORIGIN = Symbol('load');
+
+/** One websocket connection to a document. */
+export interface Connection {
+  readonly id: number;
+  readonly send: (frame: Uint8Array) => void;
+  readonly close: (code: number, reason: string) => void;
+  readonly userId: string;
+  readonly identity: AwarenessIdentity;
+  /** Mutable: a locked meeting turns live editors into readers. */
+  access: Exclude<DocumentAccess, 'none'>;
+  /** Opted in to MESSAGE_SAVED / MESSAGE_ACCESS. */
+  readonly extensions: boolean;
+  /** Session expiry, Unix seconds. */
+  readonly tokenExp: number;
+  /** users.session_version the session was issued under; a bump revokes it. */
+  readonly sessionVersion: number;
+  readonly docId: string;
+  /** performance.now() of the last frame sent, for keep-alives. */
+  lastSentAt: number;
+  /** Awareness client ids this connection has set. */
+  readonly awarenessIds: Set<number>;
+}
+
+/** A loaded document: the Y.Doc, its awareness and the connections to it. */
+export interface Room {
+  readonly docId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections: Set<Connection>;
+  /** Which connection owns each awareness client id, so nobody overwrites another's state. */
+  readonly awarenessOwners: Map<number, Connection>;
+  /** Stored size at load plus the size of every update since: the document-size limit's measure. */
+  approxBytes: number;
+  /** Log rows written since the last compaction. */
+  rowsSinceCompaction: number;
+  /** The last MESSAGE_SAVED frame, for clients that join later. */
+  savedFrame: Uint8Array | null;
+  unloadTimer: NodeJS.Timeout | null;
+}
+
+/**
+ * Creates a room around a document already filled with its stored state and
+ * wires broadcasting: every document update goes once-encoded to every other
+ * connection and to the update writer; every awareness change goes to every
+ * connection including its sender, whose client relies on hearing it back.
+ */
+export function createRoom(
+  docId: string,
+  doc: Y.Doc,
+  storedBytes: number,
+  onLocalUpdate: (room: Room, update: Uint8Array) => void,
+  encodeDocUpdate: (update: Uint8Array) => Uint8Array,
+): Room {
+  const awareness = new awarenessProtocol.Awareness(doc);
+  // The server is not a participant: it holds others' states, none of its own.
+  awareness.setLocalState(null);
+  const room: Room = {
+    docId,
+    doc,
+    awareness,
+    connections: new Set(),
+    awarenessOwners: new Map(),
+    approxBytes: storedBytes,
+    rowsSinceCompaction: 0,
+    savedFrame: null,
+    unloadTimer: null,
+  };
+
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === LOAD_ORIGIN) return;
+    room.approxBytes += update.length;
+    const frame = encodeDocUpdate(update);
+    for (const conn of room.connections) if (conn !== origin) conn.send(frame);
+    onLocalUpdate(room, update);
+  });
+
+  awareness.on(
+    'update',
+    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = added.concat(updated, removed);
+      const owner = origin as Connection | undefined;
+      if (owner && room.connections.has(owner)) {
+        for (const id of added.concat(updated)) {
+          owner.awarenessIds.add(id);
+          room.awarenessOwners.set(id, owner);
+        }
+      }
+      for (const id of removed) {
+        room.awarenessOwners.get(id)?.awarenessIds.delete(id);
+        room.awarenessOwners.delete(id);
+      }
+      if (changed.length === 0 || room.connections.size === 0) return;
+      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
+      for (const conn of room.connections) conn.send(frame);
+    },
+  );
+  return room;
+}
+
+/** The full awareness of a room as one frame, or null when nobody has a state. */
+export function fullAwarenessFrame(room: Room): Uint8Array | null {
+  if (room.awareness.states.size === 0) return null;
+  return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, Array.from(room.awareness.states.keys())));
+}

@@ -1,0 +1,86 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { COLLAB_PATH } from '../lib/collab/messages';
+import type { Config } from './config';
+import type { CollabServer } from './collab/server';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AppServer {
+  server: Server;
+  port: number;
+}
+
+/**
+ * One HTTP server on one port: /collab/* websocket upgrades go to the
+ * collaboration server, /healthz and /metrics are answered here, everything
+ * else goes to Next.js.
+ *
+ * Next attaches its own `upgrade` listener to whatever server it is given and
+ * ends upgrades it does not recognise, so it gets a private emitter instead of
+ * the real server; upgrades that are not ours are re-emitted there (dev HMR).
+ */
+export async function startHttpServer(config: Config, collab: CollabServer): Promise<AppServer> {
+  const nextUpgrades = new EventEmitter();
+  let handleNext: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  let ready = false;
+
+  const server = createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/healthz') {
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok\n' : 'starting\n');
+      return;
+    }
+    if (pathname === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(collab.metricsText());
+      return;
+    }
+    if (!ready || !handleNext) {
+      res.writeHead(ready ? 404 : 503, { 'content-type': 'text/plain' }).end(ready ? 'not found\n' : 'starting\n');
+      return;
+    }
+    handleNext(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500).end();
+      process.stderr.write(`next handler failed: ${String(error)}\n`);
+    });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
+    const url = req.url ?? '/';
+    if (url === COLLAB_PATH || url.startsWith(COLLAB_PATH + '/') || url.startsWith(COLLAB_PATH + '?')) {
+      collab.handleUpgrade(req, socket, head);
+    } else if (nextUpgrades.listenerCount('upgrade') > 0) {
+      nextUpgrades.emit('upgrade', req, socket, head);
+    } else {
+      socket.destroy();
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  if (config.withNext) {
+    const app = next({
+      dev: config.dev,
+      dir: PROJECT_ROOT,
+      hostname: 'localhost',
+      port,
+      httpServer: nextUpgrades as unknown as Server,
+    });
+    await app.prepare();
+    const requestHandler = app.getRequestHandler();
+    handleNext = (req, res) => requestHandler(req, res);
+  }
+  ready = true;
+  return { server, port };
+}

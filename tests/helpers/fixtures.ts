@@ -1,0 +1,71 @@
+import type { DbHandle } from '../../server/db/connection';
+import { openServices } from '../../server/bootstrap';
+import type { Services } from '../../server/services';
+import type { SessionUser } from '../../server/services/accounts';
+import type { MemberRole, MemberStatus } from '../../lib/domain';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+export interface CellFixture {
+  services: Services;
+  handle: DbHandle;
+  cellId: string;
+  otherCellId: string;
+  meetingId: string;
+  admin: SessionUser;
+  secretary: SessionUser;
+  member: SessionUser;
+  exempted: SessionUser;
+  stranger: SessionUser;
+}
+
+async function member(
+  services: Services,
+  cellId: string,
+  name: string,
+  email: string,
+  role: MemberRole,
+  status: MemberStatus,
+): Promise<SessionUser> {
+  const row = await services.organisations.addMember(cellId, { name, email, role, status });
+  await services.accounts.setPassword(row.userId, TEST_PASSWORD);
+  return (await services.accounts.getUser(row.userId))!;
+}
+
+/**
+ * An installation with one đảng bộ, two chi bộ, a secretary, an ordinary
+ * member and an exempted member (read-only) in the first, a stranger in the
+ * second, and one regular meeting of the first cell.
+ */
+export async function seedCell(dataDir: string): Promise<CellFixture> {
+  const { services, handle } = await openServices({ dataDir, databaseUrl: undefined });
+  const setup = await services.organisations.completeSetup({
+    adminName: 'Quản trị',
+    email: 'admin@test.vn',
+    password: TEST_PASSWORD,
+    committeeName: 'Phường Thử',
+    cellName: 'Khu phố 1',
+  });
+  const other = await services.organisations.createCell(setup.committeeId, 'Khu phố 2');
+  const secretary = await member(services, setup.cellId, 'Nguyễn Văn An', 'an@test.vn', 'secretary', 'full');
+  const ordinary = await member(services, setup.cellId, 'Trần Thị Bình', 'binh@test.vn', 'member', 'full');
+  const exempted = await member(services, setup.cellId, 'Lê Văn Cường', 'cuong@test.vn', 'member', 'exempted');
+  const stranger = await member(services, other.id, 'Phạm Thị Dung', 'dung@test.vn', 'member', 'full');
+  const meeting = await services.meetings.createMeeting(
+    setup.cellId,
+    { kind: 'regular', startsAt: '2026-12-05T19:30', place: 'Nhà văn hóa khu phố 1' },
+    secretary.id,
+  );
+  return {
+    services,
+    handle,
+    cellId: setup.cellId,
+    otherCellId: other.id,
+    meetingId: meeting.id,
+    admin: (await services.accounts.getUser(setup.adminId))!,
+    secretary,
+    member: ordinary,
+    exempted,
+    stranger,
+  };
+}
