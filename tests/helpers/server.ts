@@ -5,7 +5,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface RunningServer {
   port: number;
@@ -50,7 +49,8 @@ export function authSecretOf(dataDir: string): string {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? makeDataDir();
-  const child = spawn(TSX, ['server/main.ts'], {
+  // node with the tsx loader, not the tsx wrapper: one process, so SIGKILL hits the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
