@@ -11,6 +11,8 @@ export interface MinutesFill {
   sections?: Readonly<Record<string, readonly string[]>>;
   /** New text for top-level paragraphs (header and closing lines), keyed by how the line starts. */
   lines?: Readonly<Record<string, string>>;
+  /** Removes every hint, also those of sections left as they are: a finished record has no teaching notes. */
+  dropHints?: boolean;
 }
 
 /** The plain text of a node. */
@@ -27,12 +29,15 @@ function paragraph(text: string, marks?: { type: string }[]): PMNode {
 const isPlaceholder = (node: PMNode | undefined) =>
   node !== undefined && (node.type === 'hint' || (node.type === 'paragraph' && nodeText(node).length === 0));
 
+/** Live blocks a template puts under a section heading; filling the section keeps them. */
+const isLiveBlock = (node: PMNode | undefined) =>
+  node !== undefined && (node.type === 'attendanceBlock' || node.type === 'reviewBlock');
+
 /**
  * Returns a copy of the document with the fill applied: a filled section
- * loses its hint and empty paragraph (a finished record has no teaching
- * notes), a replaced line keeps its style. `missing` lists the keys that
- * matched nothing, so a caller can tell when an edited template no longer
- * has a heading it expected.
+ * loses its hint and empty paragraph, a replaced line keeps its style.
+ * `missing` lists the keys that matched nothing, so a caller can tell when
+ * an edited template no longer has a heading it expected.
  */
 export function fillMinutes(doc: PMNode, fill: MinutesFill): { doc: PMNode; missing: string[] } {
   const sections = fill.sections ?? {};
@@ -47,7 +52,10 @@ export function fillMinutes(doc: PMNode, fill: MinutesFill): { doc: PMNode; miss
     if (paragraphs) {
       used.add(text);
       out.push(node);
-      while (isPlaceholder(content[i + 1])) i++;
+      while (isPlaceholder(content[i + 1]) || isLiveBlock(content[i + 1])) {
+        i++;
+        if (isLiveBlock(content[i])) out.push(content[i]!);
+      }
       out.push(...paragraphs.map((p) => paragraph(p)));
       continue;
     }
@@ -57,6 +65,7 @@ export function fillMinutes(doc: PMNode, fill: MinutesFill): { doc: PMNode; miss
       out.push(paragraph(lines[lineKey]!, node.content?.[0]?.marks));
       continue;
     }
+    if (fill.dropHints && node.type === 'hint') continue;
     out.push(node);
   }
   const missing = [...Object.keys(sections), ...Object.keys(lines)].filter((key) => !used.has(key));

@@ -12,11 +12,24 @@ const lineSchema = z.object({
   style: z.enum(['plain', 'bold', 'italic', 'title']).default('plain'),
 });
 
-type SectionInput = { heading: string; hint?: string | undefined; sections?: SectionInput[] | undefined };
+/**
+ * Live blocks a section can hold: the attendance block (rendered from the
+ * attendance marks) and the review of earlier meetings' unfinished tasks.
+ */
+export const SECTION_BLOCKS = ['attendance', 'review'] as const;
+export type SectionBlock = (typeof SECTION_BLOCKS)[number];
+
+type SectionInput = {
+  heading: string;
+  hint?: string | undefined;
+  block?: SectionBlock | undefined;
+  sections?: SectionInput[] | undefined;
+};
 const sectionSchema: z.ZodType<SectionInput> = z.lazy(() =>
   z.object({
     heading: z.string().min(1).max(300),
     hint: z.string().max(1000).optional(),
+    block: z.enum(SECTION_BLOCKS).optional(),
     sections: z.array(sectionSchema).max(50).optional(),
   }),
 );
@@ -93,12 +106,23 @@ function lineToNode(line: z.infer<typeof lineSchema>, vars: TemplateVariables): 
   return { type: 'paragraph', content: textNode(text, marks) };
 }
 
-function sectionToNodes(section: TemplateSection, depth: number, vars: TemplateVariables): PMNode[] {
-  const level = Math.min(depth + 2, 4);
-  const nodes: PMNode[] = [{ type: 'heading', attrs: { level }, content: textNode(fillPlaceholders(section.heading, vars)) }];
+const BLOCK_NODES: Record<SectionBlock, string> = { attendance: 'attendanceBlock', review: 'reviewBlock' };
+
+/**
+ * A section becomes a heading (with a stable id from its position, "s-2-1"
+ * for the first item of the second section), its hint, its live block and
+ * either its subsections or an empty paragraph to type in.
+ */
+function sectionToNodes(section: TemplateSection, path: number[], vars: TemplateVariables): PMNode[] {
+  const level = Math.min(path.length + 1, 4);
+  const sectionId = `s-${path.join('-')}`;
+  const nodes: PMNode[] = [
+    { type: 'heading', attrs: { level, sectionId }, content: textNode(fillPlaceholders(section.heading, vars)) },
+  ];
   if (section.hint) nodes.push({ type: 'hint', content: textNode(fillPlaceholders(section.hint, vars)) });
+  if (section.block) nodes.push({ type: BLOCK_NODES[section.block] });
   if (section.sections && section.sections.length > 0) {
-    for (const child of section.sections) nodes.push(...sectionToNodes(child, depth + 1, vars));
+    section.sections.forEach((child, i) => nodes.push(...sectionToNodes(child, [...path, i + 1], vars)));
   } else {
     // An empty paragraph under each leaf section: the place to start typing.
     nodes.push({ type: 'paragraph' });
@@ -115,7 +139,7 @@ export function templateTitle(template: MeetingTemplate, vars: TemplateVariables
 export function instantiateTemplate(template: MeetingTemplate, vars: TemplateVariables): PMNode {
   const content: PMNode[] = [
     ...template.preamble.map((line) => lineToNode(line, vars)),
-    ...template.sections.flatMap((section) => sectionToNodes(section, 0, vars)),
+    ...template.sections.flatMap((section, i) => sectionToNodes(section, [i + 1], vars)),
     ...template.closing.map((line) => lineToNode(line, vars)),
   ];
   return { type: 'doc', content };

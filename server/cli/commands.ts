@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { cellSchema, emailSchema, meetingSchema, memberSchema, passwordSchema, setupSchema } from '../../lib/schemas';
+import type { Meeting } from '../db/schema';
+import { notFound } from '../errors';
+import type { Services } from '../services';
+import { parseFlags, str, validate, type Flags, type FlagSpec } from './args';
+import { seedDemo } from './seed-demo';
+
+/**
+ * One CLI command: `prepare` validates the flags before the database is
+ * opened, `run` does the work and returns what is printed as JSON.
+ */
+export interface Command<I = unknown> {
+  name: string;
+  summary: string;
+  flags: FlagSpec;
+  prepare(flags: Flags): I;
+  run(services: Services, input: I): Promise<unknown>;
+}
+
+const define = <I>(command: Command<I>): Command => command;
+
+const idSchema = cellSchema.shape.committeeId;
+const required = { type: 'string', required: true } as const;
+const optional = { type: 'string' } as const;
+
+function meetingJson(meeting: Meeting) {
+  const { id, cell_id: cellId, kind, title, starts_at: startsAt, place, state } = meeting;
+  return { id, cellId, kind, title, startsAt, place, state };
+}
+
+async function requireCell(services: Services, cellId: string) {
+  const cell = await services.organisations.getCell(cellId);
+  if (!cell) throw notFound('cell_not_found');
+  return cell;
+}
+
+async function requireUser(services: Services, userId: string) {
+  const user = await services.accounts.getUser(userId);
+  if (!user) throw notFound('user_not_found');
+  return user;
+}
+
+const idInput = (flags: Flags, flag: string) => validate(z.object({ id: idSchema }), { id: str(flags, flag) }, { id: flag }).id;
+
+export const COMMANDS: readonly Command[] = [
+  define({
+    name: 'setup',
+    summary: 'First-run setup: the administrator, the first đảng bộ and chi bộ',
+    flags: { 'admin-name': required, email: required, password: required, committee: required, cell: required },
+    prepare: (f) =>
+      validate(
+        setupSchema,
+        { adminName: str(f, 'admin-name'), email: str(f, 'email'), password: str(f, 'password'), committeeName: str(f, 'committee'), cellName: str(f, 'cell') },
+        { committeeName: 'committee', cellName: 'cell' },
+      ),
+    run: (services, input) => services.organisations.completeSetup(input),
+  }),
+  define({
+    name: 'create-user',
+    summary: 'Creates a user (without a password they sign in through an invite)',
+    flags: { email: required, name: required, password: optional, admin: { type: 'boolean' } },
+    prepare: (f) => ({
+      ...validate(
+        z.object({ email: emailSchema, name: memberSchema.shape.name, password: passwordSchema.optional() }),
+        { email: str(f, 'email'), name: str(f, 'name'), password: str(f, 'password') },
+      ),
+      isAdmin: f.admin === true,
+    }),
+    run: (services, input) => services.accounts.createUser(input),
+  }),
+  define({
+    name: 'create-committee',
+    summary: 'Creates a đảng bộ (the parent of cells)',
+    flags: { name: required },
+    prepare: (f) => validate(z.object({ name: setupSchema.shape.committeeName }), { name: str(f, 'name') }),
+    run: async (services, input) => {
+      const { id, name } = await services.organisations.createCommittee(input.name);
+      return { id, name };
+    },
+  }),
+  define({
+    name: 'create-cell',
+    summary: 'Creates a chi bộ under a đảng bộ',
+    flags: { committee: required, name: required },
+    prepare: (f) => validate(cellSchema, { committeeId: str(f, 'committee'), name: str(f, 'name') }, { committeeId: 'committee' }),
+    run: async (services, input) => {
+      const { id, name, parent_id: committeeId } = await services.organisations.createCell(input.committeeId, input.name);
+      return { id, name, committeeId };
+    },
+  }),
+  define({
+    name: 'add-member',
+    summary: 'Adds a person to a chi bộ (creating the user if the email is new)',
+    flags: { cell: required, name: required, email: required, role: required, status: required, password: optional },
+    prepare: (f) =>
+      validate(
+        memberSchema.extend({ cellId: idSchema, password: passwordSchema.optional() }),
+        { cellId: str(f, 'cell'), name: str(f, 'name'), email: str(f, 'email'), role: str(f, 'role'), status: str(f, 'status'), password: str(f, 'password') },
+        { cellId: 'cell' },
+      ),
+    run: async (services, { cellId, password, ...input }) => {
+      const member = await services.organisations.addMember(cellId, input);
+      if (password === undefined) return member;
+      await services.accounts.setPassword(member.userId, password);
+      return { ...member, hasPassword: true };
+    },
+  }),
+  define({
+    name: 'invite',
+    summary: 'Creates a one-time invite link for a user to set their password',
+    flags: { user: required, 'base-url': optional },
+    prepare: (f) =>
+      validate(
+        z.object({ userId: idSchema, baseUrl: z.url() }),
+        { userId: str(f, 'user'), baseUrl: str(f, 'base-url') ?? process.env.NEXTAUTH_URL ?? 'http://localhost:3000' },
+        { userId: 'user' },
+      ),
+    run: async (services, input) => {
+      const user = await requireUser(services, input.userId);
+      const { token, expiresAt } = await services.accounts.createInvite(user.id, null);
+      const link = `${input.baseUrl.replace(/\/+$/, '')}/invite/${token}`;
+      return { userId: user.id, email: user.email, token, link, expiresAt };
+    },
+  }),
+  define({
+    name: 'create-meeting',
+    summary: 'Schedules a meeting; its minutes start from the kind’s template',
+    flags: { cell: required, kind: required, 'starts-at': required, place: required, title: optional },
+    prepare: (f) =>
+      validate(
+        meetingSchema.extend({ cellId: idSchema }),
+        { cellId: str(f, 'cell'), kind: str(f, 'kind'), startsAt: str(f, 'starts-at'), place: str(f, 'place'), title: str(f, 'title') },
+        { cellId: 'cell' },
+      ),
+    run: async (services, { cellId, ...meeting }) => meetingJson(await services.meetings.createMeeting(cellId, meeting, null)),
+  }),
+  define({
+    name: 'list-cells',
+    summary: 'Lists every chi bộ with its đảng bộ',
+    flags: {},
+    prepare: () => undefined,
+    run: (services) => services.organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] }),
+  }),
+  define({
+    name: 'list-members',
+    summary: 'Lists the members of a chi bộ',
+    flags: { cell: required },
+    prepare: (f) => idInput(f, 'cell'),
+    run: async (services, cellId) => {
+      await requireCell(services, cellId);
+      return services.organisations.listMembers(cellId);
+    },
+  }),
+  define({
+    name: 'list-meetings',
+    summary: 'Lists the meetings of a chi bộ, newest first',
+    flags: { cell: required },
+    prepare: (f) => idInput(f, 'cell'),
+    run: async (services, cellId) => {
+      await requireCell(services, cellId);
+      return (await services.meetings.listMeetings(cellId)).map(meetingJson);
+    },
+  }),
+  define({
+    name: 'revoke-sessions',
+    summary: 'Signs a user out everywhere (a running server closes their live connections when it re-checks them)',
+    flags: { user: required },
+    prepare: (f) => idInput(f, 'user'),
+    run: async (services, userId) => {
+      await requireUser(services, userId);
+      await services.accounts.revokeSessions(userId);
+      const user = await requireUser(services, userId);
+      return { userId, sessionVersion: user.sessionVersion };
+    },
+  }),
+  define({
+    name: 'seed-demo',
+    summary: 'Creates a demo đảng bộ, chi bộ, members and meetings (prints the existing one if present)',
+    flags: {},
+    prepare: () => undefined,
+    run: (services) => seedDemo(services),
+  }),
+];
+
+/** The command of that name, if there is one. */
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}
+
+/** Parses and validates a command's flags; throws UsageError or InputError. */
+export function prepareCommand(command: Command, args: readonly string[]): unknown {
+  return command.prepare(parseFlags(args, command.flags));
+}

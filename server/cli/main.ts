@@ -1,0 +1,45 @@
+import { openServices } from '../bootstrap';
+import { loadConfig } from '../config';
+import { findCommand, prepareCommand } from './commands';
+import { describeError, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { helpText } from './help';
+
+/**
+ * The operator CLI: `npm run cli -- <command> [--flags]`. Non-interactive so
+ * it can run from scripts and provisioning; results go to stdout as JSON,
+ * errors to stderr with a non-zero exit code.
+ */
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(helpText() + '\n');
+    return EXIT_OK;
+  }
+  if (name === undefined) {
+    process.stderr.write(helpText() + '\n');
+    return EXIT_USAGE;
+  }
+  const command = findCommand(name);
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  // Flags are checked before the database is touched: a typo must not create a data directory.
+  const input = prepareCommand(command, args);
+  const { handle, services } = await openServices(loadConfig());
+  try {
+    const result = await command.run(services, input);
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return EXIT_OK;
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const { message, exitCode } = describeError(error);
+    process.stderr.write(message + '\n');
+    process.exitCode = exitCode;
+  },
+);
