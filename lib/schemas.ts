@@ -37,11 +37,25 @@ export const cellSchema = z.object({
   name: trimmed(200),
 });
 
-/** Local date-time as typed in a form ("2026-12-05T19:30") or a full ISO string. */
+/**
+ * Local date-time as a datetime-local field sends it ("2026-12-05T19:30",
+ * seconds optional). Meetings happen in local time: an offset or "Z" would
+ * shift the hour printed in the minutes, so it is refused. Normalised to
+ * minutes precision.
+ */
 export const dateTimeSchema = z
   .string()
   .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'invalid_datetime');
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'invalid_datetime')
+  .refine((value) => !Number.isNaN(Date.parse(value)) && isRealDate(value), 'invalid_datetime')
+  .transform((value) => value.slice(0, 16));
+
+/** Rejects dates Date.parse rolls over, such as 2026-02-31. */
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 export const meetingSchema = z.object({
   kind: z.enum(MEETING_KINDS, 'invalid_choice'),

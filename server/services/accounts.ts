@@ -29,7 +29,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Users, passwords, sessions and invites. */
 export function createAccounts(db: Db) {
-  return {
+  const service = {
     async createUser(input: { email: string; name: string; password?: string; isAdmin?: boolean }): Promise<SessionUser> {
       const existing = await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
       if (existing) throw conflict('email_taken');
@@ -42,7 +42,15 @@ export function createAccounts(db: Db) {
         session_version: 1,
         created_at: new Date().toISOString(),
       };
-      await db.insertInto('users').values(user).execute();
+      try {
+        await db.insertInto('users').values(user).execute();
+      } catch (error) {
+        // Two requests for one email at once: the unique index decides, the loser hears why.
+        if (await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst()) {
+          throw conflict('email_taken');
+        }
+        throw error;
+      }
       return toSessionUser(user);
     },
 
@@ -68,7 +76,12 @@ export function createAccounts(db: Db) {
       await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
     },
 
-    /** Ends every session of a user, including live collaboration connections (close 4401). */
+    /**
+     * Ends every session of a user. Pages see it on the next request; live
+     * collaboration connections are closed (4401) at the server's next
+     * re-check, or at once when the caller also asks the runtime to
+     * revalidate the user.
+     */
     async revokeSessions(userId: string): Promise<void> {
       await db
         .updateTable('users')
@@ -79,6 +92,9 @@ export function createAccounts(db: Db) {
 
     /** Creates a one-time invite; the returned token is shown once and only its hash is stored. */
     async createInvite(userId: string, createdBy: string | null): Promise<{ token: string; expiresAt: string }> {
+      // Checked here so an unknown id is a clear not-found, not a foreign-key failure (or, without one, a dead link).
+      const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+      if (!user) throw notFound('user_not_found');
       const token = randomBytes(24).toString('base64url');
       const now = Date.now();
       const expiresAt = new Date(now + INVITE_TTL_MS).toISOString();
@@ -104,14 +120,14 @@ export function createAccounts(db: Db) {
         .where('token_hash', '=', hashToken(token))
         .executeTakeFirst();
       if (!invite || invite.used_at || invite.expires_at < new Date().toISOString()) throw notFound('invite_invalid');
-      const user = await this.getUser(invite.user_id);
+      const user = await service.getUser(invite.user_id);
       if (!user) throw notFound('invite_invalid');
       return user;
     },
 
     /** Sets the invitee's password and spends the token, atomically. */
     async redeemInvite(token: string, password: string): Promise<SessionUser> {
-      const user = await this.inspectInvite(token);
+      const user = await service.inspectInvite(token);
       const hash = await hashPassword(password);
       const now = new Date().toISOString();
       await db.transaction().execute(async (trx) => {
@@ -128,6 +144,7 @@ export function createAccounts(db: Db) {
       return user;
     },
   };
+  return service;
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;

@@ -28,7 +28,7 @@ export interface CreateMeetingOptions {
 
 /** Meetings of a cell. Each meeting owns one live document whose id is the meeting id. */
 export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuilder) {
-  return {
+  const service = {
     /**
      * Creates the meeting and stores its prefilled document in the same
      * transaction: a meeting never exists without its minutes, and the
@@ -73,7 +73,7 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
     },
 
     async requireMeeting(id: string): Promise<Meeting> {
-      const meeting = await this.getMeeting(id);
+      const meeting = await service.getMeeting(id);
       if (!meeting) throw notFound('meeting_not_found');
       return meeting;
     },
@@ -82,6 +82,7 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
       return db.selectFrom('meetings').selectAll().where('cell_id', '=', cellId).orderBy('starts_at', 'desc').execute();
     },
   };
+  return service;
 }
 
 export type Meetings = ReturnType<typeof createMeetings>;

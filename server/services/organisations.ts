@@ -10,6 +10,9 @@ import type { SessionUser } from './accounts';
 
 const SETUP_KEY = 'setup_completed_at';
 
+/** Vietnamese alphabetical order ("Đặng" after "Dương", before "Giang"), not byte order. */
+const VIETNAMESE = new Intl.Collator('vi');
+
 export interface MemberRow {
   membershipId: string;
   userId: string;
@@ -40,7 +43,18 @@ export function createOrganisations(db: Db) {
     return org;
   }
 
-  return {
+  async function memberRows(cellId: string, userId?: string): Promise<MemberRow[]> {
+    let query = db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['m.id as membershipId', 'u.id as userId', 'u.name', 'u.email', 'm.role', 'm.status', 'u.password_hash'])
+      .where('m.cell_id', '=', cellId);
+    if (userId) query = query.where('u.id', '=', userId);
+    const rows = await query.execute();
+    return rows.map(({ password_hash, ...row }) => ({ ...row, hasPassword: password_hash !== null }));
+  }
+
+  const service = {
     async isSetupComplete(): Promise<boolean> {
       const row = await db.selectFrom('settings').select('value').where('key', '=', SETUP_KEY).executeTakeFirst();
       return row !== undefined;
@@ -57,6 +71,9 @@ export function createOrganisations(db: Db) {
       try {
         return await db.transaction().execute(async (trx) => {
           await trx.insertInto('settings').values({ key: SETUP_KEY, value: now }).execute();
+          // A user created earlier (CLI create-user) may hold the email: say so rather than fail on the unique index.
+          const taken = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+          if (taken) throw conflict('email_taken');
           const adminId = randomUUID();
           await trx
             .insertInto('users')
@@ -75,7 +92,7 @@ export function createOrganisations(db: Db) {
           return { adminId, committeeId: committee.id, cellId: cell.id };
         });
       } catch (error) {
-        if (await this.isSetupComplete()) throw conflict('setup_closed');
+        if (await service.isSetupComplete()) throw conflict('setup_closed');
         throw error;
       }
     },
@@ -128,7 +145,7 @@ export function createOrganisations(db: Db) {
      * through an invite.
      */
     async addMember(cellId: string, input: MemberInput): Promise<MemberRow> {
-      const cell = await this.getCell(cellId);
+      const cell = await service.getCell(cellId);
       if (!cell) throw notFound('cell_not_found');
       return db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
@@ -170,19 +187,11 @@ export function createOrganisations(db: Db) {
     },
 
     async listMembers(cellId: string): Promise<MemberRow[]> {
-      const rows = await db
-        .selectFrom('memberships as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select(['m.id as membershipId', 'u.id as userId', 'u.name', 'u.email', 'm.role', 'm.status', 'u.password_hash'])
-        .where('m.cell_id', '=', cellId)
-        .orderBy('u.name')
-        .execute();
-      return rows.map(({ password_hash, ...row }) => ({ ...row, hasPassword: password_hash !== null }));
+      return (await memberRows(cellId)).sort((a, b) => VIETNAMESE.compare(a.name, b.name));
     },
 
     async getMembership(cellId: string, userId: string): Promise<MemberRow | null> {
-      const members = await this.listMembers(cellId);
-      return members.find((m) => m.userId === userId) ?? null;
+      return (await memberRows(cellId, userId))[0] ?? null;
     },
 
     /** Everything the permission policy needs to know about a user. */
@@ -195,6 +204,7 @@ export function createOrganisations(db: Db) {
       return { userId: user.id, isAdmin: user.isAdmin, memberships };
     },
   };
+  return service;
 }
 
 export type Organisations = ReturnType<typeof createOrganisations>;
