@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { userColor } from '../../lib/collab/user-color';
 
 /** The identity the server writes into every awareness state of a connection. */
 export interface AwarenessIdentity {
@@ -8,14 +9,8 @@ export interface AwarenessIdentity {
   color: string;
 }
 
-/** Caret colours with enough contrast on white; a user keeps one colour everywhere. */
-const COLORS = ['#b91c1c', '#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
-
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) >>> 0;
-  return COLORS[hash % COLORS.length]!;
-}
+/** A user's colour, the same one the browser uses for its own caret. */
+export const colorFor = userColor;
 
 export interface RewrittenAwareness {
   /** The update to apply, with identities rewritten; null when no entry survived. */

@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
 };
 
 /** Defaults overridden by COLLAB_<NAME> environment variables; a bad value throws at start-up. */
-export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): CollabLimits {
+export function limitsFromEnv(env: Record<string, string | undefined> = process.env): CollabLimits {
   const limits: CollabLimits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(limits) as (keyof CollabLimits)[]) {
     const raw = env[`COLLAB_${key}`];

@@ -64,6 +64,8 @@ export function createRoomRegistry(deps: { store: DocStore; metrics: CollabMetri
     );
     const room = createRoom(docId, doc, bytes, (r, update) => writer.enqueue(r.docId, r.doc, update), encodeUpdate);
     room.rowsSinceCompaction = stored.updates.length;
+    // Everything loaded came from the database: it is saved already.
+    room.savedFrame = encodeSaved(Y.encodeStateVector(doc));
     metrics.counters.documents_loaded_total++;
     return room;
   }

@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddMemberForm } from '../../../components/add-member-form';
+import { CreateCellForm } from '../../../components/create-cell-form';
+import { CreateMeetingForm } from '../../../components/create-meeting-form';
+import { InviteButton } from '../../../components/invite-button';
+import { MeetingList, toMeetingListItem } from '../../../components/meeting-list';
+import { MemberTable } from '../../../components/member-table';
+import { canManageCell, canManageOrganisations, canViewCell } from '../../../server/auth/policy';
+import { getI18n } from '../../../server/i18n';
+import { getRuntime } from '../../../server/runtime';
+import { isId } from '../../../server/web/action-guard';
+import { getCurrent, requireCurrent } from '../../../server/web/session';
+import { addMemberAction, createInviteAction, createMeetingAction } from './actions';
+
+type Params = Promise<{ cellId: string }>;
+
+/** The cell if the signed-in user may see it; null otherwise (shown as not found). */
+async function visibleCell(cellId: string) {
+  const current = await getCurrent();
+  if (!current || !isId(cellId) || !canViewCell(current.subject, cellId)) return null;
+  return getRuntime().services.organisations.getCell(cellId);
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { t } = await getI18n();
+  const cell = await visibleCell((await params).cellId);
+  return { title: cell?.name ?? t('notFound.title') };
+}
+
+export default async function CellPage({ params }: { params: Params }) {
+  const { t, locale } = await getI18n();
+  const { cellId } = await params;
+  const { subject } = await requireCurrent(`/cells/${cellId}`);
+  // A cell the user may not see is reported as missing: its existence is not theirs to know.
+  const cell = await visibleCell(cellId);
+  if (!cell) notFound();
+
+  const { organisations, meetings } = getRuntime().services;
+  const manage = canManageCell(subject, cell.id);
+  const admin = canManageOrganisations(subject);
+  const [members, cellMeetings, committees] = await Promise.all([
+    organisations.listMembers(cell.id),
+    meetings.listMeetings(cell.id),
+    admin ? organisations.listCommittees() : Promise.resolve([]),
+  ]);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/">{t('header.home')}</Link>
+      </p>
+      <h1 data-testid="cell-name">{cell.name}</h1>
+      {cell.committeeName && <p className="muted">{t('cells.underCommittee', { name: cell.committeeName })}</p>}
+
+      <section className="card" aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">{t('meetings.title')}</h2>
+        <MeetingList t={t} locale={locale} meetings={cellMeetings.map(toMeetingListItem)} empty={t('meetings.none')} />
+      </section>
+
+      {manage && (
+        <section className="card" aria-labelledby="new-meeting-heading">
+          <h2 id="new-meeting-heading">{t('meetings.new')}</h2>
+          <CreateMeetingForm action={createMeetingAction.bind(null, cell.id)} />
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="members-heading">
+        <h2 id="members-heading">{t('members.title', { count: members.length })}</h2>
+        <MemberTable
+          t={t}
+          members={members}
+          actionsFor={
+            manage
+              ? (member) =>
+                  member.hasPassword ? null : (
+                    <InviteButton action={createInviteAction.bind(null, cell.id, member.userId)} memberName={member.name} />
+                  )
+              : undefined
+          }
+        />
+      </section>
+
+      {manage && (
+        <section className="card" aria-labelledby="add-member-heading">
+          <h2 id="add-member-heading">{t('members.addTitle')}</h2>
+          <p className="muted">{t('members.addIntro')}</p>
+          <AddMemberForm action={addMemberAction.bind(null, cell.id)} />
+        </section>
+      )}
+
+      {admin && committees.length > 0 && (
+        <section className="card" aria-labelledby="new-cell-heading">
+          <h2 id="new-cell-heading">{t('cells.newTitle')}</h2>
+          <CreateCellForm
+            committees={committees.map((c) => ({ id: c.id, name: c.name }))}
+            defaultCommitteeId={cell.committeeId ?? undefined}
+          />
+        </section>
+      )}
+    </>
+  );
+}

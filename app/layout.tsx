@@ -1,0 +1,46 @@
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import './globals.css';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { I18nProvider } from '../components/i18n-provider';
+import { SiteHeader } from '../components/site-header';
+import { getI18n } from '../server/i18n';
+import { getRuntime } from '../server/runtime';
+import { getCurrent } from '../server/web/session';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: { default: t('app.name'), template: `%s · ${t('app.name')}` }, description: t('app.tagline') };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#8f1d1d' };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The locale comes first: reading its cookie keeps every route dynamic, so
+  // nothing below runs at build time, when there is no database.
+  const i18n = await getI18n();
+  const current = await getCurrent();
+  const cells = current ? await getRuntime().services.organisations.cellsFor(current.subject) : [];
+  return (
+    <html lang={i18n.locale}>
+      <body>
+        <I18nProvider locale={i18n.locale} messages={i18n.messages}>
+          <a className="skip-link" href="#main">
+            {i18n.t('app.skipToContent')}
+          </a>
+          <SiteHeader
+            t={i18n.t}
+            locale={i18n.locale}
+            user={current ? { name: current.user.name } : null}
+            cells={cells.map((c) => ({ id: c.id, name: c.name }))}
+          />
+          <main id="main" className="page">
+            {children}
+          </main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

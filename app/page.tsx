@@ -1,0 +1,69 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { CreateCellForm } from '../components/create-cell-form';
+import { MeetingList, toMeetingListItem } from '../components/meeting-list';
+import { splitByDate } from '../lib/format';
+import { canManageOrganisations } from '../server/auth/policy';
+import { getI18n } from '../server/i18n';
+import { getRuntime } from '../server/runtime';
+import { requireCurrent } from '../server/web/session';
+
+/** How many past meetings each cell shows here; the cell page lists them all. */
+const PAST_PER_CELL = 5;
+
+/** An empty installation starts at setup; otherwise the user's cells and their meetings. */
+export default async function HomePage() {
+  const { t, locale } = await getI18n();
+  const { organisations, meetings } = getRuntime().services;
+  if (!(await organisations.isSetupComplete())) redirect('/setup');
+  const { user, subject } = await requireCurrent('/');
+
+  const cells = await organisations.cellsFor(subject);
+  const withMeetings = await Promise.all(
+    cells.map(async (cell) => ({ cell, ...splitByDate((await meetings.listMeetings(cell.id)).map(toMeetingListItem)) })),
+  );
+  const admin = canManageOrganisations(subject);
+  const committees = admin ? await organisations.listCommittees() : [];
+
+  return (
+    <>
+      <h1>{t('dashboard.greeting', { name: user.name })}</h1>
+      {cells.length === 0 && (
+        <div className="notice" data-testid="no-cells">
+          <p>{t('dashboard.noCells')}</p>
+        </div>
+      )}
+      <ul className="plain-list" data-testid="cell-list">
+        {withMeetings.map(({ cell, upcoming, past }) => (
+          <li key={cell.id} className="card" data-testid="cell-card">
+            <h2>
+              <Link href={`/cells/${cell.id}`}>{cell.name}</Link>
+            </h2>
+            {cell.committeeName && <p className="muted">{t('cells.underCommittee', { name: cell.committeeName })}</p>}
+            <h3>{t('dashboard.upcoming')}</h3>
+            <MeetingList t={t} locale={locale} meetings={upcoming} empty={t('dashboard.noUpcoming')} testId="upcoming-meetings" />
+            <h3>{t('dashboard.past')}</h3>
+            <MeetingList
+              t={t}
+              locale={locale}
+              meetings={past.slice(0, PAST_PER_CELL)}
+              empty={t('dashboard.noPast')}
+              testId="past-meetings"
+            />
+            <p>
+              <Link href={`/cells/${cell.id}`} className="button button--secondary">
+                {t('dashboard.openCell')}
+              </Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+      {admin && committees.length > 0 && (
+        <section className="card" aria-labelledby="new-cell-heading">
+          <h2 id="new-cell-heading">{t('cells.newTitle')}</h2>
+          <CreateCellForm committees={committees.map((c) => ({ id: c.id, name: c.name }))} />
+        </section>
+      )}
+    </>
+  );
+}

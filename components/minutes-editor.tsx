@@ -1,0 +1,136 @@
+'use client';
+
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, type ReactNode } from 'react';
+import { userColor } from '../lib/collab/user-color';
+import { MINUTES_FIELD } from '../lib/domain';
+import { minutesExtensions } from '../lib/editor/extensions';
+import { EditorStatus } from './editor/editor-status';
+import { EditorToolbar } from './editor/editor-toolbar';
+import { useAccessChange } from './editor/use-access';
+import { useCollabSession, type CollabSession } from './editor/use-collab-session';
+import { useConnection } from './editor/use-connection';
+import { usePresence } from './editor/use-presence';
+import { useSaved } from './editor/use-saved';
+import { useI18n } from './i18n-provider';
+
+export interface MinutesEditorProps {
+  meetingId: string;
+  access: 'edit' | 'read';
+  user: { id: string; name: string };
+  /** Path of the collaboration websocket on this host, e.g. "/collab". */
+  wsPath: string;
+}
+
+/**
+ * The live minutes of one meeting: co-edited through the collaboration
+ * server, kept on the device for offline work, with the connection, save
+ * state and the people present always in view.
+ */
+export function MinutesEditor({ meetingId, access, user, wsPath }: MinutesEditorProps) {
+  const { t, has } = useI18n();
+  const session = useCollabSession(meetingId, wsPath);
+  const provider = session?.provider ?? null;
+  const connection = useConnection(provider);
+  const saved = useSaved(session, meetingId);
+  const accessChange = useAccessChange(provider);
+  const users = usePresence(provider);
+
+  // The server has the last word on access: it may lock the minutes while they are open.
+  const granted = accessChange?.access ?? access;
+  const lostAccess = connection.stopped && !connection.expired;
+  const editable = granted === 'edit' && !lostAccess;
+  const readOnlyKey = accessChange?.access === 'read' && has(accessChange.reasonKey) ? accessChange.reasonKey : 'editor.readOnly';
+  const signInHref = `/signin?${new URLSearchParams({ reason: 'expired', callbackUrl: `/meetings/${meetingId}` }).toString()}`;
+
+  const status = <EditorStatus connection={connection.status} saved={saved} expired={connection.expired} users={users} />;
+  const notices = (
+    <>
+      {connection.expired && (
+        <div className="notice notice--warning" role="alert" data-testid="session-expired">
+          <p>{t('collab.closed.unauthorized')}</p>
+          <p>
+            <a href={signInHref} className="button" data-testid="sign-in-again">
+              {t('editor.signInAgain')}
+            </a>
+          </p>
+        </div>
+      )}
+      {!connection.expired && connection.reasonKey && (
+        <div className="notice notice--error" role="alert" data-testid="connection-problem">
+          <p>{t(connection.reasonKey)}</p>
+        </div>
+      )}
+      {!editable && !lostAccess && (
+        <div className="notice" role="status" data-testid="read-only-notice">
+          <p>{t(readOnlyKey)}</p>
+        </div>
+      )}
+    </>
+  );
+
+  return (
+    <div className="editor-shell">
+      {session?.localReady ? (
+        <LiveEditor key={session.doc.guid} session={session} user={user} editable={editable} status={status} notices={notices} />
+      ) : (
+        <>
+          <div className="editor-sticky">{status}</div>
+          {notices}
+          <div className="minutes-document editor-loading" aria-busy="true" data-testid="minutes-loading">
+            <p>{t('editor.loading')}</p>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+interface LiveEditorProps {
+  session: CollabSession;
+  user: MinutesEditorProps['user'];
+  editable: boolean;
+  /** The status bar, kept in one sticky block with the toolbar so neither hides the other. */
+  status: ReactNode;
+  notices: ReactNode;
+}
+
+/** The Tiptap editor bound to the session's document; mounted once the local copy is loaded. */
+function LiveEditor({ session, user, editable, status, notices }: LiveEditorProps) {
+  const { t } = useI18n();
+  const { doc, provider } = session;
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable,
+      extensions: [
+        ...minutesExtensions(),
+        Collaboration.configure({ document: doc, field: MINUTES_FIELD }),
+        CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: userColor(user.id) } }),
+      ],
+      editorProps: {
+        attributes: { 'aria-label': t('editor.documentLabel'), role: 'textbox', 'aria-multiline': 'true' },
+      },
+    },
+    [doc, provider],
+  );
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <>
+      <div className="editor-sticky">
+        {status}
+        {editor && editable && <EditorToolbar editor={editor} disabled={!editable} />}
+      </div>
+      {notices}
+      <div className="minutes-document" data-testid="minutes-editor" data-editable={editable ? 'true' : 'false'}>
+        <EditorContent editor={editor} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useId, useState, type FormEvent } from 'react';
+import { useI18n } from './i18n-provider';
+
+/**
+ * Email and password sign-in through next-auth's credentials provider. The
+ * form says method="post" so that a submit before the page is interactive
+ * never puts the password in the address bar. Every refusal shows the same
+ * sentence: it must not tell whether the email exists.
+ */
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    if (!email || !password) {
+      setError(t('signin.missing'));
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', { redirect: false, email, password, callbackUrl });
+      if (result?.ok && !result.error) {
+        // A full load, so the header and every server component see the new session.
+        window.location.assign(callbackUrl);
+        return;
+      }
+      setError(t('signin.failed'));
+    } catch {
+      setError(t('signin.network'));
+    }
+    setPending(false);
+  }
+
+  return (
+    <form method="post" className="form card" onSubmit={onSubmit} data-testid="signin-form" noValidate>
+      {error && (
+        <div className="notice notice--error" role="alert" data-testid="signin-error">
+          <p>{error}</p>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-email`}>{t('fields.email')}</label>
+        <input id={`${id}-email`} name="email" type="email" autoComplete="username" inputMode="email" required />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-password`}>{t('fields.password')}</label>
+        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={pending} aria-busy={pending} data-testid="signin-submit">
+          {pending ? t('signin.pending') : t('signin.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import type { Locale, Translate } from '../lib/i18n';
+import { LanguageSwitch } from './language-switch';
+import { SignOutButton } from './sign-out-button';
+
+/** More cells than this and the header links only to the overview, which lists them all. */
+const MAX_HEADER_CELLS = 6;
+
+interface SiteHeaderProps {
+  t: Translate;
+  locale: Locale;
+  user: { name: string } | null;
+  cells: { id: string; name: string }[];
+}
+
+/** Product name, the user's cells, who is signed in, sign-out and the language switch. */
+export function SiteHeader({ t, locale, user, cells }: SiteHeaderProps) {
+  const shownCells = cells.length <= MAX_HEADER_CELLS ? cells : [];
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-header__brand">
+          {t('app.name')}
+        </Link>
+        {user && (
+          <nav className="site-header__nav" aria-label={t('header.navigation')}>
+            <ul>
+              <li>
+                <Link href="/">{t('header.home')}</Link>
+              </li>
+              {shownCells.map((cell) => (
+                <li key={cell.id}>
+                  <Link href={`/cells/${cell.id}`}>{cell.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="site-header__account">
+          {user && (
+            <>
+              <span className="site-header__user" data-testid="current-user">
+                {t('header.signedInAs', { name: user.name })}
+              </span>
+              <SignOutButton />
+            </>
+          )}
+          <LanguageSwitch t={t} locale={locale} />
+        </div>
+      </div>
+    </header>
+  );
+}

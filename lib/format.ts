@@ -1,0 +1,46 @@
+import type { Locale } from './i18n';
+
+const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/**
+ * Splits a stored local date-time ("2026-12-05T19:30") into a Date whose UTC
+ * fields are those local fields. Formatting it in UTC shows the time as the
+ * secretary typed it, whatever the server's or the reader's time zone.
+ */
+function asUtcFields(startsAt: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(startsAt);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi));
+}
+
+/** "Thứ Bảy, 05/12/2026 lúc 19:30" style, in the reader's language. */
+export function formatStartsAt(startsAt: string, locale: Locale): string {
+  const date = asUtcFields(startsAt);
+  if (!date) return startsAt;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/** Today's date as YYYY-MM-DD in the server's time zone. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Meetings from today on (soonest first) and earlier ones (latest first). A
+ * meeting stays "upcoming" for the whole of its day.
+ */
+export function splitByDate<T extends { startsAt: string }>(meetings: readonly T[], today = todayIso()): { upcoming: T[]; past: T[] } {
+  const upcoming = meetings.filter((m) => m.startsAt.slice(0, 10) >= today).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const past = meetings.filter((m) => m.startsAt.slice(0, 10) < today).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  return { upcoming, past };
+}

@@ -1,0 +1,154 @@
+/*
+ * Biên Bản service worker: lets a meeting page reload without a network, so
+ * a secretary in a village with weak signal can keep writing. The minutes
+ * themselves come from IndexedDB (y-indexeddb); this worker only keeps the
+ * page and the build files that display them.
+ *
+ * - navigations to /meetings/<id>: network first (the cache is refreshed on
+ *   every successful load), the cached page when the network fails or stalls;
+ * - /_next/static/*: cache first (file names carry a content hash);
+ * - everything else, /api/* and the /collab websocket included: untouched.
+ *
+ * Cache names are repeated in lib/offline.ts.
+ */
+const PAGE_CACHE = 'bienban-pages-v1';
+const STATIC_CACHE = 'bienban-static-v1';
+const OWN_CACHES = [PAGE_CACHE, STATIC_CACHE];
+
+/** After this long without an answer, a cached page is shown while the network keeps trying. */
+const NETWORK_TIMEOUT_MS = 6000;
+/** Build files kept at most; the oldest go first (old builds pile up otherwise). */
+const MAX_STATIC_ENTRIES = 400;
+/** Meeting pages kept at most. */
+const MAX_PAGE_ENTRIES = 100;
+
+const MEETING_PATH = /^\/meetings\/[0-9a-fA-F-]{36}\/?$/;
+
+self.addEventListener('install', () => {
+  self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(names.filter((n) => n.startsWith('bienban-') && !OWN_CACHES.includes(n)).map((n) => caches.delete(n)));
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/collab')) return;
+  if (request.mode === 'navigate' && MEETING_PATH.test(url.pathname)) {
+    event.respondWith(networkFirst(request, url));
+  } else if (url.pathname.startsWith('/_next/static/')) {
+    event.respondWith(cacheFirst(request));
+  }
+});
+
+/** The page asks to keep itself and the build files it loaded before this worker controlled it. */
+self.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || data.type !== 'precache') return;
+  event.waitUntil(precache(data));
+});
+
+function pageKey(url) {
+  return url.origin + url.pathname.replace(/\/$/, '');
+}
+
+function isCacheablePage(response) {
+  return (
+    response.ok &&
+    response.type === 'basic' &&
+    !response.redirected &&
+    (response.headers.get('content-type') || '').includes('text/html')
+  );
+}
+
+function isCacheableAsset(response) {
+  return response.ok && response.type === 'basic';
+}
+
+async function trim(cache, max) {
+  const keys = await cache.keys();
+  const excess = keys.length - max;
+  for (let i = 0; i < excess; i++) await cache.delete(keys[i]);
+}
+
+async function remember(cacheName, key, response, max) {
+  const cache = await caches.open(cacheName);
+  await cache.put(key, response);
+  await trim(cache, max);
+}
+
+async function networkFirst(request, url) {
+  const key = pageKey(url);
+  const network = fetch(request).then(async (response) => {
+    if (isCacheablePage(response)) await remember(PAGE_CACHE, key, response.clone(), MAX_PAGE_ENTRIES);
+    return response;
+  });
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), NETWORK_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([network, timeout]);
+  } catch {
+    const cached = await caches.match(key, { cacheName: PAGE_CACHE, ignoreVary: true });
+    if (cached) return cached;
+    return network.catch(() => offlinePage());
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function cacheFirst(request) {
+  const cached = await caches.match(request, { cacheName: STATIC_CACHE, ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (isCacheableAsset(response)) await remember(STATIC_CACHE, request, response.clone(), MAX_STATIC_ENTRIES);
+  return response;
+}
+
+async function precache(data) {
+  const tasks = [];
+  if (typeof data.page === 'string' && MEETING_PATH.test(data.page)) {
+    const url = new URL(data.page, self.location.origin);
+    tasks.push(
+      fetch(url.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then((response) =>
+        isCacheablePage(response) ? remember(PAGE_CACHE, pageKey(url), response, MAX_PAGE_ENTRIES) : undefined,
+      ),
+    );
+  }
+  const assets = Array.isArray(data.assets) ? data.assets.slice(0, MAX_STATIC_ENTRIES) : [];
+  const staticCache = await caches.open(STATIC_CACHE);
+  for (const asset of assets) {
+    if (typeof asset !== 'string') continue;
+    const url = new URL(asset, self.location.origin);
+    if (url.origin !== self.location.origin || !url.pathname.startsWith('/_next/static/')) continue;
+    tasks.push(
+      staticCache.match(url.href, { ignoreVary: true }).then((hit) =>
+        hit
+          ? undefined
+          : fetch(url.href).then((response) => (isCacheableAsset(response) ? staticCache.put(url.href, response) : undefined)),
+      ),
+    );
+  }
+  await Promise.allSettled(tasks);
+  await trim(staticCache, MAX_STATIC_ENTRIES);
+}
+
+function offlinePage() {
+  const html =
+    '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
+    '<title>Biên Bản</title><body style="font:20px/1.6 sans-serif;padding:1rem;max-width:34rem;margin:auto">' +
+    '<h1>Không có mạng</h1><p>Trang này chưa được lưu trên máy. Hãy mở lại khi có mạng.</p>' +
+    '<p lang="en">No network, and this page has not been saved on this device yet.</p></body></html>';
+  return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient } from '../helpers/clients';
+import { seedCell, TEST_PASSWORD, type CellFixture } from '../helpers/fixtures';
+import { openRawClient, UpgradeRefused } from '../helpers/raw-client';
+import { makeDataDir, removeDataDir, startServer, type RunningServer } from '../helpers/server';
+import { signIn } from '../helpers/session';
+
+describe('signing in through next-auth and opening the live document with that session', () => {
+  let dataDir: string;
+  let fixture: CellFixture;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    dataDir = makeDataDir();
+    fixture = await seedCell(dataDir);
+    server = await startServer({ dataDir, withNext: true });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await fixture?.handle.close();
+    removeDataDir(dataDir);
+  });
+
+  it('serves the pages and the websocket on the same port', async () => {
+    const page = await fetch(`${server.url}/signin`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+  });
+
+  it('issues a session cookie for the right password that the collaboration server accepts', async () => {
+    const cookie = await signIn(server.url, fixture.member.email, TEST_PASSWORD);
+    expect(cookie).toMatch(/next-auth\.session-token=/);
+    const client = connectClient(server.wsUrl, fixture.meetingId, cookie);
+    await client.synced();
+    expect(client.content()).toContain('BIÊN BẢN');
+    client.destroy();
+  });
+
+  it('issues no session for a wrong password or an unknown email', async () => {
+    expect(await signIn(server.url, fixture.member.email, 'wrong password here')).toBeNull();
+    expect(await signIn(server.url, 'nobody@test.vn', TEST_PASSWORD)).toBeNull();
+  });
+
+  it('refuses the websocket for a cookie from a failed sign-in', async () => {
+    await expect(openRawClient(server.wsUrl, fixture.meetingId, 'next-auth.session-token=garbage')).rejects.toBeInstanceOf(UpgradeRefused);
+  });
+});
