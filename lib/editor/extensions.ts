@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { Hint } from './hint';
+import { STRUCTURED_NODES } from './nodes';
 
 /**
  * The document schema of the minutes, shared by the browser editor and the
@@ -9,5 +10,5 @@ import { Hint } from './hint';
  * the collaboration binding.
  */
 export function minutesExtensions(): AnyExtension[] {
-  return [StarterKit.configure({ undoRedo: false, link: false }), Hint];
+  return [StarterKit.configure({ undoRedo: false, link: false }), Hint, ...STRUCTURED_NODES];
 }

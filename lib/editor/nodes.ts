@@ -1,0 +1,146 @@
+import { Extension, Node, mergeAttributes } from '@tiptap/core';
+import type { TaskStatus } from '../rules/tasks';
+
+/**
+ * Structured blocks of the minutes. They are ordinary nodes of the shared
+ * document, co-edited live with the text, with stable ids in their attributes
+ * so the server can project them into rows. This file holds the schema only;
+ * the browser adds interactive node views (components/editor/nodes).
+ */
+
+const jsonAttribute = <T>(name: string, fallback: T) => ({
+  default: fallback,
+  parseHTML: (element: HTMLElement) => {
+    const raw = element.getAttribute(`data-${name}`);
+    if (raw === null) return fallback;
+    try {
+      return JSON.parse(raw) as T;
+    } catch {
+      return fallback;
+    }
+  },
+  renderHTML: (attributes: Record<string, unknown>) => ({ [`data-${name}`]: JSON.stringify(attributes[name] ?? fallback) }),
+});
+
+const stringAttribute = (name: string, fallback: string | null = null) => ({
+  default: fallback,
+  parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`) ?? fallback,
+  renderHTML: (attributes: Record<string, unknown>) =>
+    attributes[name] == null ? {} : { [`data-${name}`]: String(attributes[name]) },
+});
+
+/** Gives headings a stable section id, so opinions and vote results can be placed "in the current section". */
+export const SectionIds = Extension.create({
+  name: 'sectionIds',
+  addGlobalAttributes() {
+    return [{ types: ['heading'], attributes: { sectionId: stringAttribute('section-id') } }];
+  },
+});
+
+/** "Đồng chí <name>: …": one member's opinion, attributed to them. */
+export const Opinion = Node.create({
+  name: 'opinion',
+  group: 'block',
+  content: 'inline*',
+  defining: true,
+  addAttributes() {
+    return {
+      id: stringAttribute('id'),
+      speakerId: stringAttribute('speaker-id'),
+      speakerName: stringAttribute('speaker-name', ''),
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'div[data-opinion]', contentElement: 'span.opinion-text' }];
+  },
+  renderHTML({ node, HTMLAttributes }) {
+    return [
+      'div',
+      mergeAttributes(HTMLAttributes, { 'data-opinion': '', class: 'minutes-opinion' }),
+      ['strong', { contenteditable: 'false', class: 'opinion-speaker' }, `Đồng chí ${String(node.attrs.speakerName ?? '')}: `],
+      ['span', { class: 'opinion-text' }, 0],
+    ];
+  },
+});
+
+export interface TaskAssignee {
+  userId: string;
+  name: string;
+}
+
+export interface TaskAttributes {
+  id: string | null;
+  assignees: TaskAssignee[];
+  /** YYYY-MM-DD or null. */
+  dueDate: string | null;
+  status: TaskStatus;
+}
+
+/** A task of the resolution: text, assignees chosen from the cell's members, a due date and a status. */
+export const Task = Node.create({
+  name: 'task',
+  group: 'block',
+  content: 'inline*',
+  defining: true,
+  addAttributes() {
+    return {
+      id: stringAttribute('id'),
+      assignees: jsonAttribute<TaskAssignee[]>('assignees', []),
+      dueDate: stringAttribute('due-date'),
+      status: stringAttribute('status', 'not_started'),
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'div[data-task]', contentElement: 'span.task-text' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-task': '', class: 'minutes-task' }), ['span', { class: 'task-text' }, 0]];
+  },
+});
+
+/** Where a vote's result is shown: counts, base, percentage and outcome, rendered from the live vote record. */
+export const VoteResult = Node.create({
+  name: 'voteResult',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return { voteId: stringAttribute('vote-id') };
+  },
+  parseHTML() {
+    return [{ tag: 'div[data-vote-result]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-vote-result': '', class: 'minutes-vote' })];
+  },
+});
+
+/** The attendance block: counts and names, rendered from the live attendance marks. */
+export const AttendanceBlock = Node.create({
+  name: 'attendanceBlock',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  parseHTML() {
+    return [{ tag: 'div[data-attendance-block]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-attendance-block': '', class: 'minutes-attendance' })];
+  },
+});
+
+/** The review of last month's resolution: unfinished tasks of earlier meetings, kept in step by the server. */
+export const ReviewBlock = Node.create({
+  name: 'reviewBlock',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  parseHTML() {
+    return [{ tag: 'div[data-review-block]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes(HTMLAttributes, { 'data-review-block': '', class: 'minutes-review' })];
+  },
+});
+
+export const STRUCTURED_NODES = [SectionIds, Opinion, Task, VoteResult, AttendanceBlock, ReviewBlock];
