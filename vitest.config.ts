@@ -34,6 +34,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // expect.poll is how specs wait for the page; a step on two busy cores can take seconds.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportFailures, startApp, type E2eApp, type SeededCell } from '../helpers/e2e-app';
+import { openMinutes } from './pages/people';
+
+describe('two members writing the same minutes at once', () => {
+  let app: E2eApp | undefined;
+  let cell: SeededCell;
+
+  beforeAll(async () => {
+    app = await startApp();
+    cell = app.seeded!;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  reportFailures(() => app);
+
+  it('shows each one the template, the other one’s text and caret, both names, and that all is saved', async () => {
+    const { meeting: an } = await openMinutes(app!, cell.secretary, cell.meetingId);
+    const { meeting: binh } = await openMinutes(app!, cell.member, cell.meetingId);
+
+    for (const page of [an, binh]) {
+      await expect.poll(() => page.editor.text()).toContain('BIÊN BẢN');
+      await expect.poll(() => page.status.connection()).toBe('connected');
+    }
+
+    const fromAn = 'Đồng chí An báo cáo tình hình khu phố tháng 12.';
+    const fromBinh = 'Đồng chí Bình đề nghị tổ chức dọn vệ sinh đường làng.';
+    await Promise.all([an.editor.typeParagraphAtEnd(fromAn), binh.editor.typeParagraphAtEnd(fromBinh)]);
+
+    for (const page of [an, binh]) {
+      await expect.poll(() => page.editor.text()).toContain(fromAn);
+      await expect.poll(() => page.editor.text()).toContain(fromBinh);
+    }
+
+    // Each sees where the other is writing, labelled with the name of their account.
+    await expect.poll(() => an.editor.caretNames()).toEqual([cell.member.name]);
+    await expect.poll(() => binh.editor.caretNames()).toEqual([cell.secretary.name]);
+
+    for (const page of [an, binh]) {
+      await expect.poll(() => page.status.people()).toHaveLength(2);
+      const people = (await page.status.people()).join('\n');
+      expect(people).toContain(cell.secretary.name);
+      expect(people).toContain(cell.member.name);
+    }
+
+    for (const page of [an, binh]) {
+      await expect.poll(() => page.status.connection()).toBe('connected');
+      await expect.poll(() => page.status.saved()).toBe(true);
+    }
+  });
+});

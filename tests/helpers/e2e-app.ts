@@ -1,0 +1,136 @@
+import type { Browser } from 'playwright-core';
+import { afterEach } from 'vitest';
+import { launchBrowser, newVisitor, type Visitor, type VisitorOptions } from './browser';
+import { seedCell, TEST_PASSWORD } from './fixtures';
+import { makeDataDir, removeDataDir, startServer, type RunningServer } from './server';
+
+export interface Person {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** What seedCell created, as plain data: the specs only talk to the app through the browser. */
+export interface SeededCell {
+  cellId: string;
+  cellName: string;
+  committeeName: string;
+  meetingId: string;
+  admin: Person;
+  secretary: Person;
+  member: Person;
+}
+
+export interface E2eApp {
+  /** The running server (pages and websocket); replaced by restart(). */
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** Null for an empty installation (startApp({ seed: false })). */
+  readonly seeded: SeededCell | null;
+  /** Everyone who opened a browser so far. */
+  readonly visitors: readonly Visitor[];
+  /** A new person at a new browser profile, opened on this server. */
+  visitor(options?: VisitorOptions): Promise<Visitor>;
+  /**
+   * SIGTERM, wait for `whileDown` (what a test checks while the server is
+   * gone), then start again on the same port with the same data directory.
+   * Resolves with the stopped process's exit code.
+   */
+  restart(whileDown?: () => Promise<void>): Promise<number | null>;
+  /** Closes every visitor and the browser, stops the server and removes the data directory. */
+  close(): Promise<void>;
+}
+
+const person = (user: { name: string; email: string }): Person => ({
+  name: user.name,
+  email: user.email,
+  password: TEST_PASSWORD,
+});
+
+/**
+ * One test file's installation: a fresh data directory (seeded with
+ * seedCell unless `seed: false`), the real server serving the built pages on
+ * a port of its own, and a headless Chromium. Needs `npx next build` first.
+ */
+export async function startApp(options: { seed?: boolean } = {}): Promise<E2eApp> {
+  const dataDir = makeDataDir('bienban-e2e-');
+  let seeded: SeededCell | null = null;
+  if (options.seed !== false) {
+    const fixture = await seedCell(dataDir);
+    const cell = await fixture.services.organisations.getCell(fixture.cellId);
+    seeded = {
+      cellId: fixture.cellId,
+      cellName: cell?.name ?? '',
+      committeeName: cell?.committeeName ?? '',
+      meetingId: fixture.meetingId,
+      admin: person(fixture.admin),
+      secretary: person(fixture.secretary),
+      member: person(fixture.member),
+    };
+    // The server is the only one using the database from here on.
+    await fixture.handle.close();
+  }
+
+  let server: RunningServer;
+  let browser: Browser;
+  try {
+    server = await startServer({ dataDir, withNext: true });
+  } catch (error) {
+    removeDataDir(dataDir);
+    throw error;
+  }
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await server.stop();
+    removeDataDir(dataDir);
+    throw error;
+  }
+  const port = server.port;
+  const visitors: Visitor[] = [];
+
+  const app: E2eApp = {
+    get server() {
+      return server;
+    },
+    browser,
+    seeded,
+    visitors,
+    async visitor(visitorOptions) {
+      const visitor = await newVisitor(browser, server.url, visitorOptions);
+      visitors.push(visitor);
+      return visitor;
+    },
+    async restart(whileDown) {
+      const code = await server.stop();
+      await whileDown?.();
+      // The port the first start chose: open pages reconnect to it by themselves.
+      server = await startServer({ dataDir, withNext: true, port });
+      return code;
+    },
+    async close() {
+      for (const visitor of visitors) await visitor.context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      removeDataDir(dataDir);
+    },
+  };
+  return app;
+}
+
+/**
+ * After a failed test, prints what the browsers and the server said: a red
+ * end-to-end test is otherwise hard to read. Call once at the top of a file.
+ */
+export function reportFailures(app: () => E2eApp | undefined): void {
+  afterEach((context) => {
+    const running = app();
+    if (!running || context.task.result?.state !== 'fail') return;
+    const lines: string[] = [];
+    for (const [i, visitor] of running.visitors.entries()) {
+      lines.push(`--- browser ${i + 1} at ${visitor.page.url()}`, ...visitor.errors.slice(-20));
+    }
+    lines.push('--- server log (tail)', ...running.server.logs().split('\n').slice(-40));
+    process.stderr.write(`${lines.join('\n')}\n`);
+  });
+}
