@@ -22,6 +22,10 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const MEETING_STATES = ['scheduled', 'in_progress', 'closed', 'approved'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
 
+/** thường / mật: secret meetings warn and restrict export. */
+export const MEETING_CLASSIFICATIONS = ['normal', 'secret'] as const;
+export type MeetingClassification = (typeof MEETING_CLASSIFICATIONS)[number];
+
 export const ORGANISATION_KINDS = ['committee', 'cell'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 

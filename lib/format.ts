@@ -44,3 +44,35 @@ export function splitByDate<T extends { startsAt: string }>(meetings: readonly T
   const past = meetings.filter((m) => m.startsAt.slice(0, 10) < today).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return { upcoming, past };
 }
+
+/** A number with up to one decimal, in the reader's notation ("87,5" in Vietnamese). */
+export function formatDecimal(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * An instant (ISO-8601 with a zone, as the server records it) as a date and
+ * time in the zone of whoever formats it: the server's for pages, the
+ * reader's for live panels.
+ */
+export function formatInstant(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/** A calendar date stored as YYYY-MM-DD, shown as 05/12/2026 (en-GB and vi-VN both write day first). */
+export function formatDay(day: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEETING_KINDS, MEMBER_ROLES, MEMBER_STATUSES } from './domain';
+import { MEETING_CLASSIFICATIONS, MEETING_KINDS, MEMBER_ROLES, MEMBER_STATUSES } from './domain';
 
 /**
  * Input schemas shared by forms, route handlers, server actions and the CLI.
@@ -62,6 +62,9 @@ export const meetingSchema = z.object({
   startsAt: dateTimeSchema,
   place: trimmed(200),
   title: z.string().trim().max(200, 'too_long').optional(),
+  /** Thematic and combined meetings: the topic (chuyên đề). */
+  topic: z.string().trim().max(300, 'too_long').optional(),
+  classification: z.enum(MEETING_CLASSIFICATIONS, 'invalid_choice').optional(),
 });
 export type MeetingInput = z.infer<typeof meetingSchema>;
 

@@ -1,10 +1,6 @@
-import { createCollabServer } from './collab/server';
-import { limitsFromEnv } from './collab/limits';
+import { startApp } from './app';
 import { loadConfig } from './config';
-import { openServices } from './bootstrap';
-import { startHttpServer } from './http-server';
 import { log, setLogLevel } from './log';
-import { setRuntime } from './runtime';
 
 /** Time allowed for a graceful shutdown before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -20,18 +16,10 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET = config.authSecret;
   if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = '1';
 
-  const { handle, services } = await openServices(config);
-  const collab = createCollabServer({ services, secret: config.authSecret, limits: limitsFromEnv() });
-  setRuntime({
-    services,
-    authSecret: config.authSecret,
-    collab: { revalidateUser: collab.revalidateUser, revalidateDocument: collab.revalidateDocument },
-  });
-
-  const { server, port } = await startHttpServer(config, collab);
+  const app = await startApp(config);
   // A machine-readable line first (tests and scripts read the port from it), then a human one.
-  process.stdout.write(JSON.stringify({ event: 'listening', port, database: handle.dialect }) + '\n');
-  log.info('server.listening', { url: `http://localhost:${port}`, database: handle.dialect, dataDir: config.dataDir });
+  process.stdout.write(JSON.stringify({ event: 'listening', port: app.port, database: app.dialect }) + '\n');
+  log.info('server.listening', { url: `http://localhost:${app.port}`, database: app.dialect, dataDir: config.dataDir });
 
   let stopping = false;
   async function shutdown(signal: string): Promise<void> {
@@ -43,10 +31,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
-    server.close();
-    await collab.close();
-    server.closeAllConnections();
-    await handle.close();
+    await app.close();
     log.info('server.stopped', {});
     process.exit(0);
   }

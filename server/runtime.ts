@@ -1,3 +1,4 @@
+import type { MeetingOperations } from './meeting';
 import type { Services } from './services';
 
 /**
@@ -16,6 +17,8 @@ export interface Runtime {
     /** Re-checks every live connection to a document (meeting locked). */
     revalidateDocument(docId: string): Promise<void>;
   };
+  /** The meeting as a structured record: live operations, follow-up and read models. */
+  meetings: MeetingOperations;
 }
 
 const KEY = Symbol.for('bienban.runtime');

@@ -90,6 +90,8 @@ export interface SessionState {
   secretaryId?: string;
   /** When the minutes-taker finished reading the minutes back. */
   readBackAt?: string;
+  /** The section under discussion (a heading's sectionId): new opinions and vote results go there. */
+  currentSectionId?: string;
 }
 
 export interface ReviewItem {

@@ -8,11 +8,19 @@ export interface Subject {
   userId: string;
   isAdmin: boolean;
   memberships: readonly { cellId: string; role: MemberRole; status: MemberStatus }[];
+  /** Cells whose approved minutes this user oversees (cấp ủy viên phụ trách). */
+  oversees?: readonly string[];
 }
 
 export interface MeetingResource {
   cellId: string;
   state: MeetingState;
+  chairId?: string | null;
+  secretaryId?: string | null;
+}
+
+function oversees(subject: Subject, cellId: string): boolean {
+  return subject.oversees?.includes(cellId) ?? false;
 }
 
 function membershipIn(subject: Subject, cellId: string) {
@@ -21,7 +29,7 @@ function membershipIn(subject: Subject, cellId: string) {
 
 /** May the subject see the cell, its members and its meetings? */
 export function canViewCell(subject: Subject, cellId: string): boolean {
-  return subject.isAdmin || membershipIn(subject, cellId) !== undefined;
+  return subject.isAdmin || membershipIn(subject, cellId) !== undefined || oversees(subject, cellId);
 }
 
 /** May the subject add members, issue invites and create meetings in the cell? */
@@ -45,6 +53,39 @@ export function documentAccess(subject: Subject, meeting: MeetingResource): Docu
   let access: DocumentAccess = 'none';
   if (subject.isAdmin) access = 'edit';
   else if (membership) access = membership.status === 'exempted' ? 'read' : 'edit';
+  // Overseers read approved minutes only: drafts belong to the cell until it approves them.
+  else if (oversees(subject, meeting.cellId) && meeting.state === 'approved') access = 'read';
   if (access === 'edit' && meeting.state === 'approved') access = 'read';
   return access;
+}
+
+/** What a user may do in a meeting, beyond reading and typing in the minutes. */
+export interface MeetingCapabilities {
+  /** Set chair and minutes-taker, start and end the meeting, prepare it. */
+  manage: boolean;
+  /** Chair: give the floor, open and close votes, set the current section. */
+  chair: boolean;
+  /** Minutes-taker: mark attendance, enter vote counts, record the read-back. */
+  record: boolean;
+  /** Take part: ask for the floor, confirm one's own vote. */
+  participate: boolean;
+  /** Append amendments to approved minutes. */
+  amend: boolean;
+}
+
+export function meetingCapabilities(subject: Subject, meeting: MeetingResource): MeetingCapabilities {
+  const access = documentAccess(subject, meeting);
+  const open = meeting.state !== 'approved';
+  const manage = canManageCell(subject, meeting.cellId);
+  const isChair = meeting.chairId === subject.userId;
+  const isSecretary = meeting.secretaryId === subject.userId;
+  const chair = open && (manage || isChair);
+  const membership = membershipIn(subject, meeting.cellId);
+  return {
+    manage: open && manage,
+    chair,
+    record: open && (chair || isSecretary),
+    participate: open && access === 'edit' && membership !== undefined,
+    amend: meeting.state === 'approved' && (manage || isChair || isSecretary),
+  };
 }

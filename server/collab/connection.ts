@@ -6,6 +6,7 @@ import { log } from '../log';
 import { rewriteAwarenessUpdate, type AwarenessIdentity } from './awareness-rewrite';
 import type { CollabLimits } from './limits';
 import type { CollabMetrics } from './metrics';
+import type { Outbox } from './outbox';
 import { decodeMessage, encodeAccess, encodeSyncStep1, encodeSyncStep2, ProtocolError, type IncomingMessage } from './protocol';
 import { fullAwarenessFrame, type Connection, type Room } from './room';
 import type { RoomRegistry } from './rooms';
@@ -32,9 +33,9 @@ let nextConnectionId = 1;
 export function serveConnection(
   ws: WebSocket,
   ctx: ConnectionContext,
-  deps: { rooms: RoomRegistry; metrics: CollabMetrics; limits: CollabLimits; onClosed: (conn: Connection) => void },
+  deps: { rooms: RoomRegistry; metrics: CollabMetrics; limits: CollabLimits; outbox: Outbox; onClosed: (conn: Connection) => void },
 ): Connection {
-  const { rooms, metrics, limits } = deps;
+  const { rooms, metrics, limits, outbox } = deps;
   let room: Room | null = null;
   let closed = false;
   const queue: Uint8Array[] = [];
@@ -59,9 +60,9 @@ export function serveConnection(
         return;
       }
       conn.lastSentAt = performance.now();
-      ws.send(frame, (error) => {
-        if (error) close(CLOSE_CODES.internalError, 'send failed');
-      });
+      outbox.hold(ws);
+      // No per-frame callback: a failed write errors the socket, and its 'close' closes this connection.
+      ws.send(frame);
     },
     close: (code, reason) => close(code, reason),
   };
@@ -95,8 +96,8 @@ export function serveConnection(
   }
 
   function applyDocumentUpdate(target: Room, update: Uint8Array): void {
-    if (conn.access !== 'edit') {
-      // Read-only peers may not change the document: counted, never applied or relayed.
+    if (conn.access !== 'edit' || target.locked) {
+      // Read-only peers and sealed minutes: counted, never applied or relayed.
       metrics.counters.readonly_updates_dropped_total++;
       return;
     }

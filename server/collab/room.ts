@@ -6,6 +6,8 @@ import { encodeAwareness } from './protocol';
 
 /** Origin of transactions that replay stored state: never written back or broadcast. */
 export const LOAD_ORIGIN = Symbol('load');
+/** Origin of changes the server makes itself (structured records, carry-over). */
+export const SERVER_ORIGIN = Symbol('server');
 
 /** One websocket connection to a document. */
 export interface Connection {
@@ -44,6 +46,8 @@ export interface Room {
   /** The last MESSAGE_SAVED frame, for clients that join later. */
   savedFrame: Uint8Array | null;
   unloadTimer: NodeJS.Timeout | null;
+  /** Sealed (approved minutes): every change from every connection is dropped. */
+  locked: boolean;
 }
 
 /**
@@ -72,14 +76,17 @@ export function createRoom(
     rowsSinceCompaction: 0,
     savedFrame: null,
     unloadTimer: null,
+    locked: false,
   };
 
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
     room.approxBytes += update.length;
+    // Queued for writing first: its commit then runs in this turn before the outbox flushes,
+    // so the saved notice leaves in the same write as the update.
+    onLocalUpdate(room, update);
     const frame = encodeDocUpdate(update);
     for (const conn of room.connections) if (conn !== origin) conn.send(frame);
-    onLocalUpdate(room, update);
   });
 
   awareness.on(

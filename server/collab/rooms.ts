@@ -6,14 +6,36 @@ import type { CollabLimits } from './limits';
 import type { CollabMetrics } from './metrics';
 import { compactDocument, createUpdateWriter } from './persistence';
 import { encodeSaved, encodeUpdate } from './protocol';
-import { createRoom, LOAD_ORIGIN, type Connection, type Room } from './room';
+import { createRoom, LOAD_ORIGIN, SERVER_ORIGIN, type Connection, type Room } from './room';
+
+/** What the rest of the server learns about live documents. */
+export interface DocumentHooks {
+  /** Whether a document is sealed; asked once when it loads. */
+  isLocked(docId: string): Promise<boolean>;
+  /** A loaded document changed (by a client or by the server). */
+  changed(docId: string, doc: Y.Doc): void;
+  /** The document is about to be unloaded; its updates are already persisted. */
+  unloading(docId: string, doc: Y.Doc): Promise<void>;
+}
+
+const NO_HOOKS: DocumentHooks = {
+  isLocked: async () => false,
+  changed: () => undefined,
+  unloading: async () => undefined,
+};
 
 /**
  * The loaded documents of this process: load once, keep while anyone is
  * connected, persist, compact, unload after a grace period.
  */
-export function createRoomRegistry(deps: { store: DocStore; metrics: CollabMetrics; limits: CollabLimits }) {
+export function createRoomRegistry(deps: {
+  store: DocStore;
+  metrics: CollabMetrics;
+  limits: CollabLimits;
+  hooks?: DocumentHooks;
+}) {
   const { store, metrics, limits } = deps;
+  const hooks = deps.hooks ?? NO_HOOKS;
   const rooms = new Map<string, Room>();
   /** A document being loaded is one shared promise: simultaneous joiners load it once. */
   const loading = new Map<string, Promise<Room>>();
@@ -62,12 +84,53 @@ export function createRoomRegistry(deps: { store: DocStore; metrics: CollabMetri
       },
       LOAD_ORIGIN,
     );
-    const room = createRoom(docId, doc, bytes, (r, update) => writer.enqueue(r.docId, r.doc, update), encodeUpdate);
+    const room = createRoom(
+      docId,
+      doc,
+      bytes,
+      (r, update) => {
+        writer.enqueue(r.docId, r.doc, update);
+        hooks.changed(r.docId, r.doc);
+      },
+      encodeUpdate,
+    );
+    room.locked = await hooks.isLocked(docId);
     room.rowsSinceCompaction = stored.updates.length;
     // Everything loaded came from the database: it is saved already.
     room.savedFrame = encodeSaved(Y.encodeStateVector(doc));
     metrics.counters.documents_loaded_total++;
     return room;
+  }
+
+  /** The loaded room for a document, loading it (once) if needed. */
+  async function acquire(docId: string): Promise<Room> {
+    // A document still being unloaded must finish persisting before it is read again.
+    await unloading.get(docId);
+    const existing = rooms.get(docId);
+    if (existing) return existing;
+    let pending = loading.get(docId);
+    if (!pending) {
+      pending = load(docId).then(
+        (room) => {
+          rooms.set(docId, room);
+          loading.delete(docId);
+          return room;
+        },
+        (error: unknown) => {
+          loading.delete(docId);
+          throw error;
+        },
+      );
+      loading.set(docId, pending);
+    }
+    return pending;
+  }
+
+  function scheduleUnloadIfIdle(room: Room): void {
+    if (room.connections.size === 0 && !room.unloadTimer && rooms.get(room.docId) === room) {
+      room.unloadTimer = setTimeout(() => void unload(room), limits.UNLOAD_GRACE_MS);
+      room.unloadTimer.unref();
+    }
   }
 
   async function unload(room: Room): Promise<void> {
@@ -77,6 +140,9 @@ export function createRoomRegistry(deps: { store: DocStore; metrics: CollabMetri
     const done = (async () => {
       try {
         await writer.flush();
+        await hooks.unloading(room.docId, room.doc).catch((error: unknown) =>
+          log.error('collab.unload_hook_failed', { docId: room.docId, error: String(error) }),
+        );
         if (room.rowsSinceCompaction > 0) await compact(room.docId);
       } finally {
         room.awareness.destroy();
@@ -95,28 +161,48 @@ export function createRoomRegistry(deps: { store: DocStore; metrics: CollabMetri
   return {
     writer,
 
-    /** The loaded room for a document, loading it (once) if needed. */
-    async acquire(docId: string): Promise<Room> {
-      // A document still being unloaded must finish persisting before it is read again.
-      await unloading.get(docId);
-      const existing = rooms.get(docId);
-      if (existing) return existing;
-      let pending = loading.get(docId);
-      if (!pending) {
-        pending = load(docId).then(
-          (room) => {
-            rooms.set(docId, room);
-            loading.delete(docId);
-            return room;
-          },
-          (error: unknown) => {
-            loading.delete(docId);
-            throw error;
-          },
-        );
-        loading.set(docId, pending);
-      }
-      return pending;
+    acquire,
+
+    /**
+     * Applies a change made by the server itself (loading the document if
+     * needed) and resolves once it is durable. Every connection receives it
+     * like any other update. A sealed document refuses it.
+     */
+    async change<T>(docId: string, apply: (doc: Y.Doc) => T): Promise<T> {
+      const room = await acquire(docId);
+      if (room.locked) throw new DocumentLockedError(docId);
+      let result!: T;
+      Y.transact(room.doc, () => (result = apply(room.doc)), SERVER_ORIGIN);
+      await writer.flush();
+      scheduleUnloadIfIdle(room);
+      return result;
+    },
+
+    /**
+     * Seals a document: from now on every change from every connection and
+     * from the server is dropped. Resolves, once all accepted updates are
+     * durable, with the document to hash and store. `unlock` undoes it when
+     * sealing fails further on.
+     */
+    async lock(docId: string): Promise<Y.Doc> {
+      const room = await acquire(docId);
+      room.locked = true;
+      await writer.flush();
+      scheduleUnloadIfIdle(room);
+      return room.doc;
+    },
+
+    unlock(docId: string): void {
+      const room = rooms.get(docId);
+      if (room) room.locked = false;
+    },
+
+    /** Reads a document (loading it if needed) without changing it. */
+    async read<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T> {
+      const room = await acquire(docId);
+      const result = read(room.doc);
+      scheduleUnloadIfIdle(room);
+      return result;
     },
 
     join(room: Room, conn: Connection): void {
@@ -132,10 +218,7 @@ export function createRoomRegistry(deps: { store: DocStore; metrics: CollabMetri
       if (conn.awarenessIds.size > 0) {
         awarenessProtocol.removeAwarenessStates(room.awareness, Array.from(conn.awarenessIds), null);
       }
-      if (room.connections.size === 0 && !room.unloadTimer) {
-        room.unloadTimer = setTimeout(() => void unload(room), limits.UNLOAD_GRACE_MS);
-        room.unloadTimer.unref();
-      }
+      scheduleUnloadIfIdle(room);
     },
 
     get(docId: string): Room | undefined {
@@ -170,3 +253,11 @@ export function createRoomRegistry(deps: { store: DocStore; metrics: CollabMetri
 }
 
 export type RoomRegistry = ReturnType<typeof createRoomRegistry>;
+
+/** A change was attempted on sealed minutes. */
+export class DocumentLockedError extends Error {
+  constructor(readonly docId: string) {
+    super(`document ${docId} is locked`);
+    this.name = 'DocumentLockedError';
+  }
+}

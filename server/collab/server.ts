@@ -9,9 +9,10 @@ import { authorizeUpgrade, currentAccess } from './authorize';
 import { serveConnection } from './connection';
 import type { CollabLimits } from './limits';
 import { createCollabMetrics } from './metrics';
+import { createOutbox } from './outbox';
 import { encodeAccess, KEEPALIVE_FRAME } from './protocol';
 import type { Connection } from './room';
-import { createRoomRegistry } from './rooms';
+import { createRoomRegistry, type DocumentHooks } from './rooms';
 import { createUpgradeLimiter } from './upgrade-limiter';
 
 /** How often keep-alives, expiries and pings are checked. */
@@ -38,12 +39,18 @@ function refuse(socket: Duplex, status: number): void {
  * authentication before the upgrade, persistence, limits and live
  * permission changes.
  */
-export function createCollabServer(options: { services: Services; secret: string; limits: CollabLimits }) {
+export function createCollabServer(options: {
+  services: Services;
+  secret: string;
+  limits: CollabLimits;
+  hooks?: DocumentHooks;
+}) {
   const { services, secret, limits } = options;
   const metrics = createCollabMetrics();
-  const rooms = createRoomRegistry({ store: services.docStore, metrics, limits });
+  const rooms = createRoomRegistry({ store: services.docStore, metrics, limits, ...(options.hooks ? { hooks: options.hooks } : {}) });
   const upgradeLimiter = createUpgradeLimiter(limits.MAX_UPGRADES_PER_ADDRESS_PER_MINUTE);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.MAX_MESSAGE_BYTES });
+  const outbox = createOutbox();
   const connections = new Set<Connection>();
   const sockets = new Map<Connection, WebSocket>();
   const alive = new WeakSet<WebSocket>();
@@ -98,6 +105,7 @@ export function createCollabServer(options: { services: Services; secret: string
           rooms,
           metrics,
           limits,
+          outbox,
           onClosed: (closed) => {
             connections.delete(closed);
             sockets.delete(closed);
@@ -172,6 +180,13 @@ export function createCollabServer(options: { services: Services; secret: string
     revalidateUser: (userId: string) => revalidateWhere((c) => c.userId === userId),
     /** Re-checks every live connection to a document now (meeting locked). */
     revalidateDocument: (docId: string) => revalidateWhere((c) => c.docId === docId),
+    /** Applies a server-side change to a document and resolves once it is durable. */
+    change: rooms.change,
+    /** Reads a document's current state. */
+    read: rooms.read,
+    /** Seals a document (approved minutes) and returns it for hashing. */
+    lock: rooms.lock,
+    unlock: rooms.unlock,
     metricsText: () => metrics.render(rooms.gauges()),
     metrics,
     rooms,

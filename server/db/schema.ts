@@ -1,5 +1,15 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { MeetingKind, MeetingState, MemberRole, MemberStatus, OrganisationKind } from '../../lib/domain';
+import type {
+  MeetingClassification,
+  MeetingKind,
+  MeetingState,
+  MemberRole,
+  MemberStatus,
+  OrganisationKind,
+} from '../../lib/domain';
+import type { AttendanceStatus } from '../../lib/rules/attendance';
+import type { TaskStatus } from '../../lib/rules/tasks';
+import type { VoteBase, VoteThreshold } from '../../lib/rules/votes';
 
 /**
  * Table types for Kysely. Timestamps are ISO-8601 strings and booleans are
@@ -53,6 +63,18 @@ export interface MeetingsTable {
   state: MeetingState;
   created_by: string | null;
   created_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+  chair_id: string | null;
+  secretary_id: string | null;
+  approved_at: string | null;
+  /** SHA-256 (hex) of the sealed minutes' canonical content. */
+  content_hash: string | null;
+  draft_resolution_ready_at: string | null;
+  notified_at: string | null;
+  /** Thematic meetings: the topic. */
+  topic: string | null;
+  classification: MeetingClassification;
 }
 
 export interface TemplatesTable {
@@ -83,6 +105,132 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface CellSettingsTable {
+  cell_id: string;
+  vote_base: VoteBase;
+  vote_threshold: VoteThreshold;
+  absence_streak: number;
+  updated_at: string;
+}
+
+export interface OversightsTable {
+  user_id: string;
+  cell_id: string;
+  created_at: string;
+}
+
+export interface AttendanceTable {
+  meeting_id: string;
+  user_id: string;
+  status: AttendanceStatus;
+  reason: string | null;
+  marked_at: string;
+}
+
+export interface VotesTable {
+  id: string;
+  meeting_id: string;
+  subject: string;
+  title: string;
+  method: string;
+  state: 'open' | 'closed';
+  count_for: number | null;
+  count_against: number | null;
+  count_other: number | null;
+  other_opinions: string | null;
+  present: number | null;
+  base: number | null;
+  percent_tenths: number | null;
+  passed: number | null;
+  rule_base: string | null;
+  rule_threshold: string | null;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+export interface OpinionsTable {
+  id: string;
+  meeting_id: string;
+  speaker_id: string | null;
+  speaker_name: string;
+  section_id: string | null;
+  body: string;
+  position: number;
+}
+
+export interface TasksTable {
+  id: string;
+  meeting_id: string;
+  cell_id: string;
+  body: string;
+  due_date: string | null;
+  status: TaskStatus;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface TaskAssigneesTable {
+  task_id: string;
+  user_id: string;
+}
+
+export interface MeetingTextTable {
+  meeting_id: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface MinutesVersionsTable {
+  id: string;
+  meeting_id: string;
+  name: string;
+  content_hash: string;
+  /** The canonical JSON that was hashed. */
+  content: string;
+  /** The Yjs state at sealing. */
+  state: Uint8Array;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AcknowledgmentsTable {
+  meeting_id: string;
+  role: 'chair' | 'secretary';
+  user_id: string;
+  at: string;
+}
+
+export interface AmendmentsTable {
+  id: string;
+  meeting_id: string;
+  body: string;
+  author_id: string;
+  content_hash: string;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  meeting_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface MeetingViewsTable {
+  meeting_id: string;
+  user_id: string;
+  first_at: string;
+  last_at: string;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   organisations: OrganisationsTable;
@@ -93,6 +241,19 @@ export interface Database {
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   settings: SettingsTable;
+  cell_settings: CellSettingsTable;
+  oversights: OversightsTable;
+  attendance: AttendanceTable;
+  votes: VotesTable;
+  opinions: OpinionsTable;
+  tasks: TasksTable;
+  task_assignees: TaskAssigneesTable;
+  meeting_text: MeetingTextTable;
+  minutes_versions: MinutesVersionsTable;
+  acknowledgments: AcknowledgmentsTable;
+  amendments: AmendmentsTable;
+  attachments: AttachmentsTable;
+  meeting_views: MeetingViewsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -6,6 +6,7 @@ import { createAccounts } from './accounts';
 import { createMeetings } from './meetings';
 import { createOrganisations } from './organisations';
 import { createTemplates } from './templates';
+import { reviewItemsFor } from '../meeting/carry-over';
 
 /** Every domain service over one database, wired once per process. */
 export function createServices(handle: DbHandle) {
@@ -26,7 +27,10 @@ export function createServices(handle: DbHandle) {
     const content = instantiateTemplate(template, vars);
     return {
       title: templateTitle(template, vars),
-      update: encodeInitialDocument(editContent ? editContent(content) : content),
+      // The review of earlier meetings' unfinished tasks is there from the start; the server keeps it in step.
+      update: encodeInitialDocument(editContent ? editContent(content) : content, {
+        review: await reviewItemsFor(db, meeting),
+      }),
     };
   });
   return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore };

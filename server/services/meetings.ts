@@ -58,6 +58,16 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
         state: options.state ?? 'scheduled',
         created_by: createdBy,
         created_at: now,
+        started_at: null,
+        ended_at: null,
+        chair_id: null,
+        secretary_id: null,
+        approved_at: null,
+        content_hash: null,
+        draft_resolution_ready_at: null,
+        notified_at: null,
+        topic: input.topic ?? null,
+        classification: input.classification ?? 'normal',
       };
       const initial = await buildInitialDocument(meeting, options.editContent);
       if (!meeting.title) meeting.title = initial.title;

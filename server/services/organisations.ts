@@ -128,7 +128,7 @@ export function createOrganisations(db: Db) {
         .orderBy('p.name')
         .orderBy('c.name');
       if (!subject.isAdmin) {
-        const ids = subject.memberships.map((m) => m.cellId);
+        const ids = [...subject.memberships.map((m) => m.cellId), ...(subject.oversees ?? [])];
         if (ids.length === 0) return [];
         query = query.where('c.id', 'in', ids);
       }
@@ -201,7 +201,8 @@ export function createOrganisations(db: Db) {
         .select(['cell_id as cellId', 'role', 'status'])
         .where('user_id', '=', user.id)
         .execute();
-      return { userId: user.id, isAdmin: user.isAdmin, memberships };
+      const oversights = await db.selectFrom('oversights').select('cell_id').where('user_id', '=', user.id).execute();
+      return { userId: user.id, isAdmin: user.isAdmin, memberships, oversees: oversights.map((o) => o.cell_id) };
     },
   };
   return service;

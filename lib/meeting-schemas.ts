@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { ATTENDANCE_STATUSES } from './rules/attendance';
+import { TASK_STATUSES } from './rules/tasks';
+import { VOTE_BASES, VOTE_THRESHOLDS } from './rules/votes';
+import { VOTE_METHODS, VOTE_SUBJECTS } from './meeting-doc/layout';
+
+/**
+ * Inputs of the live meeting operations (attendance, floor, votes, session,
+ * closing, follow-up), shared by forms and the server. Messages are keys
+ * under "errors.".
+ */
+const id = z.string().uuid('invalid_id');
+const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+
+export const attendanceMarkSchema = z
+  .object({
+    meetingId: id,
+    userId: id,
+    status: z.enum(ATTENDANCE_STATUSES, 'invalid_choice'),
+    reason: z.string().trim().max(500, 'too_long').optional(),
+  })
+  .refine((v) => v.status !== 'absent_with_reason' || (v.reason?.length ?? 0) > 0, {
+    message: 'reason_required',
+    path: ['reason'],
+  });
+
+export const sessionRolesSchema = z.object({ meetingId: id, chairId: id, secretaryId: id });
+
+export const floorRequestSchema = z.object({ meetingId: id });
+export const floorDecisionSchema = z.object({ meetingId: id, requestId: id });
+export const currentSectionSchema = z.object({ meetingId: id, sectionId: z.string().regex(/^s(-\d{1,3}){1,4}$/, 'invalid_id') });
+
+export const openVoteSchema = z.object({
+  meetingId: id,
+  subject: z.enum(VOTE_SUBJECTS, 'invalid_choice'),
+  title: text(300),
+  method: z.enum(VOTE_METHODS, 'invalid_choice'),
+});
+
+const count = z.coerce.number().int('vote_counts_not_whole').min(0, 'vote_counts_not_whole').max(100_000, 'too_large');
+export const voteCountsSchema = z.object({
+  meetingId: id,
+  voteId: id,
+  for: count,
+  against: count,
+  other: count,
+  otherOpinions: z.string().trim().max(2000, 'too_long').optional(),
+});
+
+export const ballotSchema = z.object({ meetingId: id, voteId: id, choice: z.enum(['for', 'against', 'other'], 'invalid_choice') });
+export const closeVoteSchema = z.object({ meetingId: id, voteId: id });
+
+export const meetingIdSchema = z.object({ meetingId: id });
+export const acknowledgeSchema = z.object({ meetingId: id, role: z.enum(['chair', 'secretary'], 'invalid_choice') });
+
+export const amendmentSchema = z.object({ meetingId: id, body: text(10_000) });
+
+/** YYYY-MM-DD, a real calendar date. */
+export const dueDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date')
+  .refine((v) => {
+    const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'invalid_date');
+
+export const taskStatusSchema = z.object({ taskId: id, status: z.enum(TASK_STATUSES, 'invalid_choice') });
+
+export const cellSettingsSchema = z.object({
+  cellId: id,
+  voteBase: z.enum(VOTE_BASES, 'invalid_choice'),
+  voteThreshold: z.enum(VOTE_THRESHOLDS, 'invalid_choice'),
+  absenceStreak: z.coerce.number().int().min(2, 'too_small').max(12, 'too_large'),
+});
+
+export const oversightSchema = z.object({ cellId: id, email: z.string().trim().toLowerCase().email('invalid_email') });
+
+export const preparationSchema = z.object({
+  meetingId: id,
+  item: z.enum(['draft_resolution', 'notified'], 'invalid_choice'),
+  done: z.boolean(),
+});
+
+/** Attachments: what the server accepts. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_TYPES = [
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'image/jpeg',
+  'image/png',
+  'text/plain',
+] as const;

@@ -1,0 +1,54 @@
+import { createCollabServer } from './collab/server';
+import { limitsFromEnv, type CollabLimits } from './collab/limits';
+import type { Config } from './config';
+import { openServices } from './bootstrap';
+import { startHttpServer } from './http-server';
+import { createMeetingRecord } from './meeting';
+import { setRuntime, type Runtime } from './runtime';
+
+export interface RunningApp {
+  port: number;
+  runtime: Runtime;
+  dialect: 'sqlite' | 'postgres';
+  /** Stops accepting, persists every loaded document, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the product together: database and services, the meeting record,
+ * the collaboration server, and the HTTP server with Next.js (unless
+ * config.withNext is off). Used by server/main.ts and by tests that need the
+ * real server in their own process.
+ */
+export async function startApp(config: Config, limits: CollabLimits = limitsFromEnv()): Promise<RunningApp> {
+  const { handle, services } = await openServices(config);
+  const record = createMeetingRecord(services);
+  const collab = createCollabServer({ services, secret: config.authSecret, limits, hooks: record.hooks });
+  const meetings = record.attach({
+    change: collab.change,
+    read: collab.read,
+    lock: collab.lock,
+    unlock: collab.unlock,
+    revalidateDocument: collab.revalidateDocument,
+  });
+  const runtime: Runtime = {
+    services,
+    authSecret: config.authSecret,
+    collab: { revalidateUser: collab.revalidateUser, revalidateDocument: collab.revalidateDocument },
+    meetings,
+  };
+  setRuntime(runtime);
+  const { server, port } = await startHttpServer(config, collab);
+  return {
+    port,
+    runtime,
+    dialect: handle.dialect,
+    async close() {
+      server.close();
+      await collab.close();
+      server.closeAllConnections();
+      await handle.close();
+      setRuntime(undefined);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import * as Y from 'yjs';
+import { meetingDoc, type ReviewItem } from '../../lib/meeting-doc/layout';
+
+/**
+ * Edits the server makes inside the minutes fragment. Sections are found by
+ * the sectionId attribute of their heading; a block "in a section" goes after
+ * the section's last node, before the next heading of the same or a higher
+ * level, so it lands under the item being discussed.
+ */
+
+function headingLevel(node: Y.XmlElement | Y.XmlText | Y.XmlHook): number | null {
+  if (!(node instanceof Y.XmlElement) || node.nodeName !== 'heading') return null;
+  const level = Number(node.getAttribute('level'));
+  return Number.isFinite(level) ? level : null;
+}
+
+/** Index in the fragment where a block belonging to `sectionId` goes; the end of the document if the section is unknown. */
+export function sectionEndIndex(fragment: Y.XmlFragment, sectionId: string | undefined): number {
+  const nodes = fragment.toArray();
+  if (!sectionId) return nodes.length;
+  const start = nodes.findIndex((n) => n instanceof Y.XmlElement && n.nodeName === 'heading' && n.getAttribute('sectionId') === sectionId);
+  if (start < 0) return nodes.length;
+  const level = headingLevel(nodes[start]!) ?? 1;
+  for (let i = start + 1; i < nodes.length; i++) {
+    const other = headingLevel(nodes[i]!);
+    if (other !== null && other <= level) return i;
+  }
+  return nodes.length;
+}
+
+/** Inserts a block element with attributes and optional text at the end of a section. */
+export function insertInSection(
+  doc: Y.Doc,
+  sectionId: string | undefined,
+  nodeName: string,
+  attributes: Record<string, string>,
+  text?: string,
+): Y.XmlElement {
+  const fragment = meetingDoc.minutes(doc);
+  const element = new Y.XmlElement(nodeName);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  if (text !== undefined) element.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(sectionEndIndex(fragment, sectionId), [element]);
+  return element;
+}
+
+/** Replaces the review list when it differs from `items`; returns whether it changed. */
+export function replaceReview(doc: Y.Doc, items: ReviewItem[]): boolean {
+  const review = meetingDoc.review(doc);
+  if (JSON.stringify(review.toArray()) === JSON.stringify(items)) return false;
+  review.delete(0, review.length);
+  review.insert(0, items);
+  return true;
+}
+
+/** The ids of the headings (sections) in document order, with their text and level. */
+export function listSections(doc: Y.Doc): { sectionId: string; title: string; level: number }[] {
+  const out: { sectionId: string; title: string; level: number }[] = [];
+  for (const node of meetingDoc.minutes(doc).toArray()) {
+    if (!(node instanceof Y.XmlElement) || node.nodeName !== 'heading') continue;
+    const sectionId = node.getAttribute('sectionId');
+    if (typeof sectionId !== 'string') continue;
+    out.push({ sectionId, title: plainText(node), level: headingLevel(node) ?? 1 });
+  }
+  return out;
+}
+
+/** The text content of an XML node, without markup. */
+export function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): string {
+  if (node instanceof Y.XmlText) return node.toString().replace(/<[^>]*>/g, '');
+  return node
+    .toArray()
+    .map((child) => plainText(child as Y.XmlElement | Y.XmlText))
+    .join('');
+}

@@ -1,0 +1,214 @@
+import type * as Y from 'yjs';
+import { meetingDoc } from '../../lib/meeting-doc/layout';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../lib/rules/attendance';
+import { TASK_STATUSES, type TaskStatus } from '../../lib/rules/tasks';
+import { dueDateSchema } from '../../lib/meeting-schemas';
+import type { Db } from '../db/connection';
+import type { Meeting } from '../db/schema';
+import { log } from '../log';
+import { fragmentJson, plainTextOf } from './content';
+
+type JsonNode = { type?: string; text?: string; attrs?: Record<string, unknown>; content?: JsonNode[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+export interface ProjectedTask {
+  id: string;
+  body: string;
+  dueDate: string | null;
+  status: TaskStatus;
+  assignees: string[];
+  position: number;
+}
+
+export interface Projection {
+  attendance: { userId: string; status: AttendanceStatus; reason: string | null; at: string }[];
+  opinions: { id: string; speakerId: string | null; speakerName: string; sectionId: string | null; body: string; position: number }[];
+  tasks: ProjectedTask[];
+  votes: ReturnType<typeof projectVotes>;
+  text: string;
+  /** Things a buggy or hostile client put in the document that were left out, for the log. */
+  refused: string[];
+}
+
+function projectVotes(doc: Y.Doc) {
+  return Array.from(meetingDoc.votes(doc).values())
+    .filter((v) => v && isString(v.id) && UUID.test(v.id) && isString(v.title))
+    .map((v) => ({
+      id: v.id,
+      subject: String(v.subject),
+      title: v.title,
+      method: String(v.method),
+      state: v.state === 'closed' ? ('closed' as const) : ('open' as const),
+      counts: v.counts ?? null,
+      otherOpinions: isString(v.otherOpinions) ? v.otherOpinions : null,
+      present: typeof v.present === 'number' ? v.present : null,
+      base: typeof v.base === 'number' ? v.base : null,
+      percentTenths: typeof v.percent === 'number' ? Math.round(v.percent * 10) : null,
+      passed: typeof v.passed === 'boolean' ? (v.passed ? 1 : 0) : null,
+      rule: v.rule ?? null,
+      openedAt: isString(v.openedAt) ? v.openedAt : new Date(0).toISOString(),
+      closedAt: isString(v.closedAt) ? v.closedAt : null,
+    }));
+}
+
+/**
+ * Reads the structured record out of a meeting's document. Tolerant by
+ * design: a node or record in a strange shape is skipped (and reported), never
+ * fatal; unknown node types are ignored.
+ */
+export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Projection {
+  const refused: string[] = [];
+  const attendance: Projection['attendance'] = [];
+  for (const [userId, entry] of meetingDoc.attendance(doc).entries()) {
+    if (!memberIds.has(userId) || !entry || !ATTENDANCE_STATUSES.includes(entry.status)) {
+      refused.push(`attendance:${userId}`);
+      continue;
+    }
+    attendance.push({ userId, status: entry.status, reason: isString(entry.reason) ? entry.reason : null, at: String(entry.at ?? '') });
+  }
+
+  const minutes = fragmentJson(doc, 'minutes');
+  const opinions: Projection['opinions'] = [];
+  const tasks: ProjectedTask[] = [];
+  const seenTasks = new Set<string>();
+  let sectionId: string | null = null;
+  let position = 0;
+  const walk = (node: JsonNode) => {
+    position++;
+    if (node.type === 'heading' && isString(node.attrs?.sectionId)) sectionId = node.attrs.sectionId;
+    if (node.type === 'opinion') {
+      const id = node.attrs?.id;
+      if (isString(id) && UUID.test(id)) {
+        const speakerId = node.attrs?.speakerId;
+        opinions.push({
+          id,
+          speakerId: isString(speakerId) && memberIds.has(speakerId) ? speakerId : null,
+          speakerName: isString(node.attrs?.speakerName) ? node.attrs.speakerName : '',
+          sectionId,
+          body: plainTextOf(node),
+          position,
+        });
+      } else refused.push('opinion:no-id');
+      return;
+    }
+    if (node.type === 'task') {
+      const id = node.attrs?.id;
+      if (!isString(id) || !UUID.test(id) || seenTasks.has(id)) {
+        refused.push(`task:${String(id)}`);
+        return;
+      }
+      seenTasks.add(id);
+      const rawAssignees = Array.isArray(node.attrs?.assignees) ? (node.attrs.assignees as unknown[]) : [];
+      const assignees: string[] = [];
+      for (const a of rawAssignees) {
+        const userId = (a as { userId?: unknown } | null)?.userId;
+        if (isString(userId) && memberIds.has(userId)) {
+          if (!assignees.includes(userId)) assignees.push(userId);
+        } else refused.push(`task:${id}:assignee:${String(userId)}`);
+      }
+      const rawDue = node.attrs?.dueDate;
+      const due = isString(rawDue) && dueDateSchema.safeParse(rawDue).success ? rawDue : null;
+      if (rawDue != null && rawDue !== '' && due === null) refused.push(`task:${id}:due:${String(rawDue)}`);
+      const rawStatus = node.attrs?.status;
+      const status = TASK_STATUSES.includes(rawStatus as TaskStatus) ? (rawStatus as TaskStatus) : 'not_started';
+      tasks.push({ id, body: plainTextOf(node).trim(), dueDate: due, status, assignees, position });
+      return;
+    }
+    for (const child of node.content ?? []) walk(child);
+  };
+  walk(minutes);
+
+  return { attendance, opinions, tasks, votes: projectVotes(doc), text: plainTextOf(minutes), refused };
+}
+
+/**
+ * Writes a meeting's projection into its rows in one transaction, replacing
+ * what was there: running it twice changes nothing. Tasks keep their
+ * created_at; once minutes are approved the database owns task status, so a
+ * sealed meeting's tasks are not touched here.
+ */
+export async function writeProjection(db: Db, meeting: Meeting, projection: Projection): Promise<void> {
+  if (projection.refused.length > 0) {
+    log.warn('meeting.projection_refused', { meetingId: meeting.id, refused: projection.refused.slice(0, 50) });
+  }
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('attendance').where('meeting_id', '=', meeting.id).execute();
+    if (projection.attendance.length > 0) {
+      await trx
+        .insertInto('attendance')
+        .values(projection.attendance.map((a) => ({ meeting_id: meeting.id, user_id: a.userId, status: a.status, reason: a.reason, marked_at: a.at })))
+        .execute();
+    }
+    await trx.deleteFrom('opinions').where('meeting_id', '=', meeting.id).execute();
+    for (const o of projection.opinions) {
+      await trx
+        .insertInto('opinions')
+        .values({ id: o.id, meeting_id: meeting.id, speaker_id: o.speakerId, speaker_name: o.speakerName, section_id: o.sectionId, body: o.body, position: o.position })
+        .execute();
+    }
+    await trx.deleteFrom('votes').where('meeting_id', '=', meeting.id).execute();
+    for (const v of projection.votes) {
+      await trx
+        .insertInto('votes')
+        .values({
+          id: v.id,
+          meeting_id: meeting.id,
+          subject: v.subject,
+          title: v.title,
+          method: v.method,
+          state: v.state,
+          count_for: v.counts?.for ?? null,
+          count_against: v.counts?.against ?? null,
+          count_other: v.counts?.other ?? null,
+          other_opinions: v.otherOpinions,
+          present: v.present,
+          base: v.base,
+          percent_tenths: v.percentTenths,
+          passed: v.passed,
+          rule_base: v.rule?.base ?? null,
+          rule_threshold: v.rule?.threshold ?? null,
+          opened_at: v.openedAt,
+          closed_at: v.closedAt,
+        })
+        .execute();
+    }
+    if (meeting.state !== 'approved') {
+      const existing = await trx.selectFrom('tasks').select(['id', 'created_at', 'meeting_id']).where('meeting_id', '=', meeting.id).execute();
+      const created = new Map(existing.map((t) => [t.id, t.created_at]));
+      const keep = new Set(projection.tasks.map((t) => t.id));
+      const gone = existing.filter((t) => !keep.has(t.id)).map((t) => t.id);
+      if (gone.length > 0) {
+        await trx.deleteFrom('task_assignees').where('task_id', 'in', gone).execute();
+        await trx.deleteFrom('tasks').where('id', 'in', gone).execute();
+      }
+      for (const t of projection.tasks) {
+        // A task id copied from another meeting's minutes belongs to that meeting: skip it.
+        const owner = await trx.selectFrom('tasks').select('meeting_id').where('id', '=', t.id).executeTakeFirst();
+        if (owner && owner.meeting_id !== meeting.id) continue;
+        const row = {
+          meeting_id: meeting.id,
+          cell_id: meeting.cell_id,
+          body: t.body,
+          due_date: t.dueDate,
+          status: t.status,
+          position: t.position,
+          updated_at: now,
+        };
+        if (created.has(t.id)) await trx.updateTable('tasks').set(row).where('id', '=', t.id).execute();
+        else await trx.insertInto('tasks').values({ id: t.id, ...row, created_at: now, updated_by: null }).execute();
+        await trx.deleteFrom('task_assignees').where('task_id', '=', t.id).execute();
+        if (t.assignees.length > 0) {
+          await trx.insertInto('task_assignees').values(t.assignees.map((userId) => ({ task_id: t.id, user_id: userId }))).execute();
+        }
+      }
+    }
+    await trx
+      .insertInto('meeting_text')
+      .values({ meeting_id: meeting.id, body: projection.text, updated_at: now })
+      .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ body: projection.text, updated_at: now }))
+      .execute();
+  });
+}
