@@ -28,6 +28,7 @@ export function createOutbox() {
     hold(ws: WebSocket): void {
       const socket = (ws as unknown as { _socket?: Socket | null })._socket;
       // ws uncorks its own cork before send() returns, so a corked socket here is one this outbox holds.
+      if (process.env.EXPERIMENT_NO_OUTBOX) return;
       if (!socket || socket.writableCorked > 0 || socket.destroyed) return;
       socket.cork();
       corked.push(socket);

@@ -135,14 +135,20 @@ export function createRoomRegistry(deps: {
 
   async function unload(room: Room): Promise<void> {
     room.unloadTimer = null;
-    if (room.connections.size > 0 || rooms.get(room.docId) !== room) return;
+    const idle = () => room.connections.size === 0 && rooms.get(room.docId) === room && room.unloadTimer === null;
+    if (!idle()) return;
+    // The hook runs while the room is still registered: what it does may
+    // reach this very document again (carry-over refreshes) without waiting
+    // on its own unload.
+    await hooks.unloading(room.docId, room.doc).catch((error: unknown) =>
+      log.error('collab.unload_hook_failed', { docId: room.docId, error: String(error) }),
+    );
+    // Someone joined, or the hook's own change scheduled a fresh unload.
+    if (!idle()) return;
     rooms.delete(room.docId);
     const done = (async () => {
       try {
         await writer.flush();
-        await hooks.unloading(room.docId, room.doc).catch((error: unknown) =>
-          log.error('collab.unload_hook_failed', { docId: room.docId, error: String(error) }),
-        );
         if (room.rowsSinceCompaction > 0) await compact(room.docId);
       } finally {
         room.awareness.destroy();
@@ -232,10 +238,14 @@ export function createRoomRegistry(deps: {
     /** Persists and unloads every document (shutdown). */
     async unloadAll(): Promise<void> {
       await writer.flush();
-      for (const room of Array.from(rooms.values())) {
-        if (room.unloadTimer) clearTimeout(room.unloadTimer);
-        room.connections.clear();
-        await unload(room);
+      // Unload hooks may touch other documents (carry-over) and load them again: a few passes settle it.
+      for (let pass = 0; pass < 3 && rooms.size > 0; pass++) {
+        for (const room of Array.from(rooms.values())) {
+          if (room.unloadTimer) clearTimeout(room.unloadTimer);
+          room.unloadTimer = null;
+          room.connections.clear();
+          await unload(room);
+        }
       }
       await Promise.all(unloading.values());
     },
