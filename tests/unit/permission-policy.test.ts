@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManageCell, canManageOrganisations, canViewCell, documentAccess, type Subject } from '../../server/auth/policy';
+import { canManageCell, canManageOrganisations, canViewCell, documentAccess, meetingCapabilities, type Subject } from '../../server/auth/policy';
 
 const CELL = 'cell-1';
 const OTHER = 'cell-2';
@@ -64,5 +64,42 @@ describe('cell permissions', () => {
   it('lets only administrators create organisations', () => {
     expect(canManageOrganisations(admin)).toBe(true);
     expect(canManageOrganisations(secretary)).toBe(false);
+  });
+});
+
+describe('overseers', () => {
+  const overseer = subject({ userId: 'o', oversees: [CELL] });
+
+  it('read approved minutes of the cells they oversee, and nothing before approval', () => {
+    expect(documentAccess(overseer, approved)).toBe('read');
+    expect(documentAccess(overseer, open)).toBe('none');
+    expect(documentAccess(overseer, { cellId: OTHER, state: 'approved' })).toBe('none');
+    expect(canViewCell(overseer, CELL)).toBe(true);
+    expect(canManageCell(overseer, CELL)).toBe(false);
+  });
+});
+
+describe('meeting capabilities', () => {
+  const roles = { chairId: 'chair', secretaryId: 'taker' };
+  const chair = subject({ userId: 'chair', memberships: [{ cellId: CELL, role: 'committee_member', status: 'full' }] });
+  const taker = subject({ userId: 'taker', memberships: [{ cellId: CELL, role: 'member', status: 'full' }] });
+
+  it('lets the appointed chair run the meeting and the minutes-taker record it', () => {
+    expect(meetingCapabilities(chair, { ...open, ...roles })).toMatchObject({ chair: true, record: true, manage: false });
+    expect(meetingCapabilities(taker, { ...open, ...roles })).toMatchObject({ chair: false, record: true, participate: true });
+  });
+
+  it('lets an ordinary member only take part', () => {
+    expect(meetingCapabilities(member, { ...open, ...roles })).toEqual({ manage: false, chair: false, record: false, participate: true, amend: false });
+  });
+
+  it('does not let a member exempted from activities take part', () => {
+    expect(meetingCapabilities(exempted, { ...open, ...roles }).participate).toBe(false);
+  });
+
+  it('freezes everything but amendments once the minutes are approved', () => {
+    expect(meetingCapabilities(secretary, { ...approved, ...roles })).toEqual({ manage: false, chair: false, record: false, participate: false, amend: true });
+    expect(meetingCapabilities(taker, { ...approved, ...roles }).amend).toBe(true);
+    expect(meetingCapabilities(member, { ...approved, ...roles }).amend).toBe(false);
   });
 });
