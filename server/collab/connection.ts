@@ -40,6 +40,7 @@ export function serveConnection(
   let closed = false;
   const queue: Uint8Array[] = [];
   let tokens = limits.MESSAGE_BURST;
+  let loggedDrop = false;
   let lastRefill = performance.now();
 
   const conn: Connection = {
@@ -97,8 +98,12 @@ export function serveConnection(
 
   function applyDocumentUpdate(target: Room, update: Uint8Array): void {
     if (conn.access !== 'edit' || target.locked) {
-      // Read-only peers and sealed minutes: counted, never applied or relayed.
+      // Read-only peers and sealed minutes: counted, never applied or relayed; logged once per connection.
       metrics.counters.readonly_updates_dropped_total++;
+      if (!loggedDrop) {
+        loggedDrop = true;
+        log.warn('collab.readonly_update_dropped', { docId: ctx.docId, userId: ctx.userId, locked: target.locked });
+      }
       return;
     }
     if (target.approxBytes + update.length > limits.MAX_DOCUMENT_BYTES) {
@@ -189,7 +194,7 @@ export function serveConnection(
       if (awareness) conn.send(awareness);
       if (conn.extensions) {
         if (loaded.savedFrame) conn.send(loaded.savedFrame);
-        if (conn.access === 'read') conn.send(encodeAccess('read', 'collab.access.readOnly'));
+        if (conn.access === 'read') conn.send(encodeAccess('read', loaded.locked ? 'collab.access.locked' : 'collab.access.readOnly'));
       }
       for (const frame of queue.splice(0)) process(loaded, frame);
     },

@@ -125,7 +125,8 @@ export function createCollabServer(options: {
     if (access !== conn.access) {
       conn.access = access;
       if (conn.extensions) {
-        conn.send(encodeAccess(access, access === 'read' ? 'collab.access.readOnly' : 'collab.access.edit'));
+        const locked = rooms.get(conn.docId)?.locked ?? false;
+        conn.send(encodeAccess(access, access === 'edit' ? 'collab.access.edit' : locked ? 'collab.access.locked' : 'collab.access.readOnly'));
       }
     }
   }
