@@ -29,13 +29,20 @@ const stringAttribute = (name: string, fallback: string | null = null) => ({
     attributes[name] == null ? {} : { [`data-${name}`]: String(attributes[name]) },
 });
 
-/** Gives headings a stable section id, so opinions and vote results can be placed "in the current section". */
+/**
+ * Gives headings a stable section id, so opinions and vote results can be
+ * placed "in the current section". The first closing line of the minutes
+ * (end time, signatures) carries the id "end", so nothing is placed below it.
+ */
 export const SectionIds = Extension.create({
   name: 'sectionIds',
   addGlobalAttributes() {
-    return [{ types: ['heading'], attributes: { sectionId: stringAttribute('section-id') } }];
+    return [{ types: ['heading', 'paragraph'], attributes: { sectionId: stringAttribute('section-id') } }];
   },
 });
+
+/** The sectionId of the first closing line. */
+export const END_SECTION_ID = 'end';
 
 /** "Đồng chí <name>: …": one member's opinion, attributed to them. */
 export const Opinion = Node.create({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEETING_KINDS } from '../domain';
+import { END_SECTION_ID } from '../editor/nodes';
 
 /**
  * Meeting templates are data: JSON documents (shipped in server/templates,
@@ -140,7 +141,11 @@ export function instantiateTemplate(template: MeetingTemplate, vars: TemplateVar
   const content: PMNode[] = [
     ...template.preamble.map((line) => lineToNode(line, vars)),
     ...template.sections.flatMap((section, i) => sectionToNodes(section, [i + 1], vars)),
-    ...template.closing.map((line) => lineToNode(line, vars)),
+    ...template.closing.map((line, i) => {
+      const node = lineToNode(line, vars);
+      // Marks where the closing begins: blocks placed in the last section stay above the signatures.
+      return i === 0 ? { ...node, attrs: { ...node.attrs, sectionId: END_SECTION_ID } } : node;
+    }),
   ];
   return { type: 'doc', content };
 }

@@ -1,4 +1,7 @@
+import type { VoteSubject } from '../../lib/meeting-doc/layout';
 import type { MinutesFill } from '../../lib/minutes/fill';
+import type { TaskStatus } from '../../lib/rules/tasks';
+import type { VoteCounts } from '../../lib/rules/votes';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -10,20 +13,76 @@ export interface DemoMeeting {
   day: number;
   month: number;
   year: number;
+  /** When the meeting ended, "HH:mm". */
+  endTime: string;
+}
+
+/** How the closing line of the regular template starts: blocks of the last section go above it. */
+export const CLOSING_LINE = 'Cuộc họp kết thúc';
+
+/** One thing that happened under a section, after its opening lines, in the order it happened. */
+export type DemoStep =
+  /** A paragraph the minutes-taker typed. */
+  | { kind: 'text'; text: string }
+  /** A member asked for the floor and was given it; `text` is what the minutes-taker wrote down. */
+  | { kind: 'opinion'; speaker: string; text: string }
+  /**
+   * A task of the resolution with its status as recorded at the meeting;
+   * `reported` is the status its assignee reported afterwards, if any.
+   */
+  | {
+      kind: 'task';
+      text: string;
+      assignees: readonly string[];
+      dueDate: string;
+      status: TaskStatus;
+      reported?: TaskStatus;
+    }
+  /** The minutes-taker read the minutes back. */
+  | { kind: 'readBack' }
+  /** A vote by show of hands. */
+  | { kind: 'vote'; subject: VoteSubject; title: string; counts: VoteCounts };
+
+export interface DemoSection {
+  /** The section's heading in the shipped regular template. */
+  heading: string;
+  steps: readonly DemoStep[];
+}
+
+/** The demo's past meeting: the prose typed before the discussion, and what happened live. */
+export interface DemoRecord {
+  /** Header and closing lines, and the opening lines of each section. */
+  fill: MinutesFill;
+  chair: string;
+  secretary: string;
+  late: readonly string[];
+  absent: readonly { name: string; reason: string }[];
+  proceedings: readonly DemoSection[];
+  /** A correction appended after the minutes were sealed. */
+  amendment: string;
+}
+
+/** The day of the month of the second Sunday. */
+function secondSunday(year: number, month: number): number {
+  const firstWeekday = new Date(year, month - 1, 1).getDay();
+  return 1 + ((7 - firstWeekday) % 7) + 7;
 }
 
 /**
  * What the demo chi bộ recorded at its regular meeting (held early in the
  * month: it reviews the previous month and plans this one). Keys are the
  * headings and line openings of the shipped regular template. The numbers
- * add up: 11 members, 1 exempted, 10 expected, 9 present, 7 of them full
- * members.
+ * add up: 11 members, 1 exempted, 10 expected, 9 present (one of them late),
+ * 7 of them full members, 1 absent with reason.
  */
-export function demoMinutesFill({ place, locality, day, month, year }: DemoMeeting): MinutesFill {
+export function demoRecord({ place, locality, day, month, year, endTime }: DemoMeeting): DemoRecord {
   const prev = month === 1 ? 12 : month - 1;
   const prevYear = month === 1 ? year - 1 : year;
   const mm = pad(month);
-  return {
+  const date = (d: number) => `${year}-${mm}-${pad(d)}`;
+  const lastDay = new Date(year, month, 0).getDate();
+  const [endHour = '', endMinute = ''] = endTime.split(':');
+  const fill: MinutesFill = {
     dropHints: true,
     lines: {
       [`${place}, ngày`]: `${locality}, ngày ${pad(day)} tháng ${month} năm ${year}`,
@@ -32,7 +91,7 @@ export function demoMinutesFill({ place, locality, day, month, year }: DemoMeeti
       'Khách mời:': 'Khách mời: đồng chí Phan Thanh Sơn, Đảng ủy viên, cấp ủy viên phụ trách chi bộ.',
       'Số đảng viên:':
         'Số đảng viên: tổng số 11 đồng chí (9 chính thức, 2 dự bị), trong đó 1 đồng chí sinh hoạt tạm thời; miễn sinh hoạt 1 đồng chí; phải dự 10 đồng chí; có mặt 9 đồng chí; vắng 1 đồng chí (có lý do 1, không lý do 0).',
-      'Cuộc họp kết thúc': 'Cuộc họp kết thúc vào lúc 21 giờ 15 phút cùng ngày./.',
+      [CLOSING_LINE]: `${CLOSING_LINE} vào lúc ${Number(endHour)} giờ ${pad(Number(endMinute))} phút cùng ngày./.`,
     },
     sections: {
       '1. Tuyên bố lý do': [
@@ -44,6 +103,7 @@ export function demoMinutesFill({ place, locality, day, month, year }: DemoMeeti
       ],
       '4. Báo cáo tình hình đảng viên dự họp': [
         'Tổng số đảng viên: 11 đồng chí. Đồng chí Trương Văn Lộc được miễn sinh hoạt (tuổi cao, sức yếu), không tính vào số phải dự. Phải dự: 10 đồng chí; có mặt: 9 đồng chí (90%).',
+        'Vắng có lý do: đồng chí Huỳnh Thị Ngọc Ánh (đi công tác). Đồng chí Đỗ Minh Khôi đến muộn, có báo trước.',
       ],
       '5. Thông qua chương trình sinh hoạt': [
         'Đồng chí chủ trì thông qua chương trình gồm 5 nội dung theo dự kiến của chi ủy. Không có ý kiến bổ sung. Biểu quyết: 9/9 đồng chí có mặt tán thành (100%).',
@@ -55,47 +115,174 @@ export function demoMinutesFill({ place, locality, day, month, year }: DemoMeeti
         `Đồng chí Trần Thị Mai thông tin tình hình thời sự trong nước, của thành phố và trên địa bàn phường trong tháng ${prev}.`,
         'Tình hình tư tưởng: đảng viên và nhân dân khu phố phấn khởi, tin tưởng; một số hộ ở hẻm 12 còn băn khoăn về tình trạng ngập nước cục bộ khi mưa lớn.',
         `Văn bản cấp trên được quán triệt: Kế hoạch số 45-KH/ĐU ngày 25/${pad(prev)}/${prevYear} của Đảng ủy phường về chỉnh trang đô thị, giữ gìn vệ sinh môi trường; Hướng dẫn số 12-HD/ĐU của Đảng ủy phường về công tác phát triển đảng viên năm ${year}.`,
-        'Đồng chí Hoàng Văn Nam: đề nghị chi bộ phản ánh với Ủy ban nhân dân phường tình trạng ngập ở đầu hẻm 12 để có phương án nạo vét cống.',
-        'Đồng chí Phạm Thị Lan: nhất trí; đề nghị vận động các hộ không bỏ rác xuống miệng cống.',
-        `Kết luận của đồng chí chủ trì: chi bộ tiếp thu; giao đồng chí Lê Minh Tuấn tổng hợp kiến nghị gửi Đảng ủy phường trước ngày 15/${mm}.`,
       ],
       '2. Kiểm điểm việc thực hiện nghị quyết tháng trước': [
         `Đồng chí Nguyễn Văn Hùng báo cáo kết quả thực hiện nghị quyết tháng ${prev}:`,
         '– Vận động các hộ bỏ rác đúng giờ, đúng nơi quy định (đồng chí Phạm Thị Lan phụ trách): đã hoàn thành, 142/148 hộ ký cam kết.',
         '– Thăm hỏi gia đình chính sách, người cao tuổi neo đơn (đồng chí Trần Thị Mai phụ trách): đã thăm và tặng quà 12 gia đình.',
         `– Rà soát hộ nghèo, hộ cận nghèo (đồng chí Đặng Quốc Bảo phụ trách): chưa hoàn thành vì chưa nhận đủ biểu mẫu của phường; chuyển sang tháng ${month}.`,
-        `Đồng chí Đặng Quốc Bảo: đã rà soát xong tổ dân phố 5 và 6, tổ 7 sẽ xong trong tuần đầu tháng ${month}.`,
-        'Đồng chí Võ Thị Hồng: đề nghị khi đi thăm hỏi cần báo trước với tổ trưởng tổ dân phố để phối hợp.',
-        `Kết luận của đồng chí chủ trì: chi bộ hoàn thành 2/3 nhiệm vụ của nghị quyết tháng ${prev}; biểu dương đồng chí Phạm Thị Lan; việc rà soát hộ nghèo, hộ cận nghèo chuyển sang tháng ${month}, đồng chí Đặng Quốc Bảo tiếp tục phụ trách.`,
       ],
       '3. Nhiệm vụ, giải pháp tháng tới': [
-        `1. Hoàn thành rà soát hộ nghèo, hộ cận nghèo trước ngày 20/${mm}: đồng chí Đặng Quốc Bảo phụ trách, đồng chí Đỗ Minh Khôi phối hợp.`,
-        '2. Tổ chức tổng vệ sinh, khơi thông cống thoát nước hẻm 12 vào sáng Chủ nhật tuần thứ hai của tháng: đồng chí Hoàng Văn Nam phụ trách.',
-        `3. Tổng hợp kiến nghị của nhân dân về ngập nước, chiếu sáng, gửi Đảng ủy phường trước ngày 15/${mm}: đồng chí Lê Minh Tuấn.`,
-        '4. Bồi dưỡng quần chúng ưu tú Nguyễn Thanh Tâm, hoàn thiện hồ sơ đề nghị kết nạp Đảng: đồng chí Trần Thị Mai.',
-        'Đồng chí Đỗ Minh Khôi: nhận nhiệm vụ; đề nghị tổ trưởng tổ dân phố 7 cung cấp danh sách hộ để làm nhanh hơn.',
-        `Biểu quyết thông qua nhiệm vụ tháng ${month}: 9/9 đồng chí có mặt tán thành (100%).`,
+        `Đồng chí Nguyễn Văn Hùng, thay mặt chi ủy, trình bày dự thảo nhiệm vụ tháng ${month}:`,
       ],
       '4. Công tác xây dựng Đảng': [
         'Xét đề nghị công nhận đảng viên chính thức cho đồng chí Bùi Thị Thu Hà (hết 12 tháng dự bị). Đồng chí Hà đọc bản tự kiểm điểm trong thời gian dự bị.',
-        'Đồng chí Phạm Thị Lan, đảng viên được phân công giúp đỡ: đồng chí Hà chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước, tích cực trong công tác phụ nữ của khu phố.',
-        'Đồng chí Hoàng Văn Nam: nhất trí; đề nghị đồng chí Hà tiếp tục học tập nâng cao trình độ lý luận chính trị.',
-        'Biểu quyết đề nghị công nhận đảng viên chính thức: 7/7 đảng viên chính thức có mặt tán thành (100%). Chi bộ hoàn thiện hồ sơ trình Đảng ủy phường xem xét, quyết định.',
-        'Biểu dương: đồng chí Phạm Thị Lan vận động tốt việc giữ gìn vệ sinh môi trường. Phê bình: không có.',
       ],
-      '5. Các vấn đề khác': [
-        'Đồng chí Võ Thị Hồng: đề nghị lắp thêm đèn chiếu sáng ở cuối hẻm 12.',
-        'Đồng chí chủ trì: giao đồng chí Lê Minh Tuấn đưa vào kiến nghị gửi phường.',
-      ],
+      '5. Các vấn đề khác': [],
       '1. Kết luận của đồng chí chủ trì': [
         `Đồng chí Nguyễn Văn Hùng kết luận: tháng ${prev} chi bộ đã lãnh đạo hoàn thành phần lớn nhiệm vụ đề ra; tháng ${month} tập trung hoàn thành rà soát hộ nghèo, hộ cận nghèo, vệ sinh môi trường và công tác phát triển đảng viên. Các đồng chí được phân công chủ động thực hiện và báo cáo kết quả tại buổi sinh hoạt tháng sau.`,
       ],
       '2. Biểu quyết thông qua nghị quyết': [
-        `Biểu quyết thông qua nghị quyết tháng ${month} bằng hình thức giơ tay: 9/9 đồng chí có mặt tán thành (100%); không tán thành: 0; ý kiến khác: không có.`,
+        `Đồng chí chủ trì đề nghị chi bộ biểu quyết thông qua nghị quyết tháng ${month} bằng hình thức giơ tay; ý kiến khác: không có.`,
       ],
       '1. Thông qua biên bản': [
-        `Thư ký đọc lại toàn văn biên bản. Đồng chí Đặng Quốc Bảo đề nghị ghi rõ thời hạn rà soát là ngày 20/${mm}; thư ký đã bổ sung. Biên bản được thông qua: 9/9 đồng chí có mặt tán thành (100%).`,
+        `Thư ký đọc lại toàn văn biên bản. Đồng chí Đặng Quốc Bảo đề nghị ghi rõ thời hạn rà soát là ngày 20/${mm}; thư ký đã bổ sung. Đồng chí chủ trì đề nghị chi bộ biểu quyết thông qua biên bản.`,
       ],
     },
+  };
+
+  const proceedings: DemoSection[] = [
+    {
+      heading: '1. Tình hình chính trị, tư tưởng và văn bản mới của cấp trên',
+      steps: [
+        {
+          kind: 'opinion',
+          speaker: 'Hoàng Văn Nam',
+          text: 'đề nghị chi bộ phản ánh với Ủy ban nhân dân phường tình trạng ngập ở đầu hẻm 12 để có phương án nạo vét cống.',
+        },
+        {
+          kind: 'opinion',
+          speaker: 'Phạm Thị Lan',
+          text: 'nhất trí; đề nghị vận động các hộ không bỏ rác xuống miệng cống.',
+        },
+        {
+          kind: 'text',
+          text: `Kết luận của đồng chí chủ trì: chi bộ tiếp thu; giao đồng chí Lê Minh Tuấn tổng hợp kiến nghị gửi Đảng ủy phường trước ngày 15/${mm}.`,
+        },
+      ],
+    },
+    {
+      heading: '2. Kiểm điểm việc thực hiện nghị quyết tháng trước',
+      steps: [
+        {
+          kind: 'opinion',
+          speaker: 'Đặng Quốc Bảo',
+          text: `đã rà soát xong tổ dân phố 5 và 6, tổ 7 sẽ xong trong tuần đầu tháng ${month}.`,
+        },
+        {
+          kind: 'opinion',
+          speaker: 'Võ Thị Hồng',
+          text: 'đề nghị khi đi thăm hỏi cần báo trước với tổ trưởng tổ dân phố để phối hợp.',
+        },
+        {
+          kind: 'text',
+          text: `Kết luận của đồng chí chủ trì: chi bộ hoàn thành 2/3 nhiệm vụ của nghị quyết tháng ${prev}; biểu dương đồng chí Phạm Thị Lan; việc rà soát hộ nghèo, hộ cận nghèo chuyển sang tháng ${month}, đồng chí Đặng Quốc Bảo tiếp tục phụ trách.`,
+        },
+      ],
+    },
+    {
+      heading: '3. Nhiệm vụ, giải pháp tháng tới',
+      steps: [
+        {
+          kind: 'task',
+          text: 'Hoàn thành rà soát hộ nghèo, hộ cận nghèo (còn tổ dân phố 7).',
+          assignees: ['Đặng Quốc Bảo', 'Đỗ Minh Khôi'],
+          dueDate: date(20),
+          status: 'in_progress',
+        },
+        {
+          kind: 'task',
+          text: 'Tổ chức tổng vệ sinh, khơi thông cống thoát nước hẻm 12 vào sáng Chủ nhật tuần thứ hai của tháng.',
+          assignees: ['Hoàng Văn Nam'],
+          dueDate: date(secondSunday(year, month)),
+          status: 'not_started',
+          reported: 'done',
+        },
+        {
+          kind: 'task',
+          text: 'Tổng hợp kiến nghị của nhân dân về ngập nước, chiếu sáng, gửi Đảng ủy phường.',
+          assignees: ['Lê Minh Tuấn'],
+          dueDate: date(15),
+          status: 'not_started',
+          reported: 'done',
+        },
+        {
+          kind: 'task',
+          text: 'Bồi dưỡng quần chúng ưu tú Nguyễn Thanh Tâm, hoàn thiện hồ sơ đề nghị kết nạp Đảng.',
+          assignees: ['Trần Thị Mai'],
+          dueDate: date(lastDay),
+          status: 'not_started',
+        },
+        {
+          kind: 'opinion',
+          speaker: 'Đỗ Minh Khôi',
+          text: 'nhận nhiệm vụ; đề nghị tổ trưởng tổ dân phố 7 cung cấp danh sách hộ để làm nhanh hơn.',
+        },
+        { kind: 'text', text: `Biểu quyết thông qua nhiệm vụ tháng ${month}: 9/9 đồng chí có mặt tán thành (100%).` },
+      ],
+    },
+    {
+      heading: '4. Công tác xây dựng Đảng',
+      steps: [
+        {
+          kind: 'opinion',
+          speaker: 'Phạm Thị Lan',
+          text: 'là đảng viên được phân công giúp đỡ, nhận xét đồng chí Hà chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước, tích cực trong công tác phụ nữ của khu phố.',
+        },
+        {
+          kind: 'opinion',
+          speaker: 'Hoàng Văn Nam',
+          text: 'nhất trí; đề nghị đồng chí Hà tiếp tục học tập nâng cao trình độ lý luận chính trị.',
+        },
+        {
+          kind: 'text',
+          text: 'Biểu quyết đề nghị công nhận đảng viên chính thức: 7/7 đảng viên chính thức có mặt tán thành (100%). Chi bộ hoàn thiện hồ sơ trình Đảng ủy phường xem xét, quyết định.',
+        },
+        {
+          kind: 'text',
+          text: 'Biểu dương: đồng chí Phạm Thị Lan vận động tốt việc giữ gìn vệ sinh môi trường. Phê bình: không có.',
+        },
+      ],
+    },
+    {
+      heading: '5. Các vấn đề khác',
+      steps: [
+        { kind: 'opinion', speaker: 'Võ Thị Hồng', text: 'đề nghị lắp thêm đèn chiếu sáng ở cuối hẻm 12.' },
+        { kind: 'text', text: 'Đồng chí chủ trì: giao đồng chí Lê Minh Tuấn đưa vào kiến nghị gửi phường.' },
+      ],
+    },
+    {
+      heading: '2. Biểu quyết thông qua nghị quyết',
+      steps: [
+        {
+          kind: 'vote',
+          subject: 'resolution',
+          title: `Thông qua nghị quyết tháng ${month} năm ${year}`,
+          counts: { for: 9, against: 0, other: 0 },
+        },
+      ],
+    },
+    {
+      heading: '1. Thông qua biên bản',
+      steps: [
+        { kind: 'readBack' },
+        {
+          kind: 'vote',
+          subject: 'minutes',
+          title: 'Thông qua biên bản cuộc họp',
+          counts: { for: 9, against: 0, other: 0 },
+        },
+      ],
+    },
+  ];
+
+  return {
+    fill,
+    chair: 'Nguyễn Văn Hùng',
+    secretary: 'Lê Minh Tuấn',
+    late: ['Đỗ Minh Khôi'],
+    absent: [{ name: 'Huỳnh Thị Ngọc Ánh', reason: 'Đi công tác' }],
+    proceedings,
+    amendment: `Đính chính mục II.1: Kế hoạch số 45-KH/ĐU của Đảng ủy phường ban hành ngày 24/${pad(prev)}/${prevYear}, không phải ngày 25/${pad(prev)}/${prevYear} như biên bản đã ghi.`,
   };
 }

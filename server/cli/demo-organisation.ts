@@ -18,6 +18,8 @@ export const DEMO = {
   /** Regular meetings are held on this day of the month, in the evening. */
   meetingDay: 5,
   meetingTime: '19:30',
+  /** The past meeting ended then: 105 minutes, above the regular meeting's 90. */
+  meetingEndTime: '21:15',
 } as const;
 
 export const DEMO_MEMBERS: readonly MemberInput[] = [

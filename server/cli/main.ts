@@ -1,5 +1,6 @@
 import { openServices } from '../bootstrap';
 import { loadConfig } from '../config';
+import { setLogLevel } from '../log';
 import { findCommand, prepareCommand } from './commands';
 import { describeError, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { helpText } from './help';
@@ -23,6 +24,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!command) throw new UsageError(`unknown command "${name}"`);
   // Flags are checked before the database is touched: a typo must not create a data directory.
   const input = prepareCommand(command, args);
+  // The result is the JSON on stdout; the server's routine events (a meeting
+  // sealed by seed-demo) would read as trouble on stderr. LOG_LEVEL still wins.
+  if (process.env.LOG_LEVEL === undefined) setLogLevel('warn');
   const { handle, services } = await openServices(loadConfig());
   try {
     const result = await command.run(services, input);

@@ -174,6 +174,8 @@ export interface TasksTable {
 export interface TaskAssigneesTable {
   task_id: string;
   user_id: string;
+  /** Order in which the minutes list the assignees. */
+  position: number;
 }
 
 export interface MeetingTextTable {

@@ -18,12 +18,13 @@ export async function cellTasks(db: Db, cellId: string) {
     ? await db
         .selectFrom('task_assignees as a')
         .innerJoin('users as u', 'u.id', 'a.user_id')
-        .select(['a.task_id', 'u.id as userId', 'u.name'])
+        .select(['a.task_id', 'u.id as userId', 'u.name', 'a.position'])
         .where(
           'a.task_id',
           'in',
           rows.map((r) => r.id),
         )
+        .orderBy('a.position')
         .execute()
     : [];
   return rows.map((r) => ({

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { END_SECTION_ID } from '../../lib/editor/nodes';
 import { meetingDoc, type ReviewItem } from '../../lib/meeting-doc/layout';
 
 /**
@@ -14,16 +15,24 @@ function headingLevel(node: Y.XmlElement | Y.XmlText | Y.XmlHook): number | null
   return Number.isFinite(level) ? level : null;
 }
 
+/** The first closing line (end time, signatures): blocks never go below it. */
+function isClosing(node: Y.XmlElement | Y.XmlText | Y.XmlHook): boolean {
+  return node instanceof Y.XmlElement && node.getAttribute('sectionId') === END_SECTION_ID;
+}
+
 /** Index in the fragment where a block belonging to `sectionId` goes; the end of the document if the section is unknown. */
 export function sectionEndIndex(fragment: Y.XmlFragment, sectionId: string | undefined): number {
   const nodes = fragment.toArray();
-  if (!sectionId) return nodes.length;
+  const closing = nodes.findIndex(isClosing);
+  if (!sectionId) return closing >= 0 ? closing : nodes.length;
   const start = nodes.findIndex((n) => n instanceof Y.XmlElement && n.nodeName === 'heading' && n.getAttribute('sectionId') === sectionId);
-  if (start < 0) return nodes.length;
+  if (start < 0) return closing >= 0 ? closing : nodes.length;
   const level = headingLevel(nodes[start]!) ?? 1;
   for (let i = start + 1; i < nodes.length; i++) {
-    const other = headingLevel(nodes[i]!);
+    const node = nodes[i]!;
+    const other = headingLevel(node);
     if (other !== null && other <= level) return i;
+    if (isClosing(node)) return i;
   }
   return nodes.length;
 }

@@ -201,7 +201,10 @@ export async function writeProjection(db: Db, meeting: Meeting, projection: Proj
         else await trx.insertInto('tasks').values({ id: t.id, ...row, created_at: now, updated_by: null }).execute();
         await trx.deleteFrom('task_assignees').where('task_id', '=', t.id).execute();
         if (t.assignees.length > 0) {
-          await trx.insertInto('task_assignees').values(t.assignees.map((userId) => ({ task_id: t.id, user_id: userId }))).execute();
+          await trx
+            .insertInto('task_assignees')
+            .values(t.assignees.map((userId, position) => ({ task_id: t.id, user_id: userId, position })))
+            .execute();
         }
       }
     }

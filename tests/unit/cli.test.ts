@@ -143,10 +143,17 @@ describe('seed-demo on an empty installation', () => {
     const first = await cli(dataDir, 'seed-demo');
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    const created = first.json<{ created: boolean; cellId: string; admin: { email: string } | null; members: unknown[]; meetings: unknown[] }>();
+    const created = first.json<{
+      created: boolean;
+      cellId: string;
+      admin: { email: string } | null;
+      members: unknown[];
+      meetings: { state: string; sealedHash: string | null }[];
+    }>();
     expect(created).toMatchObject({ created: true, admin: { email: 'admin@demo.bienban.vn' } });
     expect(created.members).toHaveLength(11);
-    expect(created.meetings).toHaveLength(2);
+    expect(created.meetings.map((m) => m.state)).toEqual(['scheduled', 'approved']);
+    expect(created.meetings[1]!.sealedHash).toMatch(/^[0-9a-f]{64}$/);
 
     const second = await cli(dataDir, 'seed-demo');
     expect(second.code).toBe(0);

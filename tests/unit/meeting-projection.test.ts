@@ -45,6 +45,17 @@ describe('server edits of the minutes', () => {
     expect(listSections(doc).map((s) => s.sectionId)).toEqual(['s-1', 's-2', 's-2-1', 's-3']);
   });
 
+  it('keeps blocks of the last section above the closing lines and signatures', () => {
+    const doc = sampleDoc();
+    const closing = paragraph('Cuộc họp kết thúc vào lúc …');
+    closing.setAttribute('sectionId', 'end');
+    meetingDoc.minutes(doc).push([closing, paragraph('THƯ KÝ')]);
+    insertInSection(doc, 's-3', 'voteResult', { voteId: A });
+    insertInSection(doc, undefined, 'opinion', { id: OPINION });
+    const names = meetingDoc.minutes(doc).toArray().map((n) => (n as Y.XmlElement).nodeName);
+    expect(names.slice(-5)).toEqual(['heading', 'voteResult', 'opinion', 'paragraph', 'paragraph']);
+  });
+
   it('replaces the review only when it differs', () => {
     const doc = new Y.Doc();
     const item = { taskId: TASK, text: 'x', assignees: [], dueDate: null, status: 'not_started' as const, meetingId: A, meetingTitle: 't' };

@@ -108,6 +108,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .createTable('task_assignees')
     .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id').onDelete('cascade'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('task_assignees_pk', ['task_id', 'user_id'])
     .execute();
   await db.schema.createIndex('task_assignees_user').on('task_assignees').column('user_id').execute();
