@@ -24,7 +24,13 @@ export const attendanceMarkSchema = z
     path: ['reason'],
   });
 
-export const sessionRolesSchema = z.object({ meetingId: id, chairId: id, secretaryId: id });
+export const sessionRolesSchema = z.object({
+  meetingId: id,
+  chairId: id,
+  secretaryId: id,
+  /** Thematic and combined meetings: who presents the introductory paper (đề dẫn). */
+  presenterId: id.optional(),
+});
 
 export const floorRequestSchema = z.object({ meetingId: id });
 export const floorDecisionSchema = z.object({ meetingId: id, requestId: id });

@@ -88,6 +88,8 @@ export interface SessionState {
   endedAt?: string;
   chairId?: string;
   secretaryId?: string;
+  /** Thematic meetings: the member presenting the introductory paper. */
+  presenterId?: string;
   /** When the minutes-taker finished reading the minutes back. */
   readBackAt?: string;
   /** The section under discussion (a heading's sectionId): new opinions and vote results go there. */

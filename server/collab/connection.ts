@@ -61,9 +61,9 @@ export function serveConnection(
         return;
       }
       conn.lastSentAt = performance.now();
-      outbox.hold(ws);
-      // No per-frame callback: a failed write errors the socket, and its 'close' closes this connection.
-      ws.send(frame);
+      // A failed write errors the socket, and its 'close' closes this connection.
+      if (globalThis.process.env.EXPERIMENT_PLAIN) ws.send(frame, (error) => { if (error) close(CLOSE_CODES.internalError, 'send failed'); }); else // TEMP
+      outbox.send(ws, frame);
     },
     close: (code, reason) => close(code, reason),
   };

@@ -74,6 +74,8 @@ export interface MeetingsTable {
   notified_at: string | null;
   /** Thematic meetings: the topic. */
   topic: string | null;
+  /** Thematic meetings: the member assigned the introductory paper (đề dẫn). */
+  presenter_id: string | null;
   classification: MeetingClassification;
 }
 

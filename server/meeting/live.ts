@@ -82,15 +82,19 @@ export function createLiveMeetings(deps: {
       const data = parse(sessionRolesSchema, input, 'setRoles', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.manage);
-      if (!memberOf(ctx, data.chairId) || !memberOf(ctx, data.secretaryId)) refuse('not_a_member', 'setRoles', user.id);
+      const people = [data.chairId, data.secretaryId, ...(data.presenterId ? [data.presenterId] : [])];
+      if (people.some((id) => !memberOf(ctx, id))) refuse('not_a_member', 'setRoles', user.id);
       await db
         .updateTable('meetings')
-        .set({ chair_id: data.chairId, secretary_id: data.secretaryId })
+        .set({ chair_id: data.chairId, secretary_id: data.secretaryId, presenter_id: data.presenterId ?? null })
         .where('id', '=', data.meetingId)
         .execute();
       await docs.change(data.meetingId, (doc) => {
-        meetingDoc.session(doc).set('chairId', data.chairId);
-        meetingDoc.session(doc).set('secretaryId', data.secretaryId);
+        const session = meetingDoc.session(doc);
+        session.set('chairId', data.chairId);
+        session.set('secretaryId', data.secretaryId);
+        if (data.presenterId) session.set('presenterId', data.presenterId);
+        else session.delete('presenterId');
       });
       deps.afterChange(data.meetingId);
     },

@@ -67,6 +67,7 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
         draft_resolution_ready_at: null,
         notified_at: null,
         topic: input.topic ?? null,
+        presenter_id: null,
         classification: input.classification ?? 'normal',
       };
       const initial = await buildInitialDocument(meeting, options.editContent);

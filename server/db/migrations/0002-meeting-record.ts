@@ -19,6 +19,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     'draft_resolution_ready_at',
     'notified_at',
     'topic',
+    'presenter_id',
   ]) {
     await db.schema.alterTable('meetings').addColumn(column, 'text').execute();
   }
