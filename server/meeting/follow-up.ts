@@ -17,15 +17,8 @@ import type { SessionUser } from '../services/accounts';
 import { refreshReviews } from './carry-over';
 import { ensure, meetingContext } from './context';
 import type { MeetingDocs } from './docs';
+import { parseInput } from './input';
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, operation: string, userId: string): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const details: Record<string, string> = {};
-  for (const issue of result.error.issues) details[issue.path.join('.') || '_'] ??= issue.message;
-  log.warn('meeting.input_refused', { operation, userId, details });
-  throw invalidInput(details);
-}
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -41,7 +34,7 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
   return {
     /** A dated, signed correction appended under approved minutes; the minutes themselves never change. */
     async amend(user: SessionUser, input: unknown): Promise<{ id: string; hash: string }> {
-      const data = parse(amendmentSchema, input, 'amend', user.id);
+      const data = parseInput(amendmentSchema, input, 'amend', user.id);
       const ctx = await meetingContext(services, data.meetingId, user);
       ensure(ctx.caps.amend);
       const id = randomUUID();
@@ -57,7 +50,7 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
 
     /** Follow-up of a task: its assignees or the cell's managers set its status. */
     async setTaskStatus(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(taskStatusSchema, input, 'setTaskStatus', user.id);
+      const data = parseInput(taskStatusSchema, input, 'setTaskStatus', user.id);
       const task = await db.selectFrom('tasks').select(['id', 'cell_id']).where('id', '=', data.taskId).executeTakeFirst();
       if (!task) throw notFound('task_not_found');
       const subject = await services.organisations.subjectFor(user);
@@ -78,7 +71,7 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
 
     /** Marks a preparation step done or not done. */
     async setPreparation(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(preparationSchema, input, 'setPreparation', user.id);
+      const data = parseInput(preparationSchema, input, 'setPreparation', user.id);
       const ctx = await meetingContext(services, data.meetingId, user);
       ensure(ctx.caps.manage);
       const value = data.done ? new Date().toISOString() : null;
@@ -132,7 +125,7 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
 
     /** The cell's vote rule and absence-streak threshold. */
     async saveCellSettings(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(cellSettingsSchema, input, 'saveCellSettings', user.id);
+      const data = parseInput(cellSettingsSchema, input, 'saveCellSettings', user.id);
       const subject = await services.organisations.subjectFor(user);
       ensure(canManageCell(subject, data.cellId));
       const row = {
@@ -150,7 +143,7 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
 
     /** Attaches an overseer (cấp ủy viên phụ trách) to a cell by email; they read approved minutes. */
     async addOverseer(user: SessionUser, input: unknown): Promise<{ userId: string }> {
-      const data = parse(oversightSchema, input, 'addOverseer', user.id);
+      const data = parseInput(oversightSchema, input, 'addOverseer', user.id);
       const subject = await services.organisations.subjectFor(user);
       ensure(canManageCell(subject, data.cellId));
       const overseer = await services.accounts.findByEmail(data.email);

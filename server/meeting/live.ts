@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { meetingDoc, readSession, type AttendanceEntry, type Ballot, type SpeakerRequest, type VoteRecord } from '../../lib/meeting-doc/layout';
 import {
   acknowledgeSchema,
@@ -18,30 +17,17 @@ import {
 import { countAttendance } from '../../lib/rules/attendance';
 import { checkDuration, type DurationCheck } from '../../lib/rules/duration';
 import { checkVoteCounts, voteOutcome, type VoteCounts } from '../../lib/rules/votes';
-import { AppError, conflict, invalidInput } from '../errors';
-import { log } from '../log';
+import { conflict } from '../errors';
 import type { Services } from '../services';
 import type { SessionUser } from '../services/accounts';
 import { meetingContext, ensure, type MeetingContext } from './context';
 import { insertInSection } from './doc-edits';
 import type { MeetingDocs } from './docs';
+import { parseInput, refuse } from './input';
 import type { SealResult } from './seal';
 import { cellRules } from './settings';
 
-/** Parses input with a schema; a failure is a 400 with field errors, logged. */
-function parse<T>(schema: z.ZodType<T>, input: unknown, operation: string, userId: string): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const details: Record<string, string> = {};
-  for (const issue of result.error.issues) details[issue.path.join('.') || '_'] ??= issue.message;
-  log.warn('meeting.input_refused', { operation, userId, details });
-  throw invalidInput(details);
-}
 
-function refuse(code: string, operation: string, userId: string, fields: Record<string, unknown> = {}): never {
-  log.warn('meeting.operation_refused', { operation, userId, code, ...fields });
-  throw new AppError(code, 422);
-}
 
 /** The present-member numbers votes are measured against, from the live attendance. */
 function attendanceNumbers(ctx: MeetingContext, doc: Y.Doc) {
@@ -79,7 +65,7 @@ export function createLiveMeetings(deps: {
   const live = {
     /** Appoints the chair (chủ trì) and the minutes-taker (thư ký) of the meeting. */
     async setRoles(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(sessionRolesSchema, input, 'setRoles', user.id);
+      const data = parseInput(sessionRolesSchema, input, 'setRoles', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.manage);
       const people = [data.chairId, data.secretaryId, ...(data.presenterId ? [data.presenterId] : [])];
@@ -101,7 +87,7 @@ export function createLiveMeetings(deps: {
 
     /** Opens the meeting: the timer starts. */
     async start(user: SessionUser, input: unknown): Promise<{ startedAt: string }> {
-      const { meetingId } = parse(meetingIdSchema, input, 'start', user.id);
+      const { meetingId } = parseInput(meetingIdSchema, input, 'start', user.id);
       const ctx = await context(meetingId, user);
       ensure(ctx.caps.chair);
       if (ctx.meeting.state !== 'scheduled') refuse('meeting_already_started', 'start', user.id, { meetingId });
@@ -114,7 +100,7 @@ export function createLiveMeetings(deps: {
 
     /** Closes the meeting and records the end time; reports the duration against the kind's minimum. */
     async end(user: SessionUser, input: unknown): Promise<DurationCheck> {
-      const { meetingId } = parse(meetingIdSchema, input, 'end', user.id);
+      const { meetingId } = parseInput(meetingIdSchema, input, 'end', user.id);
       const ctx = await context(meetingId, user);
       ensure(ctx.caps.chair);
       if (ctx.meeting.state !== 'in_progress' || !ctx.meeting.started_at) refuse('meeting_not_in_progress', 'end', user.id);
@@ -127,7 +113,7 @@ export function createLiveMeetings(deps: {
 
     /** Marks one member present, late, or absent with or without reason. */
     async markAttendance(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(attendanceMarkSchema, input, 'markAttendance', user.id);
+      const data = parseInput(attendanceMarkSchema, input, 'markAttendance', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.record);
       const member = memberOf(ctx, data.userId);
@@ -146,7 +132,7 @@ export function createLiveMeetings(deps: {
 
     /** The chair or minutes-taker chooses the section being discussed: opinions and votes go there. */
     async setCurrentSection(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(currentSectionSchema, input, 'setCurrentSection', user.id);
+      const data = parseInput(currentSectionSchema, input, 'setCurrentSection', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.record);
       await docs.change(data.meetingId, (doc) => meetingDoc.session(doc).set('currentSectionId', data.sectionId));
@@ -154,7 +140,7 @@ export function createLiveMeetings(deps: {
 
     /** A member asks for the floor; asking twice keeps one place in the list. */
     async requestFloor(user: SessionUser, input: unknown): Promise<{ requestId: string }> {
-      const { meetingId } = parse(floorRequestSchema, input, 'requestFloor', user.id);
+      const { meetingId } = parseInput(floorRequestSchema, input, 'requestFloor', user.id);
       const ctx = await context(meetingId, user);
       ensure(ctx.caps.participate);
       return docs.change(meetingId, (doc) => {
@@ -176,7 +162,7 @@ export function createLiveMeetings(deps: {
 
     /** A member withdraws their own request (or the chair removes one). */
     async withdrawFloor(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(floorDecisionSchema, input, 'withdrawFloor', user.id);
+      const data = parseInput(floorDecisionSchema, input, 'withdrawFloor', user.id);
       const ctx = await context(data.meetingId, user);
       await docs.change(data.meetingId, (doc) => {
         const speakers = meetingDoc.speakers(doc);
@@ -192,7 +178,7 @@ export function createLiveMeetings(deps: {
      * "Đồng chí <name>: …" at the end of the current section, attributed to them.
      */
     async giveFloor(user: SessionUser, input: unknown): Promise<{ opinionId: string }> {
-      const data = parse(floorDecisionSchema, input, 'giveFloor', user.id);
+      const data = parseInput(floorDecisionSchema, input, 'giveFloor', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.chair);
       return docs.change(data.meetingId, (doc) => {
@@ -215,7 +201,7 @@ export function createLiveMeetings(deps: {
 
     /** The speaker's turn ends. */
     async finishFloor(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(floorDecisionSchema, input, 'finishFloor', user.id);
+      const data = parseInput(floorDecisionSchema, input, 'finishFloor', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.chair);
       await docs.change(data.meetingId, (doc) => {
@@ -227,7 +213,7 @@ export function createLiveMeetings(deps: {
 
     /** The chair opens a vote; its result block appears in the current section. */
     async openVote(user: SessionUser, input: unknown): Promise<{ voteId: string }> {
-      const data = parse(openVoteSchema, input, 'openVote', user.id);
+      const data = parseInput(openVoteSchema, input, 'openVote', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.chair);
       const vote: VoteRecord = {
@@ -249,7 +235,7 @@ export function createLiveMeetings(deps: {
 
     /** The minutes-taker enters counts from a show of hands; counts that cannot be right are refused. */
     async recordCounts(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(voteCountsSchema, input, 'recordCounts', user.id);
+      const data = parseInput(voteCountsSchema, input, 'recordCounts', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.record);
       await docs.change(data.meetingId, (doc) => {
@@ -268,7 +254,7 @@ export function createLiveMeetings(deps: {
 
     /** A present member confirms their own vote on their device (method "confirmation"). */
     async castBallot(user: SessionUser, input: unknown): Promise<void> {
-      const data = parse(ballotSchema, input, 'castBallot', user.id);
+      const data = parseInput(ballotSchema, input, 'castBallot', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.participate);
       await docs.change(data.meetingId, (doc) => {
@@ -289,7 +275,7 @@ export function createLiveMeetings(deps: {
      * outcome follows the cell's rule.
      */
     async closeVote(user: SessionUser, input: unknown): Promise<VoteRecord> {
-      const data = parse(closeVoteSchema, input, 'closeVote', user.id);
+      const data = parseInput(closeVoteSchema, input, 'closeVote', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.chair);
       const rule = await cellRules(db, ctx.meeting.cell_id);
@@ -328,7 +314,7 @@ export function createLiveMeetings(deps: {
 
     /** The minutes-taker has read the minutes back to the meeting. */
     async markReadBack(user: SessionUser, input: unknown): Promise<void> {
-      const { meetingId } = parse(meetingIdSchema, input, 'markReadBack', user.id);
+      const { meetingId } = parseInput(meetingIdSchema, input, 'markReadBack', user.id);
       const ctx = await context(meetingId, user);
       ensure(ctx.caps.record);
       await docs.change(meetingId, (doc) => meetingDoc.session(doc).set('readBackAt', new Date().toISOString()));
@@ -340,7 +326,7 @@ export function createLiveMeetings(deps: {
      * Returns whether both have now confirmed.
      */
     async acknowledge(user: SessionUser, input: unknown): Promise<{ complete: boolean; sealed: SealResult | null }> {
-      const data = parse(acknowledgeSchema, input, 'acknowledge', user.id);
+      const data = parseInput(acknowledgeSchema, input, 'acknowledge', user.id);
       const ctx = await context(data.meetingId, user);
       const holder = data.role === 'chair' ? ctx.meeting.chair_id : ctx.meeting.secretary_id;
       if (holder !== user.id) refuse('not_your_role', 'acknowledge', user.id, { role: data.role });
