@@ -7,6 +7,10 @@
  */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Attachments (up to 10 MiB, ATTACHMENT_MAX_BYTES) are uploaded through a server action; the default limit is 1 MB.
+    serverActions: { bodySizeLimit: '11mb' },
+  },
   reactStrictMode: true,
   serverExternalPackages: [
     'better-sqlite3',

@@ -73,6 +73,9 @@ export function SelectField({
         </span>
       )}
       <select
+        // React applies a select's defaultValue only when it mounts, and resets the form after every
+        // action: remounting on a new value keeps what the user chose after a refused submission.
+        key={state.values[name] ?? defaultValue}
         id={id}
         name={name}
         defaultValue={state.values[name] ?? defaultValue}

@@ -2,7 +2,6 @@
 
 import dynamic from 'next/dynamic';
 import { useI18n } from './i18n-provider';
-import type { MinutesEditorProps } from './minutes-editor';
 
 function EditorLoading() {
   const { t } = useI18n();
@@ -19,6 +18,7 @@ const MinutesEditor = dynamic(() => import('./minutes-editor').then((m) => m.Min
   loading: EditorLoading,
 });
 
-export function MinutesEditorLoader(props: MinutesEditorProps) {
-  return <MinutesEditor {...props} />;
+/** The minutes editor of the page's meeting (inside LiveMeetingProvider), loaded in the browser only. */
+export function MinutesEditorLoader() {
+  return <MinutesEditor />;
 }

@@ -6,46 +6,43 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, type ReactNode } from 'react';
 import { userColor } from '../lib/collab/user-color';
 import { MINUTES_FIELD } from '../lib/domain';
-import { minutesExtensions } from '../lib/editor/extensions';
 import { EditorStatus } from './editor/editor-status';
 import { EditorToolbar } from './editor/editor-toolbar';
-import { useAccessChange } from './editor/use-access';
-import { useCollabSession, type CollabSession } from './editor/use-collab-session';
+import { browserMinutesExtensions } from './editor/nodes/browser-extensions';
+import { EditableContext } from './editor/nodes/editable-context';
+import type { CollabSession } from './editor/use-collab-session';
 import { useConnection } from './editor/use-connection';
 import { usePresence } from './editor/use-presence';
 import { useSaved } from './editor/use-saved';
 import { useI18n } from './i18n-provider';
-
-export interface MinutesEditorProps {
-  meetingId: string;
-  access: 'edit' | 'read';
-  user: { id: string; name: string };
-  /** Path of the collaboration websocket on this host, e.g. "/collab". */
-  wsPath: string;
-}
+import { useLiveMeeting } from './meeting/live-meeting-provider';
 
 /**
- * The live minutes of one meeting: co-edited through the collaboration
+ * The live minutes of the page's meeting: co-edited through the collaboration
  * server, kept on the device for offline work, with the connection, save
- * state and the people present always in view.
+ * state and the people present always in view. The document itself is
+ * opened once for the page (LiveMeetingProvider) and shared with the panels.
  */
-export function MinutesEditor({ meetingId, access, user, wsPath }: MinutesEditorProps) {
+export function MinutesEditor() {
   const { t, has } = useI18n();
-  const session = useCollabSession(meetingId, wsPath);
+  const { view, session, access, accessReasonKey, locked } = useLiveMeeting();
   const provider = session?.provider ?? null;
   const connection = useConnection(provider);
-  const saved = useSaved(session, meetingId);
-  const accessChange = useAccessChange(provider);
+  const saved = useSaved(session, view.id);
   const users = usePresence(provider);
 
-  // The server has the last word on access: it may lock the minutes while they are open.
-  const granted = accessChange?.access ?? access;
   const lostAccess = connection.stopped && !connection.expired;
-  const editable = granted === 'edit' && !lostAccess;
-  const readOnlyKey = accessChange?.access === 'read' && has(accessChange.reasonKey) ? accessChange.reasonKey : 'editor.readOnly';
-  const signInHref = `/signin?${new URLSearchParams({ reason: 'expired', callbackUrl: `/meetings/${meetingId}` }).toString()}`;
+  const editable = access === 'edit' && !locked && !lostAccess;
+  const readOnlyKey = locked
+    ? 'collab.access.locked'
+    : access === 'read' && accessReasonKey && has(accessReasonKey)
+      ? accessReasonKey
+      : 'editor.readOnly';
+  const signInHref = `/signin?${new URLSearchParams({ reason: 'expired', callbackUrl: `/meetings/${view.id}` }).toString()}`;
 
-  const status = <EditorStatus connection={connection.status} saved={saved} expired={connection.expired} users={users} />;
+  const status = (
+    <EditorStatus connection={connection.status} saved={saved} expired={connection.expired} users={users} />
+  );
   const notices = (
     <>
       {connection.expired && (
@@ -74,7 +71,14 @@ export function MinutesEditor({ meetingId, access, user, wsPath }: MinutesEditor
   return (
     <div className="editor-shell">
       {session?.localReady ? (
-        <LiveEditor key={session.doc.guid} session={session} user={user} editable={editable} status={status} notices={notices} />
+        <LiveEditor
+          key={session.doc.guid}
+          session={session}
+          user={view.me}
+          editable={editable}
+          status={status}
+          notices={notices}
+        />
       ) : (
         <>
           <div className="editor-sticky">{status}</div>
@@ -90,7 +94,7 @@ export function MinutesEditor({ meetingId, access, user, wsPath }: MinutesEditor
 
 interface LiveEditorProps {
   session: CollabSession;
-  user: MinutesEditorProps['user'];
+  user: { id: string; name: string };
   editable: boolean;
   /** The status bar, kept in one sticky block with the toolbar so neither hides the other. */
   status: ReactNode;
@@ -106,7 +110,7 @@ function LiveEditor({ session, user, editable, status, notices }: LiveEditorProp
       immediatelyRender: false,
       editable,
       extensions: [
-        ...minutesExtensions(),
+        ...browserMinutesExtensions(),
         Collaboration.configure({ document: doc, field: MINUTES_FIELD }),
         CollaborationCaret.configure({ provider, user: { id: user.id, name: user.name, color: userColor(user.id) } }),
       ],
@@ -129,7 +133,9 @@ function LiveEditor({ session, user, editable, status, notices }: LiveEditorProp
       </div>
       {notices}
       <div className="minutes-document" data-testid="minutes-editor" data-editable={editable ? 'true' : 'false'}>
-        <EditorContent editor={editor} />
+        <EditableContext.Provider value={editable}>
+          <EditorContent editor={editor} />
+        </EditableContext.Provider>
       </div>
     </>
   );

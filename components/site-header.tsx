@@ -28,6 +28,11 @@ export function SiteHeader({ t, locale, user, cells }: SiteHeaderProps) {
               <li>
                 <Link href="/">{t('header.home')}</Link>
               </li>
+              <li>
+                <Link href="/tasks" data-testid="my-tasks-link">
+                  {t('header.myTasks')}
+                </Link>
+              </li>
               {shownCells.map((cell) => (
                 <li key={cell.id}>
                   <Link href={`/cells/${cell.id}`}>{cell.name}</Link>

@@ -81,6 +81,7 @@ export const cellSettingsSchema = z.object({
 });
 
 export const oversightSchema = z.object({ cellId: id, email: z.string().trim().toLowerCase().email('invalid_email') });
+export const overseerRemovalSchema = z.object({ cellId: id, userId: id });
 
 export const preparationSchema = z.object({
   meetingId: id,

@@ -1,9 +1,8 @@
 'use client';
 
-import * as decoding from 'lib0/decoding';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { MESSAGE_SAVED, isCoveredBy } from '../../lib/collab/messages';
+import { isCoveredBy } from '../../lib/collab/messages';
 import { loadSavedVector, storeSavedVector } from '../../lib/collab/saved-vector';
 import type { CollabSession } from './use-collab-session';
 
@@ -15,31 +14,29 @@ import type { CollabSession } from './use-collab-session';
 export function useSaved(session: CollabSession | null, meetingId: string): boolean {
   const [saved, setSaved] = useState(false);
   const doc = session?.doc;
-  const provider = session?.provider;
+  const notices = session?.notices;
 
   useEffect(() => {
-    if (!doc || !provider) return;
+    if (!doc || !notices) return;
     const stored = loadSavedVector(meetingId);
     let savedVector: Map<number, number> | null = stored ? Y.decodeStateVector(stored) : null;
+    let seen: Uint8Array | null = null;
     const recompute = () => {
+      if (notices.saved && notices.saved !== seen) {
+        seen = notices.saved;
+        savedVector = Y.decodeStateVector(seen);
+        storeSavedVector(meetingId, seen);
+      }
       setSaved(savedVector !== null && isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(doc)), savedVector));
     };
-    provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-      const raw = decoding.readVarUint8Array(decoder);
-      savedVector = Y.decodeStateVector(raw);
-      storeSavedVector(meetingId, raw);
-      recompute();
-    };
+    const unsubscribe = notices.subscribe(recompute);
     doc.on('update', recompute);
     recompute();
     return () => {
+      unsubscribe();
       doc.off('update', recompute);
-      provider.messageHandlers[MESSAGE_SAVED] = ignoreMessage;
     };
-  }, [doc, provider, meetingId]);
+  }, [doc, notices, meetingId]);
 
   return saved;
 }
-
-/** Reads nothing and answers nothing: the provider logs unknown message types as errors. */
-function ignoreMessage(): void {}

@@ -2,6 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { userColor } from '../../lib/collab/user-color';
 
+const utf8 = new TextDecoder();
+
 /** The identity the server writes into every awareness state of a connection. */
 export interface AwarenessIdentity {
   id: string;
@@ -37,8 +39,11 @@ export function rewriteAwarenessUpdate(
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const json = decoding.readVarString(decoder);
-    if (isForeign(clientId) || json.length > maxStateBytes) continue;
+    // The state is decoded only when this connection may set it: every client echoes each presence
+    // update it hears back to the server, so most entries that arrive are someone else's.
+    const bytes = decoding.readVarUint8Array(decoder);
+    if (isForeign(clientId) || bytes.length > maxStateBytes) continue;
+    const json = utf8.decode(bytes);
     if (json === 'null') {
       entries.push({ clientId, clock, state: json });
       continue;

@@ -62,7 +62,6 @@ export function serveConnection(
       }
       conn.lastSentAt = performance.now();
       // A failed write errors the socket, and its 'close' closes this connection.
-      if (globalThis.process.env.EXPERIMENT_PLAIN) ws.send(frame, (error) => { if (error) close(CLOSE_CODES.internalError, 'send failed'); }); else // TEMP
       outbox.send(ws, frame);
     },
     close: (code, reason) => close(code, reason),

@@ -70,7 +70,7 @@ export function createOutbox() {
         corked.push(socket);
         if (!scheduled) {
           scheduled = true;
-          if (process.env.EXPERIMENT_WINDOW) setTimeout(flush, Number(process.env.EXPERIMENT_WINDOW)); else setImmediate(flush); // TEMP
+          setImmediate(flush);
         }
       }
       socket.write(lastFrame!);

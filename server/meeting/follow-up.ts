@@ -6,6 +6,7 @@ import {
   amendmentSchema,
   cellSettingsSchema,
   oversightSchema,
+  overseerRemovalSchema,
   preparationSchema,
   taskStatusSchema,
 } from '../../lib/meeting-schemas';
@@ -154,6 +155,14 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
         .onConflict((oc) => oc.columns(['user_id', 'cell_id']).doNothing())
         .execute();
       return { userId: overseer.id };
+    },
+
+    /** Detaches an overseer from a cell. */
+    async removeOverseer(user: SessionUser, input: unknown): Promise<void> {
+      const data = parseInput(overseerRemovalSchema, input, 'removeOverseer', user.id);
+      const subject = await services.organisations.subjectFor(user);
+      ensure(canManageCell(subject, data.cellId));
+      await db.deleteFrom('oversights').where('cell_id', '=', data.cellId).where('user_id', '=', data.userId).execute();
     },
 
     /** Records that a user opened a meeting (who has opened it; the access log of approved minutes). */

@@ -143,6 +143,7 @@ export function createLiveMeetings(deps: {
       const { meetingId } = parseInput(floorRequestSchema, input, 'requestFloor', user.id);
       const ctx = await context(meetingId, user);
       ensure(ctx.caps.participate);
+      if (ctx.meeting.state !== 'in_progress') refuse('meeting_not_in_progress', 'requestFloor', user.id);
       return docs.change(meetingId, (doc) => {
         const speakers = meetingDoc.speakers(doc);
         for (const request of speakers.values()) {
@@ -181,6 +182,7 @@ export function createLiveMeetings(deps: {
       const data = parseInput(floorDecisionSchema, input, 'giveFloor', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.chair);
+      if (ctx.meeting.state !== 'in_progress') refuse('meeting_not_in_progress', 'giveFloor', user.id);
       return docs.change(data.meetingId, (doc) => {
         const speakers = meetingDoc.speakers(doc);
         const request = speakers.get(data.requestId);
@@ -216,6 +218,8 @@ export function createLiveMeetings(deps: {
       const data = parseInput(openVoteSchema, input, 'openVote', user.id);
       const ctx = await context(data.meetingId, user);
       ensure(ctx.caps.chair);
+      // Votes are taken during the meeting, or after it ended for the minutes themselves.
+      if (ctx.meeting.state === 'scheduled') refuse('meeting_not_in_progress', 'openVote', user.id);
       const vote: VoteRecord = {
         id: randomUUID(),
         subject: data.subject,

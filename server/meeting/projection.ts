@@ -73,6 +73,7 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
   const opinions: Projection['opinions'] = [];
   const tasks: ProjectedTask[] = [];
   const seenTasks = new Set<string>();
+  const seenOpinions = new Set<string>();
   let sectionId: string | null = null;
   let position = 0;
   const walk = (node: JsonNode) => {
@@ -80,7 +81,8 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
     if (node.type === 'heading' && isString(node.attrs?.sectionId)) sectionId = node.attrs.sectionId;
     if (node.type === 'opinion') {
       const id = node.attrs?.id;
-      if (isString(id) && UUID.test(id)) {
+      if (isString(id) && UUID.test(id) && !seenOpinions.has(id)) {
+        seenOpinions.add(id);
         const speakerId = node.attrs?.speakerId;
         opinions.push({
           id,
@@ -90,7 +92,7 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
           body: plainTextOf(node),
           position,
         });
-      } else refused.push('opinion:no-id');
+      } else refused.push(`opinion:${String(id)}`);
       return;
     }
     if (node.type === 'task') {

@@ -143,6 +143,20 @@ export function createRecords(services: Services, docs: MeetingDocs) {
       return out.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
     },
 
+    /** The cell's rules and overseers, for its settings page. */
+    async cellSettings(user: SessionUser, cellId: string) {
+      const subject = await services.organisations.subjectFor(user);
+      ensure(canViewCell(subject, cellId));
+      const overseers = await db
+        .selectFrom('oversights as o')
+        .innerJoin('users as u', 'u.id', 'o.user_id')
+        .select(['u.id as userId', 'u.name', 'u.email', 'o.created_at as since'])
+        .where('o.cell_id', '=', cellId)
+        .orderBy('u.name')
+        .execute();
+      return { rules: await cellRules(db, cellId), overseers };
+    },
+
     /** Every task of a cell, for its task board. */
     async taskBoard(user: SessionUser, cellId: string) {
       const subject = await services.organisations.subjectFor(user);

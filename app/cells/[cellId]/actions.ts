@@ -57,12 +57,18 @@ export async function createInviteAction(cellId: string, userId: string, _prev: 
 /** Schedules a meeting; its minutes start from the kind's template. */
 export async function createMeetingAction(cellId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const i18n = await getI18n();
-  const values = readForm(formData, ['kind', 'startsAt', 'place', 'title']);
+  const values = readForm(formData, ['kind', 'startsAt', 'place', 'title', 'topic', 'classification']);
   const current = await actionCurrent(i18n, values);
   if (isFormState(current)) return current;
   if (!isId(cellId) || !canManageCell(current.subject, cellId)) return fieldError(i18n, '_', 'forbidden', values);
 
-  const parsed = meetingSchema.safeParse({ ...values, title: values.title.trim() || undefined });
+  const parsed = meetingSchema.safeParse({
+    ...values,
+    title: values.title.trim() || undefined,
+    // Only thematic and combined meetings have a topic; the field is not shown for other kinds.
+    topic: ['thematic', 'combined'].includes(values.kind) ? values.topic.trim() || undefined : undefined,
+    classification: values.classification || undefined,
+  });
   if (!parsed.success) return invalidForm(i18n, parsed.error, values);
   let meetingId: string;
   try {

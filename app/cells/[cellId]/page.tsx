@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddMemberForm } from '../../../components/add-member-form';
+import { AddOverseerForm } from '../../../components/add-overseer-form';
+import { CellSettingsForm } from '../../../components/cell-settings-form';
 import { CreateCellForm } from '../../../components/create-cell-form';
 import { CreateMeetingForm } from '../../../components/create-meeting-form';
 import { InviteButton } from '../../../components/invite-button';
@@ -13,6 +15,7 @@ import { getRuntime } from '../../../server/runtime';
 import { isId } from '../../../server/web/action-guard';
 import { getCurrent, requireCurrent } from '../../../server/web/session';
 import { addMemberAction, createInviteAction, createMeetingAction } from './actions';
+import { addOverseerAction, removeOverseerAction, saveCellSettingsAction } from './settings-actions';
 
 type Params = Promise<{ cellId: string }>;
 
@@ -32,7 +35,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function CellPage({ params }: { params: Params }) {
   const { t, locale } = await getI18n();
   const { cellId } = await params;
-  const { subject } = await requireCurrent(`/cells/${cellId}`);
+  const current = await requireCurrent(`/cells/${cellId}`);
+  const { subject } = current;
   // A cell the user may not see is reported as missing: its existence is not theirs to know.
   const cell = await visibleCell(cellId);
   if (!cell) notFound();
@@ -40,10 +44,11 @@ export default async function CellPage({ params }: { params: Params }) {
   const { organisations, meetings } = getRuntime().services;
   const manage = canManageCell(subject, cell.id);
   const admin = canManageOrganisations(subject);
-  const [members, cellMeetings, committees] = await Promise.all([
+  const [members, cellMeetings, committees, settings] = await Promise.all([
     organisations.listMembers(cell.id),
     meetings.listMeetings(cell.id),
     admin ? organisations.listCommittees() : Promise.resolve([]),
+    manage ? getRuntime().meetings.records.cellSettings(current.user, cell.id) : Promise.resolve(null),
   ]);
 
   return (
@@ -53,6 +58,11 @@ export default async function CellPage({ params }: { params: Params }) {
       </p>
       <h1 data-testid="cell-name">{cell.name}</h1>
       {cell.committeeName && <p className="muted">{t('cells.underCommittee', { name: cell.committeeName })}</p>}
+      <p>
+        <Link href={`/cells/${cell.id}/tasks`} className="button button--secondary" data-testid="task-board-link">
+          {t('taskBoard.link')}
+        </Link>
+      </p>
 
       <section className="card" aria-labelledby="meetings-heading">
         <h2 id="meetings-heading">{t('meetings.title')}</h2>
@@ -87,6 +97,44 @@ export default async function CellPage({ params }: { params: Params }) {
           <h2 id="add-member-heading">{t('members.addTitle')}</h2>
           <p className="muted">{t('members.addIntro')}</p>
           <AddMemberForm action={addMemberAction.bind(null, cell.id)} />
+        </section>
+      )}
+
+      {manage && settings && (
+        <section className="card" aria-labelledby="cell-settings-heading">
+          <h2 id="cell-settings-heading">{t('cellSettings.title')}</h2>
+          <CellSettingsForm
+            action={saveCellSettingsAction.bind(null, cell.id)}
+            current={{
+              voteBase: settings.rules.vote.base,
+              voteThreshold: settings.rules.vote.threshold,
+              absenceStreak: settings.rules.absenceStreak,
+            }}
+          />
+        </section>
+      )}
+
+      {manage && (
+        <section className="card" aria-labelledby="overseer-heading">
+          <h2 id="overseer-heading">{t('overseers.title')}</h2>
+          <p className="muted">{t('overseers.intro')}</p>
+          {settings && settings.overseers.length > 0 ? (
+            <ul className="plain-list" data-testid="overseer-list">
+              {settings.overseers.map((o) => (
+                <li key={o.userId} data-testid="overseer-item">
+                  <strong>{o.name}</strong> <span className="muted">{o.email}</span>{' '}
+                  <form action={removeOverseerAction.bind(null, cell.id, o.userId)} className="inline-form">
+                    <button type="submit" className="button button--secondary" data-testid="overseer-remove">
+                      {t('overseers.remove')}
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('overseers.none')}</p>
+          )}
+          <AddOverseerForm action={addOverseerAction.bind(null, cell.id)} />
         </section>
       )}
 

@@ -1,46 +1,110 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AmendmentForm } from '../../../components/meeting/amendment-form';
+import { AmendmentList } from '../../../components/meeting/amendment-list';
+import { AttendancePanel } from '../../../components/meeting/attendance-panel';
+import { ClosingPanel } from '../../../components/meeting/closing-panel';
+import { CurrentSection } from '../../../components/meeting/current-section';
+import { LiveMeetingProvider } from '../../../components/meeting/live-meeting-provider';
+import { MeetingNav } from '../../../components/meeting/meeting-nav';
+import { MeetingTimer } from '../../../components/meeting/meeting-timer';
+import { PreparationSection } from '../../../components/meeting/preparation-section';
+import { RolesPanel } from '../../../components/meeting/roles-panel';
+import { SealedBanner } from '../../../components/meeting/sealed-banner';
+import { SessionControls } from '../../../components/meeting/session-controls';
+import { SpeakerPanel } from '../../../components/meeting/speaker-panel';
+import { VotesPanel } from '../../../components/meeting/votes-panel';
 import { MinutesEditorLoader } from '../../../components/minutes-editor-loader';
 import { ServiceWorkerRegistrar } from '../../../components/service-worker-registrar';
 import { COLLAB_PATH } from '../../../lib/collab/messages';
 import { formatStartsAt } from '../../../lib/format';
+import type { MeetingView } from '../../../lib/meeting-view';
 import { documentAccess } from '../../../server/auth/policy';
+import { isAppError } from '../../../server/errors';
 import { getI18n } from '../../../server/i18n';
+import { log } from '../../../server/log';
 import { getRuntime } from '../../../server/runtime';
+import type { SessionUser } from '../../../server/services/accounts';
 import { isId } from '../../../server/web/action-guard';
 import { getCurrent, requireCurrent } from '../../../server/web/session';
 
 type Params = Promise<{ meetingId: string }>;
 
-/** The meeting and the user's access to its minutes; null when they may not see it. */
-async function visibleMeeting(meetingId: string) {
-  const current = await getCurrent();
-  if (!current || !isId(meetingId)) return null;
-  const meeting = await getRuntime().services.meetings.getMeeting(meetingId);
-  if (!meeting) return null;
-  const access = documentAccess(current.subject, { cellId: meeting.cell_id, state: meeting.state });
-  return access === 'none' ? null : { meeting, access, user: current.user };
+/** The meeting as the signed-in user may see it; null when they may not (shown as not found). */
+async function meetingRecordFor(user: SessionUser, meetingId: string) {
+  if (!isId(meetingId)) return null;
+  try {
+    return await getRuntime().meetings.records.meetingRecord(user, meetingId);
+  } catch (error) {
+    if (isAppError(error) && (error.status === 404 || error.status === 403)) return null;
+    throw error;
+  }
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { t } = await getI18n();
-  const found = await visibleMeeting((await params).meetingId);
-  return { title: found?.meeting.title ?? t('notFound.title') };
+  const current = await getCurrent();
+  const record = current ? await meetingRecordFor(current.user, (await params).meetingId) : null;
+  return { title: record?.meeting.title ?? t('notFound.title') };
 }
 
 export default async function MeetingPage({ params }: { params: Params }) {
   const { t, locale } = await getI18n();
   const { meetingId } = await params;
-  await requireCurrent(`/meetings/${meetingId}`);
+  const { user, subject } = await requireCurrent(`/meetings/${meetingId}`);
   // No access looks the same as no meeting: the id of a secret meeting reveals nothing.
-  const found = await visibleMeeting(meetingId);
-  if (!found) notFound();
-  const { meeting, access, user } = found;
+  const record = await meetingRecordFor(user, meetingId);
+  if (!record) notFound();
+  const { meeting, caps } = record;
+  const access = documentAccess(subject, { cellId: meeting.cell_id, state: meeting.state });
+  if (access === 'none') notFound();
+  // A server action on this page renders it again; that is the same visit, not another one.
+  if (!(await headers()).has('next-action')) {
+    // Who opened the meeting is a record, not a condition of seeing it: a failed write must not hide the page.
+    await getRuntime()
+      .meetings.followUp.recordView(user, meeting.id)
+      .catch((error: unknown) => log.warn('meeting.view_not_recorded', { meetingId, error: String(error) }));
+  }
   const cell = await getRuntime().services.organisations.getCell(meeting.cell_id);
 
+  const view: MeetingView = {
+    id: meeting.id,
+    kind: meeting.kind,
+    state: meeting.state,
+    chairId: meeting.chair_id,
+    secretaryId: meeting.secretary_id,
+    minimumMinutes: record.minimumMinutes,
+    caps,
+    me: { id: user.id, name: user.name },
+    members: record.members.map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      role: m.role,
+      status: m.status,
+      absenceStreak: m.absenceStreak,
+    })),
+    voteRule: record.rules.vote,
+    acknowledgments: record.acknowledgments,
+    sealed: record.sealed !== null,
+  };
+  const scheduled = meeting.state === 'scheduled';
+  const preparation = (
+    <PreparationSection
+      t={t}
+      locale={locale}
+      meetingId={meeting.id}
+      checklist={record.checklist}
+      attachments={record.attachments}
+      views={record.views}
+      canManage={caps.manage}
+      canUpload={caps.manage || caps.record}
+    />
+  );
+
   return (
-    <>
+    <div className="meeting-page">
       {cell && (
         <p className="breadcrumb no-print">
           <Link href={`/cells/${cell.id}`}>{cell.name}</Link>
@@ -50,15 +114,69 @@ export default async function MeetingPage({ params }: { params: Params }) {
       <dl className="facts no-print" data-testid="meeting-facts">
         <dt>{t('fields.meetingKind')}</dt>
         <dd>{t(`meetingKind.${meeting.kind}`)}</dd>
+        {meeting.topic && (
+          <>
+            <dt>{t('fields.topic')}</dt>
+            <dd data-testid="meeting-topic">{meeting.topic}</dd>
+          </>
+        )}
         <dt>{t('fields.startsAt')}</dt>
         <dd>{formatStartsAt(meeting.starts_at, locale)}</dd>
         <dt>{t('fields.place')}</dt>
         <dd>{meeting.place}</dd>
         <dt>{t('fields.meetingState')}</dt>
-        <dd data-testid="meeting-state">{t(`meetingState.${meeting.state}`)}</dd>
+        <dd data-testid="meeting-state" data-state={meeting.state}>
+          {t(`meetingState.${meeting.state}`)}
+        </dd>
+        <dt>{t('fields.classification')}</dt>
+        <dd data-testid="meeting-classification" data-classification={meeting.classification}>
+          {t(`classification.${meeting.classification}`)}
+        </dd>
       </dl>
-      <MinutesEditorLoader meetingId={meeting.id} access={access} user={{ id: user.id, name: user.name }} wsPath={COLLAB_PATH} />
+      {meeting.classification === 'secret' && (
+        <div className="notice notice--warning" role="note" data-testid="secret-warning">
+          <p>{t('classification.secretWarning')}</p>
+        </div>
+      )}
+      {record.sealed && <SealedBanner t={t} locale={locale} sealed={record.sealed} />}
+
+      <MeetingNav t={t} />
+      <LiveMeetingProvider view={view} access={access} wsPath={COLLAB_PATH}>
+        {scheduled && preparation}
+        <div className="meeting-bar no-print">
+          <MeetingTimer />
+          <SessionControls />
+        </div>
+        <div className="meeting-layout">
+          <div className="meeting-main">
+            <h2 id="minutes-heading" className="visually-hidden">
+              {t('minutes.title')}
+            </h2>
+            <MinutesEditorLoader />
+            {meeting.state === 'approved' && (
+              <section
+                className="card amendments"
+                aria-labelledby="amendments-heading"
+                data-testid="amendments-section"
+              >
+                <h2 id="amendments-heading">{t('amendments.title')}</h2>
+                <AmendmentList t={t} locale={locale} items={record.amendments} />
+                {caps.amend && <AmendmentForm meetingId={meeting.id} />}
+              </section>
+            )}
+          </div>
+          <aside className="meeting-side no-print" aria-label={t('meetingPanels.label')}>
+            <RolesPanel />
+            <AttendancePanel />
+            <CurrentSection />
+            <SpeakerPanel />
+            <VotesPanel />
+            <ClosingPanel />
+          </aside>
+        </div>
+        {!scheduled && preparation}
+      </LiveMeetingProvider>
       <ServiceWorkerRegistrar />
-    </>
+    </div>
   );
 }

@@ -1,0 +1,133 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { markAttendanceAction } from '../../app/meetings/[meetingId]/live-actions';
+import type { AttendanceEntry } from '../../lib/meeting-doc/layout';
+import { attendanceMarkSchema } from '../../lib/meeting-schemas';
+import type { MeetingMember } from '../../lib/meeting-view';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../lib/rules/attendance';
+import { useI18n } from '../i18n-provider';
+import { describeRefusal } from './client-refusal';
+import { OperationError } from './operation-error';
+import { useOperation } from './use-operation';
+
+/**
+ * One member in the attendance list: their mark as everyone sees it and, for
+ * the minutes-taker and the chair, one big button per mark. "Absent with
+ * reason" asks for the reason first: the minutes must state it.
+ */
+export function AttendanceRow({
+  meetingId,
+  member,
+  mark,
+  canMark,
+}: {
+  meetingId: string;
+  member: MeetingMember;
+  mark: AttendanceEntry | undefined;
+  canMark: boolean;
+}) {
+  const { t, has } = useI18n();
+  const op = useOperation(t('errors.network'));
+  const [askingReason, setAskingReason] = useState(false);
+  const [reason, setReason] = useState(mark?.reason ?? '');
+  const reasonId = useId();
+
+  async function send(status: AttendanceStatus, withReason?: string) {
+    const parsed = attendanceMarkSchema.safeParse({ meetingId, userId: member.userId, status, reason: withReason });
+    if (!parsed.success) {
+      const refusal = describeRefusal(t, has, parsed.error);
+      op.refuse(refusal.message, refusal.fields);
+      return;
+    }
+    const result = await op.run(() => markAttendanceAction(parsed.data));
+    if (result?.ok) setAskingReason(false);
+  }
+
+  return (
+    <li
+      className="attendance-row"
+      data-testid="attendance-row"
+      data-user-id={member.userId}
+      data-status={mark?.status ?? 'unmarked'}
+    >
+      <div className="attendance-row__who">
+        <strong>{member.name}</strong>
+        {member.status !== 'full' && <span className="badge">{t(`memberStatus.${member.status}`)}</span>}
+        {member.absenceStreak !== null && (
+          <span className="badge badge--warning" data-testid="absence-streak">
+            {t('attendance.streak', { count: member.absenceStreak })}
+          </span>
+        )}
+      </div>
+      <div className="attendance-row__mark" data-testid="attendance-mark">
+        {mark ? t(`attendance.status.${mark.status}`) : t('attendance.unmarked')}
+        {mark?.status === 'absent_with_reason' && mark.reason ? ` — ${mark.reason}` : ''}
+      </div>
+      {canMark && (
+        <div
+          className="attendance-row__buttons"
+          role="group"
+          aria-label={t('attendance.markFor', { name: member.name })}
+        >
+          {ATTENDANCE_STATUSES.map((status) => (
+            <button
+              key={status}
+              type="button"
+              className="button button--secondary button--small"
+              aria-pressed={mark?.status === status}
+              disabled={op.pending}
+              onClick={() => {
+                op.clear();
+                if (status === 'absent_with_reason') setAskingReason(true);
+                else void send(status);
+              }}
+              data-testid={`attendance-mark-${status}`}
+            >
+              {t(`attendance.status.${status}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {canMark && askingReason && (
+        <form
+          className="attendance-row__reason"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void send('absent_with_reason', reason);
+          }}
+        >
+          <label htmlFor={reasonId}>{t('attendance.reason')}</label>
+          <input
+            id={reasonId}
+            type="text"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            maxLength={500}
+            autoFocus
+            aria-invalid={op.fields.reason ? true : undefined}
+            data-testid="attendance-reason"
+          />
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button--small"
+              disabled={op.pending}
+              data-testid="attendance-reason-save"
+            >
+              {t('attendance.saveReason')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setAskingReason(false)}
+            >
+              {t('forms.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <OperationError message={op.error} />
+    </li>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Locale, Translate } from '../../lib/i18n';
+import { AgendaEditorLoader } from './agenda-editor-loader';
+import { AttachmentList, type AttachmentItem } from './attachment-list';
+import { AttachmentUploadForm } from './attachment-upload-form';
+import { MeetingViews, type MeetingViewItem } from './meeting-views';
+import { PreparationChecklist, type Checklist } from './preparation-checklist';
+
+/**
+ * Chuẩn bị: the checklist, the agenda (co-edited in the meeting's live
+ * document), the documents and who has opened the meeting so far.
+ */
+export function PreparationSection({
+  t,
+  locale,
+  meetingId,
+  checklist,
+  attachments,
+  views,
+  canManage,
+  canUpload,
+}: {
+  t: Translate;
+  locale: Locale;
+  meetingId: string;
+  checklist: Checklist;
+  attachments: readonly AttachmentItem[];
+  views: readonly MeetingViewItem[];
+  canManage: boolean;
+  canUpload: boolean;
+}) {
+  return (
+    <section className="card preparation" aria-labelledby="preparation-heading" data-testid="preparation">
+      <h2 id="preparation-heading">{t('preparation.title')}</h2>
+      <PreparationChecklist meetingId={meetingId} checklist={checklist} canToggle={canManage} />
+      <h3>{t('preparation.agenda')}</h3>
+      <p className="muted">{t('preparation.agendaHint')}</p>
+      <AgendaEditorLoader />
+      <h3>{t('attachments.title')}</h3>
+      <AttachmentList t={t} locale={locale} items={attachments} />
+      {canUpload && <AttachmentUploadForm meetingId={meetingId} />}
+      <h3>{t('views.title')}</h3>
+      <MeetingViews t={t} locale={locale} views={views} />
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { closeVoteAction } from '../../app/meetings/[meetingId]/live-actions';
+import { meetingDoc, type Ballot, type VoteRecord } from '../../lib/meeting-doc/layout';
+import { useI18n } from '../i18n-provider';
+import { BallotButtons } from './ballot-buttons';
+import { useLiveMeeting } from './live-meeting-provider';
+import { OperationError } from './operation-error';
+import { useAttendance } from './use-attendance';
+import { useLiveMap } from './use-live-state';
+import { useMeetingStatus } from './use-meeting-status';
+import { useOperation } from './use-operation';
+import { VoteCountsForm } from './vote-counts-form';
+import { VoteOpenForm } from './vote-open-form';
+import { VoteSummary } from './vote-summary';
+
+/**
+ * Votes (biểu quyết): the chair opens one, the minutes-taker enters the show
+ * of hands, or present members confirm on their own devices; the chair closes
+ * it and the result, measured by the cell's rule, is shown to everyone.
+ */
+export function VotesPanel() {
+  const { t } = useI18n();
+  const { view } = useLiveMeeting();
+  const status = useMeetingStatus();
+  const votes = useLiveMap(meetingDoc.votes);
+  const ballots = useLiveMap(meetingDoc.ballots);
+  const all = [...votes.values()].sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  const open = all.filter((v) => v.state === 'open');
+  const closed = all.filter((v) => v.state === 'closed').reverse();
+
+  return (
+    <section className="panel" aria-labelledby="votes-heading" data-testid="votes-panel">
+      <h2 id="votes-heading">{t('votes.title')}</h2>
+      <p className="muted" data-testid="vote-rule">
+        {t('votes.ruleLine', {
+          threshold: t(`votes.threshold.${view.voteRule.threshold}`),
+          base: t(`votes.ruleBase.${view.voteRule.base}`),
+        })}
+      </p>
+      {status.chair && status.started && <VoteOpenForm meetingId={view.id} />}
+      {open.map((vote) => (
+        <OpenVote key={vote.id} vote={vote} ballots={ballots} />
+      ))}
+      {closed.length > 0 && <h3>{t('votes.closedTitle')}</h3>}
+      {closed.map((vote) => (
+        <article key={vote.id} className="vote-item" data-testid="vote-item" data-vote-id={vote.id} data-state="closed">
+          <VoteSummary vote={vote} testId="vote-result" />
+        </article>
+      ))}
+      {all.length === 0 && <p className="muted">{t('votes.none')}</p>}
+    </section>
+  );
+}
+
+function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<string, Ballot> }) {
+  const { t } = useI18n();
+  const { view } = useLiveMeeting();
+  const status = useMeetingStatus();
+  const { marks, counts } = useAttendance();
+  const op = useOperation(t('errors.network'));
+  const byConfirmation = vote.method === 'confirmation';
+  const cast = [...ballots.values()].filter((b) => b.voteId === vote.id);
+  const mine = ballots.get(`${vote.id}:${view.me.id}`)?.choice;
+  const myMark = marks.get(view.me.id)?.status;
+  const iAmPresent = myMark === 'present' || myMark === 'late';
+
+  return (
+    <article className="vote-item vote-item--open" data-testid="vote-item" data-vote-id={vote.id} data-state="open">
+      <VoteSummary vote={vote} testId="vote-result" />
+      {byConfirmation && (
+        <p data-testid="vote-ballot-count" data-count={cast.length}>
+          {t('votes.ballotCount', { count: cast.length, present: counts.present })}
+        </p>
+      )}
+      {byConfirmation && status.participate && iAmPresent && (
+        <BallotButtons meetingId={view.id} voteId={vote.id} mine={mine} />
+      )}
+      {byConfirmation && status.participate && !iAmPresent && <p className="muted">{t('votes.ballotNotPresent')}</p>}
+      {!byConfirmation && status.record && (
+        // Remounted when the recorded counts change elsewhere, so the fields show them.
+        <VoteCountsForm
+          key={JSON.stringify(vote.counts ?? null)}
+          meetingId={view.id}
+          vote={vote}
+          present={counts.present}
+        />
+      )}
+      {status.chair && (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--large"
+            disabled={op.pending}
+            onClick={() => void op.run(() => closeVoteAction({ meetingId: view.id, voteId: vote.id }))}
+            data-testid="vote-close"
+          >
+            {t('votes.close')}
+          </button>
+        </div>
+      )}
+      <OperationError message={op.error} testId="vote-close-error" />
+    </article>
+  );
+}
