@@ -23,6 +23,18 @@ export interface ConnectionContext {
 
 let nextConnectionId = 1;
 
+/** Whether an update holds structs the document does not have yet. */
+function carriesNewContent(doc: Y.Doc, update: Uint8Array): boolean {
+  try {
+    const incoming = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+    const local = Y.decodeStateVector(Y.encodeStateVector(doc));
+    for (const [client, clock] of incoming) if ((local.get(client) ?? 0) < clock) return true;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Serves one accepted websocket. The message listener is attached before any
  * await so nothing the client sends on open is lost; messages wait in a queue
@@ -97,9 +109,11 @@ export function serveConnection(
 
   function applyDocumentUpdate(target: Room, update: Uint8Array): void {
     if (conn.access !== 'edit' || target.locked) {
-      // Read-only peers and sealed minutes: counted, never applied or relayed; logged once per connection.
+      // Read-only peers and sealed minutes: counted, never applied or relayed. Logged once per
+      // connection when it carries content the document lacks (a routine sync reply on reconnect
+      // carries none).
       metrics.counters.readonly_updates_dropped_total++;
-      if (!loggedDrop) {
+      if (!loggedDrop && carriesNewContent(target.doc, update)) {
         loggedDrop = true;
         log.warn('collab.readonly_update_dropped', { docId: ctx.docId, userId: ctx.userId, locked: target.locked });
       }

@@ -231,7 +231,9 @@ export function createLiveMeetings(deps: {
       };
       await docs.change(data.meetingId, (doc) => {
         meetingDoc.votes(doc).set(vote.id, vote);
-        insertInSection(doc, readSession(doc).currentSectionId, 'voteResult', { voteId: vote.id });
+        // The vote on the minutes belongs at the end of the record, just above the closing lines.
+        const section = vote.subject === 'minutes' ? undefined : readSession(doc).currentSectionId;
+        insertInSection(doc, section, 'voteResult', { voteId: vote.id });
       });
       deps.afterChange(data.meetingId);
       return { voteId: vote.id };

@@ -19,6 +19,8 @@ export interface SeededCell {
   admin: Person;
   secretary: Person;
   member: Person;
+  /** Exempted from activities: listed in the roll call, not expected. */
+  exempted: Person;
 }
 
 export interface E2eApp {
@@ -66,6 +68,7 @@ export async function startApp(options: { seed?: boolean } = {}): Promise<E2eApp
       admin: person(fixture.admin),
       secretary: person(fixture.secretary),
       member: person(fixture.member),
+      exempted: person(fixture.exempted),
     };
     // The server is the only one using the database from here on.
     await fixture.handle.close();

@@ -10,7 +10,7 @@ export class MeetingPage {
   readonly editor: MinutesEditor;
   readonly status: EditorStatus;
 
-  constructor(private readonly page: Page) {
+  constructor(protected readonly page: Page) {
     this.editor = new MinutesEditor(page);
     this.status = new EditorStatus(page);
   }

@@ -18,6 +18,29 @@ export class MinutesEditor {
       .waitFor();
   }
 
+  /** Waits until the document is shown, whether it accepts typing or not (sealed minutes do not). */
+  async waitUntilShown(): Promise<void> {
+    await this.document.waitFor();
+  }
+
+  /** What the editor says it is: "true" when it accepts typing, "false" when read-only. */
+  async isEditable(): Promise<boolean> {
+    const surface = await this.document.getAttribute('contenteditable');
+    return (await this.root.getAttribute('data-editable')) === 'true' && surface === 'true';
+  }
+
+  /** The note above the minutes saying why they cannot be changed; hidden while they can. */
+  get readOnlyNotice(): Locator {
+    return this.page.getByTestId('read-only-notice');
+  }
+
+  /** Clicks into the minutes and types at the end, as someone would who has not noticed they are locked. */
+  async tryToType(text: string): Promise<void> {
+    await this.document.click();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.type(text);
+  }
+
   /** The text a reader sees. */
   async text(): Promise<string> {
     return this.document.innerText();
@@ -32,8 +55,25 @@ export class MinutesEditor {
     await this.page.keyboard.type(text);
   }
 
+  /**
+   * The written content alone: other people's carets (which carry their
+   * names) are left out, so it changes only when the minutes do.
+   */
+  async writtenText(): Promise<string> {
+    return writtenTextOf(this.document);
+  }
+
   /** Names on the carets of other people editing the same minutes. */
   async caretNames(): Promise<string[]> {
     return this.root.locator('.collaboration-carets__caret .collaboration-carets__label').allInnerTexts();
   }
+}
+
+/** The text of part of the minutes without the collaboration carets drawn into it. */
+export async function writtenTextOf(element: Locator): Promise<string> {
+  return element.evaluate((node) => {
+    const copy = node.cloneNode(true) as Element;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
 }

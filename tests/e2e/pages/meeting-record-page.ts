@@ -1,0 +1,170 @@
+import type { Locator, Page } from 'playwright-core';
+import { ClosingPanel } from './closing-panel';
+import { MeetingPage } from './meeting-page';
+import { figuresOf, MinutesBlocks, type AttendanceFigures } from './minutes-blocks';
+import { VotesPanel } from './votes-panel';
+
+export type AttendanceMark = 'present' | 'late' | 'absent_with_reason' | 'absent_without_reason';
+
+/**
+ * /meetings/<id> as a live record: who chairs and who takes the minutes, the
+ * timer, the roll call, the speaker list, votes, closing and the seal, next
+ * to the minutes and the blocks inside them. People are named as the page
+ * shows them, never by id.
+ */
+export class MeetingRecordPage extends MeetingPage {
+  readonly minutes: MinutesBlocks;
+  readonly votes: VotesPanel;
+  readonly closing: ClosingPanel;
+  /** The warning that the meeting is shorter than its minimum, with "end anyway". */
+  readonly shortMeetingWarning: Locator;
+  readonly sealedBanner: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.minutes = new MinutesBlocks(page);
+    this.votes = new VotesPanel(page);
+    this.closing = new ClosingPanel(page);
+    this.shortMeetingWarning = page.getByTestId('meeting-end-short');
+    this.sealedBanner = page.getByTestId('sealed-banner');
+  }
+
+  /** The tab this page object drives. */
+  get tab(): Page {
+    return this.page;
+  }
+
+  /** Chooses the chair and the minutes-taker by name and saves (a manager of the cell). */
+  async appointRoles({ chair, secretary }: { chair: string; secretary: string }): Promise<void> {
+    const form = this.page.getByTestId('roles-form');
+    await form.getByTestId('roles-chair').selectOption({ label: chair });
+    await form.getByTestId('roles-secretary').selectOption({ label: secretary });
+    await form.getByTestId('roles-save').click();
+  }
+
+  /** Who the page says chairs and who takes the minutes. */
+  async roleHolders(): Promise<{ chair: string; secretary: string }> {
+    return {
+      chair: await this.page.getByTestId('roles-chair-name').innerText(),
+      secretary: await this.page.getByTestId('roles-secretary-name').innerText(),
+    };
+  }
+
+  /** The chair opens the meeting. */
+  async start(): Promise<void> {
+    await this.page.getByTestId('meeting-start').click();
+  }
+
+  /** The chair presses "Kết thúc cuộc họp"; a short meeting asks to confirm first. */
+  async end(): Promise<void> {
+    await this.page.getByTestId('meeting-end').click();
+  }
+
+  /** Confirms ending a meeting shorter than its minimum. */
+  async confirmEnd(): Promise<void> {
+    await this.shortMeetingWarning.getByTestId('meeting-end-confirm').click();
+  }
+
+  /** The meeting's state as the page was rendered: scheduled, in_progress, closed, approved. */
+  async meetingState(): Promise<string | null> {
+    return this.page.getByTestId('meeting-state').getAttribute('data-state');
+  }
+
+  /** not_started, running or ended. */
+  async timerState(): Promise<string | null> {
+    return this.page.getByTestId('timer').getAttribute('data-state');
+  }
+
+  /** The clock as shown, e.g. "0:01:05". */
+  async timerClock(): Promise<string> {
+    return this.page.getByTestId('timer').locator('strong').innerText();
+  }
+
+  private attendanceRow(name: string): Locator {
+    return this.page.getByTestId('attendance-panel').getByTestId('attendance-row').filter({ hasText: name });
+  }
+
+  /** Presses a member's mark in the roll call (the minutes-taker or the chair) and waits until it is shown. */
+  async markAttendance(name: string, mark: AttendanceMark): Promise<void> {
+    const row = this.attendanceRow(name);
+    await row.getByTestId(`attendance-mark-${mark}`).click();
+    await row.and(this.page.locator(`[data-status="${mark}"]`)).waitFor();
+  }
+
+  /** A member's mark as shown, or "unmarked". */
+  async attendanceStatus(name: string): Promise<string | null> {
+    return this.attendanceRow(name).getAttribute('data-status');
+  }
+
+  /** A member's user id, as the roll call knows it. */
+  async userIdOf(name: string): Promise<string | null> {
+    return this.attendanceRow(name).getAttribute('data-user-id');
+  }
+
+  async attendanceFigures(): Promise<AttendanceFigures> {
+    return figuresOf(this.page.getByTestId('attendance-counts'));
+  }
+
+  /** Moves the meeting to the agenda item whose title contains `title` (the chair or the minutes-taker). */
+  async chooseSection(title: string): Promise<void> {
+    const select = this.page.getByTestId('current-section');
+    const options = await select
+      .locator('option')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? '' })),
+      );
+    const option = options.find((o) => o.value && o.label.includes(title));
+    if (!option) throw new Error(`no agenda item "${title}" among ${options.map((o) => o.label).join(' | ')}`);
+    await select.selectOption(option.value);
+    await this.page.locator(`[data-testid="current-section"]:has(option[value="${option.value}"]:checked)`).waitFor();
+  }
+
+  /** A member presses "Xin phát biểu"; resolves once they are told they are waiting. */
+  async requestFloor(): Promise<void> {
+    await this.page.getByTestId('speaker-request').click();
+    await this.page.locator('[data-testid="speaker-mine"][data-state="waiting"]').waitFor();
+  }
+
+  /** Names waiting for the floor, in order. */
+  async waitingSpeakers(): Promise<string[]> {
+    return this.page.getByTestId('speaker-item').locator('.speaker-list__name').allInnerTexts();
+  }
+
+  /** The chair gives the floor to a waiting member. */
+  async giveFloor(name: string): Promise<void> {
+    await this.page.getByTestId('speaker-item').filter({ hasText: name }).getByTestId('speaker-give-floor').click();
+  }
+
+  /** The SHA-256 the sealed banner carries. */
+  async sealedHash(): Promise<{ attribute: string | null; shown: string }> {
+    return {
+      attribute: await this.sealedBanner.getAttribute('data-hash'),
+      shown: await this.sealedBanner.getByTestId('sealed-hash').innerText(),
+    };
+  }
+
+  /** Appends a dated correction under the sealed minutes. */
+  async addAmendment(body: string): Promise<void> {
+    const form = this.page.getByTestId('amendment-form');
+    await form.getByTestId('amendment-body').fill(body);
+    await form.getByTestId('amendment-submit').click();
+    await form.getByTestId('amendment-added').waitFor();
+  }
+
+  /** The corrections listed under the minutes, as shown. */
+  async amendments(): Promise<string[]> {
+    return this.page.getByTestId('amendment-item').allInnerTexts();
+  }
+
+  /** Tags the document now loaded in the tab, so a later check can tell whether it was reloaded. */
+  async tagThisLoad(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { __e2eLoadTag?: boolean }).__e2eLoadTag = true;
+    });
+  }
+
+  /** True while the tab still shows the document tagged by tagThisLoad (no reload in between). */
+  async isSameLoad(): Promise<boolean> {
+    return this.page.evaluate(() => (window as unknown as { __e2eLoadTag?: boolean }).__e2eLoadTag === true);
+  }
+}

@@ -1,0 +1,138 @@
+import type { Locator, Page } from 'playwright-core';
+import { writtenTextOf } from './minutes-editor';
+
+export interface TaskFacts {
+  text: string;
+  /** Names on the assignee chips, in order. */
+  assignees: string[];
+  dueDate: string | null;
+  status: string | null;
+}
+
+export interface AttendanceFigures {
+  present: number;
+  expected: number;
+  exempted: number;
+  unmarked: number;
+}
+
+/**
+ * The structured blocks inside the live minutes: opinions "Đồng chí <name>: …",
+ * tasks with their assignees and due dates, vote results, the attendance
+ * block and the review of earlier meetings' tasks.
+ */
+export class MinutesBlocks {
+  private readonly root: Locator;
+  private readonly surface: Locator;
+
+  constructor(private readonly page: Page) {
+    this.root = page.getByTestId('minutes-editor');
+    this.surface = this.root.locator('.ProseMirror');
+  }
+
+  /** The opinion block of one speaker, found by its fixed prefix. */
+  opinion(speakerName: string): Locator {
+    return this.root.getByTestId('opinion-node').filter({ hasText: `Đồng chí ${speakerName}:` });
+  }
+
+  /** What was recorded after "Đồng chí <name>: " (without anyone's caret). */
+  async opinionText(speakerName: string): Promise<string> {
+    return (await writtenTextOf(this.opinion(speakerName).locator('.opinion-text'))).trim();
+  }
+
+  /** Puts the caret into the speaker's opinion, after anything already written, and types. */
+  async typeInOpinion(speakerName: string, text: string): Promise<void> {
+    await this.opinion(speakerName).locator('.opinion-text').click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Starts a new line under the section heading that contains `heading`,
+   * presses "Thêm nhiệm vụ" in the toolbar and types the task's text.
+   */
+  async addTask(heading: string, text: string): Promise<void> {
+    await this.heading(heading).click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Enter');
+    await this.page.getByTestId('add-task').click();
+    await this.page.keyboard.type(text);
+    await this.task(text).waitFor();
+  }
+
+  /** The task block whose text contains `text`. */
+  task(text: string): Locator {
+    return this.root
+      .getByTestId('task-node')
+      .filter({ has: this.page.getByTestId('task-text').filter({ hasText: text }) });
+  }
+
+  /** Types `typed` (e.g. "@An") into the task's assignee field and picks the member from the suggestions. */
+  async assignTask(text: string, typed: string, memberName: string): Promise<void> {
+    const task = this.task(text);
+    const field = task.getByTestId('task-assignee-input');
+    await field.click();
+    await field.pressSequentially(typed);
+    await task.getByTestId('task-assignee-option').filter({ hasText: memberName }).click();
+    await task.getByTestId('task-assignee').filter({ hasText: memberName }).waitFor();
+  }
+
+  /** Types the due date (YYYY-MM-DD) and presses Enter, which writes it into the minutes. */
+  async setDueDate(text: string, date: string): Promise<void> {
+    const field = this.task(text).getByTestId('task-due-date');
+    await field.fill(date);
+    await field.press('Enter');
+  }
+
+  async taskFacts(text: string): Promise<TaskFacts> {
+    const task = this.task(text);
+    return {
+      text: (await writtenTextOf(task.getByTestId('task-text'))).trim(),
+      assignees: await task.getByTestId('task-assignee-name').allInnerTexts(),
+      dueDate: await task.getAttribute('data-due-date'),
+      status: await task.getAttribute('data-status'),
+    };
+  }
+
+  /** The result block of the vote whose title contains `title`. */
+  voteResult(title: string): Locator {
+    return this.root.getByTestId('minutes-vote-result').filter({ hasText: title });
+  }
+
+  /** The figures the attendance block inside the minutes shows. */
+  async attendanceFigures(): Promise<AttendanceFigures> {
+    return figuresOf(this.root.getByTestId('attendance-block'));
+  }
+
+  /** The review of earlier meetings' unfinished tasks: each item's text, as shown. */
+  async reviewItems(): Promise<string[]> {
+    return this.root.getByTestId('review-item').allInnerTexts();
+  }
+
+  /** The text of the nearest section heading above a block of the minutes: the section it was recorded in. */
+  async sectionOf(block: Locator): Promise<string | null> {
+    return block.evaluate((node) => {
+      let top: Element | null = node;
+      while (top?.parentElement && !top.parentElement.classList.contains('ProseMirror')) top = top.parentElement;
+      for (let at = top?.previousElementSibling ?? null; at; at = at.previousElementSibling) {
+        if (/^H[1-6]$/.test(at.tagName)) return at.textContent?.trim() ?? '';
+      }
+      return null;
+    });
+  }
+
+  private heading(text: string): Locator {
+    return this.surface.locator('h1, h2, h3, h4').filter({ hasText: text });
+  }
+}
+
+/** Reads the data-* figures of an attendance summary (the panel's or the minutes' block). */
+export async function figuresOf(summary: Locator): Promise<AttendanceFigures> {
+  const read = async (name: string) => Number(await summary.getAttribute(`data-${name}`));
+  return {
+    present: await read('present'),
+    expected: await read('expected'),
+    exempted: await read('exempted'),
+    unmarked: await read('unmarked'),
+  };
+}
