@@ -20,7 +20,10 @@ export default async function HomePage() {
 
   const cells = await organisations.cellsFor(subject);
   const withMeetings = await Promise.all(
-    cells.map(async (cell) => ({ cell, ...splitByDate((await meetings.listMeetings(cell.id)).map(toMeetingListItem)) })),
+    cells.map(async (cell) => ({
+      cell,
+      ...splitByDate((await meetings.listMeetings(cell.id)).map(toMeetingListItem)),
+    })),
   );
   const admin = canManageOrganisations(subject);
   const committees = admin ? await organisations.listCommittees() : [];
@@ -41,7 +44,13 @@ export default async function HomePage() {
             </h2>
             {cell.committeeName && <p className="muted">{t('cells.underCommittee', { name: cell.committeeName })}</p>}
             <h3>{t('dashboard.upcoming')}</h3>
-            <MeetingList t={t} locale={locale} meetings={upcoming} empty={t('dashboard.noUpcoming')} testId="upcoming-meetings" />
+            <MeetingList
+              t={t}
+              locale={locale}
+              meetings={upcoming}
+              empty={t('dashboard.noUpcoming')}
+              testId="upcoming-meetings"
+            />
             <h3>{t('dashboard.past')}</h3>
             <MeetingList
               t={t}

@@ -126,7 +126,15 @@ export function FormMessage({ state }: { state: FormState }) {
 }
 
 /** A submit button that says it is working while its form is being sent. */
-export function SubmitButton({ label, pendingLabel, className }: { label: string; pendingLabel: string; className?: string }) {
+export function SubmitButton({
+  label,
+  pendingLabel,
+  className,
+}: {
+  label: string;
+  pendingLabel: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" className={className ?? 'button'} disabled={pending} aria-busy={pending}>

@@ -13,7 +13,15 @@ interface I18nContextValue {
 const I18nContext = createContext<I18nContextValue | null>(null);
 
 /** Gives client components the messages the server chose for this request. */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  children: ReactNode;
+}) {
   const value = useMemo(
     () => ({ locale, t: translator(messages), has: (key: string) => hasMessage(messages, key) }),
     [locale, messages],

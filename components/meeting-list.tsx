@@ -55,5 +55,12 @@ export function toMeetingListItem(meeting: {
   place: string;
   state: MeetingState;
 }): MeetingListItem {
-  return { id: meeting.id, title: meeting.title, kind: meeting.kind, startsAt: meeting.starts_at, place: meeting.place, state: meeting.state };
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    kind: meeting.kind,
+    startsAt: meeting.starts_at,
+    place: meeting.place,
+    state: meeting.state,
+  };
 }

@@ -17,25 +17,25 @@ export function SetupForm() {
           <h2>{t('setup.adminSection')}</h2>
         </legend>
         <div className="form">
-        <TextField name="adminName" label={t('setup.adminName')} state={state} autoComplete="name" required />
-        <TextField name="email" type="email" label={t('fields.email')} state={state} autoComplete="email" required />
-        <TextField
-          name="password"
-          type="password"
-          label={t('fields.password')}
-          hint={t('fields.passwordHint')}
-          state={state}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          name="passwordConfirm"
-          type="password"
-          label={t('fields.passwordConfirm')}
-          state={state}
-          autoComplete="new-password"
-          required
-        />
+          <TextField name="adminName" label={t('setup.adminName')} state={state} autoComplete="name" required />
+          <TextField name="email" type="email" label={t('fields.email')} state={state} autoComplete="email" required />
+          <TextField
+            name="password"
+            type="password"
+            label={t('fields.password')}
+            hint={t('fields.passwordHint')}
+            state={state}
+            autoComplete="new-password"
+            required
+          />
+          <TextField
+            name="passwordConfirm"
+            type="password"
+            label={t('fields.passwordConfirm')}
+            state={state}
+            autoComplete="new-password"
+            required
+          />
         </div>
       </fieldset>
       <fieldset className="card">
@@ -43,14 +43,14 @@ export function SetupForm() {
           <h2>{t('setup.organisationSection')}</h2>
         </legend>
         <div className="form">
-        <TextField
-          name="committeeName"
-          label={t('setup.committeeName')}
-          hint={t('setup.committeeHint')}
-          state={state}
-          required
-        />
-        <TextField name="cellName" label={t('setup.cellName')} hint={t('setup.cellHint')} state={state} required />
+          <TextField
+            name="committeeName"
+            label={t('setup.committeeName')}
+            hint={t('setup.committeeHint')}
+            state={state}
+            required
+          />
+          <TextField name="cellName" label={t('setup.cellName')} hint={t('setup.cellHint')} state={state} required />
         </div>
       </fieldset>
       <div className="form-actions">

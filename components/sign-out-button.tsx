@@ -24,7 +24,13 @@ export function SignOutButton() {
     }
   }
   return (
-    <button type="button" className="button button--small button--ghost" onClick={onClick} disabled={busy} data-testid="sign-out">
+    <button
+      type="button"
+      className="button button--small button--ghost"
+      onClick={onClick}
+      disabled={busy}
+      data-testid="sign-out"
+    >
       {t('header.signOut')}
     </button>
   );

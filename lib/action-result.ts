@@ -4,5 +4,4 @@
  * messages when the input was refused.
  */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fields?: Record<string, string> };
+  { ok: true; data: T } | { ok: false; error: string; fields?: Record<string, string> };

@@ -9,14 +9,7 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const MEMBER_STATUSES = ['full', 'probationary', 'exempted', 'attached'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
-export const MEETING_KINDS = [
-  'regular',
-  'thematic',
-  'combined',
-  'committee',
-  'extraordinary',
-  'generic',
-] as const;
+export const MEETING_KINDS = ['regular', 'thematic', 'combined', 'committee', 'extraordinary', 'generic'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 export const MEETING_STATES = ['scheduled', 'in_progress', 'closed', 'approved'] as const;

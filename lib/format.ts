@@ -39,9 +39,16 @@ export function todayIso(now = new Date()): string {
  * Meetings from today on (soonest first) and earlier ones (latest first). A
  * meeting stays "upcoming" for the whole of its day.
  */
-export function splitByDate<T extends { startsAt: string }>(meetings: readonly T[], today = todayIso()): { upcoming: T[]; past: T[] } {
-  const upcoming = meetings.filter((m) => m.startsAt.slice(0, 10) >= today).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const past = meetings.filter((m) => m.startsAt.slice(0, 10) < today).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+export function splitByDate<T extends { startsAt: string }>(
+  meetings: readonly T[],
+  today = todayIso(),
+): { upcoming: T[]; past: T[] } {
+  const upcoming = meetings
+    .filter((m) => m.startsAt.slice(0, 10) >= today)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const past = meetings
+    .filter((m) => m.startsAt.slice(0, 10) < today)
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return { upcoming, past };
 }
 
@@ -72,7 +79,10 @@ export function formatDay(day: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return day;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }

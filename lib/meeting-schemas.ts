@@ -34,7 +34,10 @@ export const sessionRolesSchema = z.object({
 
 export const floorRequestSchema = z.object({ meetingId: id });
 export const floorDecisionSchema = z.object({ meetingId: id, requestId: id });
-export const currentSectionSchema = z.object({ meetingId: id, sectionId: z.string().regex(/^s(-\d{1,3}){1,4}$/, 'invalid_id') });
+export const currentSectionSchema = z.object({
+  meetingId: id,
+  sectionId: z.string().regex(/^s(-\d{1,3}){1,4}$/, 'invalid_id'),
+});
 
 export const openVoteSchema = z.object({
   meetingId: id,
@@ -53,7 +56,11 @@ export const voteCountsSchema = z.object({
   otherOpinions: z.string().trim().max(2000, 'too_long').optional(),
 });
 
-export const ballotSchema = z.object({ meetingId: id, voteId: id, choice: z.enum(['for', 'against', 'other'], 'invalid_choice') });
+export const ballotSchema = z.object({
+  meetingId: id,
+  voteId: id,
+  choice: z.enum(['for', 'against', 'other'], 'invalid_choice'),
+});
 export const closeVoteSchema = z.object({ meetingId: id, voteId: id });
 
 export const meetingIdSchema = z.object({ meetingId: id });

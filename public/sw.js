@@ -32,7 +32,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith('bienban-') && !OWN_CACHES.includes(n)).map((n) => caches.delete(n)));
+      await Promise.all(
+        names.filter((n) => n.startsWith('bienban-') && !OWN_CACHES.includes(n)).map((n) => caches.delete(n)),
+      );
       await self.clients.claim();
     })(),
   );
@@ -133,11 +135,15 @@ async function precache(data) {
     const url = new URL(asset, self.location.origin);
     if (url.origin !== self.location.origin || !url.pathname.startsWith('/_next/static/')) continue;
     tasks.push(
-      staticCache.match(url.href, { ignoreVary: true }).then((hit) =>
-        hit
-          ? undefined
-          : fetch(url.href).then((response) => (isCacheableAsset(response) ? staticCache.put(url.href, response) : undefined)),
-      ),
+      staticCache
+        .match(url.href, { ignoreVary: true })
+        .then((hit) =>
+          hit
+            ? undefined
+            : fetch(url.href).then((response) =>
+                isCacheableAsset(response) ? staticCache.put(url.href, response) : undefined,
+              ),
+        ),
     );
   }
   await Promise.allSettled(tasks);

@@ -7,7 +7,9 @@ import { createServices, type Services } from './services';
  * Opens the database, brings its schema up to date and seeds the shipped
  * meeting templates. Used by the server process and the operator CLI alike.
  */
-export async function openServices(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<{ handle: DbHandle; services: Services }> {
+export async function openServices(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+): Promise<{ handle: DbHandle; services: Services }> {
   const handle = openDatabase(config);
   try {
     await migrateToLatest(handle.db, handle.dialect);

@@ -1,5 +1,13 @@
 import { cookies } from 'next/headers';
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, translator, type Locale, type Messages, type Translate } from '../lib/i18n';
+import {
+  DEFAULT_LOCALE,
+  LOCALE_COOKIE,
+  isLocale,
+  translator,
+  type Locale,
+  type Messages,
+  type Translate,
+} from '../lib/i18n';
 import { messagesFor } from '../lib/messages';
 
 export interface I18n {

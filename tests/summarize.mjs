@@ -20,5 +20,7 @@ for (const file of process.argv.slice(2)) {
     if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed++;
   }
 }
-console.log(skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`);
+console.log(
+  skipped > 0 ? `${passed} passed, ${failed} failed, ${skipped} skipped` : `${passed} passed, ${failed} failed`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -19,7 +19,9 @@ export async function completeSetupAction(_prev: FormState, formData: FormData):
   if (await organisations.isSetupComplete()) return fieldError(i18n, '_', 'setup_closed', values);
 
   const parsed = setupSchema.safeParse({ ...values, password });
-  const state = parsed.success ? { status: 'error' as const, errors: {}, values } : invalidForm(i18n, parsed.error, values);
+  const state = parsed.success
+    ? { status: 'error' as const, errors: {}, values }
+    : invalidForm(i18n, parsed.error, values);
   const errors = checkPasswordConfirm(i18n, state.errors, password, passwordConfirm);
   if (!parsed.success || Object.keys(errors).length > 0) return { ...state, errors };
 

@@ -29,7 +29,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   // Someone already signed in has nothing to do here, unless their session just ended.
   if (query.reason !== 'expired' && (await getCurrent())) redirect(callbackUrl);
 
-  const noticeName = typeof query.reason === 'string' ? query.reason : typeof query.notice === 'string' ? query.notice : '';
+  const noticeName =
+    typeof query.reason === 'string' ? query.reason : typeof query.notice === 'string' ? query.notice : '';
   const notice = noticeName in NOTICES ? NOTICES[noticeName as keyof typeof NOTICES] : undefined;
   return (
     <section className="page-narrow">

@@ -23,8 +23,16 @@ const ITEMS: ToolbarItem[] = [
     isActive: (e) => e.isActive('heading', { level: 3 }),
     run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
   },
-  { key: 'bulletList', isActive: (e) => e.isActive('bulletList'), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { key: 'orderedList', isActive: (e) => e.isActive('orderedList'), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  {
+    key: 'bulletList',
+    isActive: (e) => e.isActive('bulletList'),
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+  },
+  {
+    key: 'orderedList',
+    isActive: (e) => e.isActive('orderedList'),
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+  },
 ];
 
 /** A few big, labelled formatting buttons: enough for minutes, nothing to get lost in. */
@@ -35,7 +43,12 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
     selector: ({ editor: e }) => Object.fromEntries(ITEMS.map((item) => [item.key, item.isActive(e)])),
   });
   return (
-    <div className="editor-toolbar no-print" role="toolbar" aria-label={t('editor.toolbar.label')} data-testid="editor-toolbar">
+    <div
+      className="editor-toolbar no-print"
+      role="toolbar"
+      aria-label={t('editor.toolbar.label')}
+      data-testid="editor-toolbar"
+    >
       {ITEMS.map((item) => (
         <button
           key={item.key}

@@ -32,7 +32,12 @@ export function usePresence(provider: WebsocketProvider | null): PresentUser[] {
         const self = clientId === awareness.clientID;
         const existing = byKey.get(key);
         if (existing && !self) return;
-        byKey.set(key, { key, name: user.name, color: safeColor(user.color) ?? FALLBACK_COLOR, self: self || existing?.self === true });
+        byKey.set(key, {
+          key,
+          name: user.name,
+          color: safeColor(user.color) ?? FALLBACK_COLOR,
+          self: self || existing?.self === true,
+        });
       });
       const list = [...byKey.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
       setUsers(list);

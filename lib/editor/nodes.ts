@@ -19,7 +19,9 @@ const jsonAttribute = <T>(name: string, fallback: T) => ({
       return fallback;
     }
   },
-  renderHTML: (attributes: Record<string, unknown>) => ({ [`data-${name}`]: JSON.stringify(attributes[name] ?? fallback) }),
+  renderHTML: (attributes: Record<string, unknown>) => ({
+    [`data-${name}`]: JSON.stringify(attributes[name] ?? fallback),
+  }),
 });
 
 const stringAttribute = (name: string, fallback: string | null = null) => ({
@@ -64,7 +66,11 @@ export const Opinion = Node.create({
     return [
       'div',
       mergeAttributes(HTMLAttributes, { 'data-opinion': '', class: 'minutes-opinion' }),
-      ['strong', { contenteditable: 'false', class: 'opinion-speaker' }, `Đồng chí ${String(node.attrs.speakerName ?? '')}: `],
+      [
+        'strong',
+        { contenteditable: 'false', class: 'opinion-speaker' },
+        `Đồng chí ${String(node.attrs.speakerName ?? '')}: `,
+      ],
       ['span', { class: 'opinion-text' }, 0],
     ];
   },
@@ -101,7 +107,11 @@ export const Task = Node.create({
     return [{ tag: 'div[data-task]', contentElement: 'span.task-text' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-task': '', class: 'minutes-task' }), ['span', { class: 'task-text' }, 0]];
+    return [
+      'div',
+      mergeAttributes(HTMLAttributes, { 'data-task': '', class: 'minutes-task' }),
+      ['span', { class: 'task-text' }, 0],
+    ];
   },
 });
 

@@ -58,7 +58,13 @@ export interface TemplateVariables {
 }
 
 /** A ProseMirror (Tiptap) JSON node as the minutes use it. */
-export type PMNode = { type: string; attrs?: Record<string, unknown>; content?: PMNode[]; text?: string; marks?: { type: string }[] };
+export type PMNode = {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: PMNode[];
+  text?: string;
+  marks?: { type: string }[];
+};
 
 /** Unit words that party-document headers print before the unit's name. */
 const UNIT_WORDS = ['đảng bộ', 'đảng ủy', 'đảng uỷ', 'chi bộ'];

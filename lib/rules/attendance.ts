@@ -41,7 +41,10 @@ export interface AttendanceCounts {
  * rules — exempted members are listed but not expected; temporarily attached
  * members who attend count as present.
  */
-export function countAttendance(members: readonly AttendanceMember[], marks: ReadonlyMap<string, AttendanceMark>): AttendanceCounts {
+export function countAttendance(
+  members: readonly AttendanceMember[],
+  marks: ReadonlyMap<string, AttendanceMark>,
+): AttendanceCounts {
   let exempted = 0;
   let present = 0;
   let late = 0;

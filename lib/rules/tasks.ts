@@ -18,7 +18,10 @@ export function isUnfinished(status: TaskStatus): boolean {
  * The tasks a meeting reviews: every unfinished task set by an earlier
  * meeting of the same cell, oldest meeting first, then by due date.
  */
-export function selectCarryOver<T extends TaskForReview>(tasks: readonly T[], meeting: { id: string; startsAt: string }): T[] {
+export function selectCarryOver<T extends TaskForReview>(
+  tasks: readonly T[],
+  meeting: { id: string; startsAt: string },
+): T[] {
   return tasks
     .filter((t) => t.meetingId !== meeting.id && t.meetingStartsAt < meeting.startsAt && isUnfinished(t.status))
     .sort(

@@ -68,7 +68,6 @@ export interface VoteOutcome {
 export function voteOutcome(counts: VoteCounts, rule: VoteRule, numbers: VoteBaseNumbers): VoteOutcome {
   const base = baseCount(rule, numbers);
   const percent = base === 0 ? 0 : Math.round((counts.for / base) * 1000) / 10;
-  const passed =
-    base > 0 && (rule.threshold === 'more_than_half' ? counts.for * 2 > base : counts.for * 3 >= base * 2);
+  const passed = base > 0 && (rule.threshold === 'more_than_half' ? counts.for * 2 > base : counts.for * 3 >= base * 2);
   return { base, percent, passed };
 }

@@ -1,4 +1,10 @@
-import { CELL_MANAGER_ROLES, type DocumentAccess, type MeetingState, type MemberRole, type MemberStatus } from '../../lib/domain';
+import {
+  CELL_MANAGER_ROLES,
+  type DocumentAccess,
+  type MeetingState,
+  type MemberRole,
+  type MemberStatus,
+} from '../../lib/domain';
 
 /**
  * The one permission policy. Pages, route handlers, server actions, the CLI

@@ -41,7 +41,8 @@ async function requireUser(services: Services, userId: string) {
   return user;
 }
 
-const idInput = (flags: Flags, flag: string) => validate(z.object({ id: idSchema }), { id: str(flags, flag) }, { id: flag }).id;
+const idInput = (flags: Flags, flag: string) =>
+  validate(z.object({ id: idSchema }), { id: str(flags, flag) }, { id: flag }).id;
 
 export const COMMANDS: readonly Command[] = [
   define({
@@ -51,7 +52,13 @@ export const COMMANDS: readonly Command[] = [
     prepare: (f) =>
       validate(
         setupSchema,
-        { adminName: str(f, 'admin-name'), email: str(f, 'email'), password: str(f, 'password'), committeeName: str(f, 'committee'), cellName: str(f, 'cell') },
+        {
+          adminName: str(f, 'admin-name'),
+          email: str(f, 'email'),
+          password: str(f, 'password'),
+          committeeName: str(f, 'committee'),
+          cellName: str(f, 'cell'),
+        },
         { committeeName: 'committee', cellName: 'cell' },
       ),
     run: (services, input) => services.organisations.completeSetup(input),
@@ -83,9 +90,14 @@ export const COMMANDS: readonly Command[] = [
     name: 'create-cell',
     summary: 'Creates a chi bộ under a đảng bộ',
     flags: { committee: required, name: required },
-    prepare: (f) => validate(cellSchema, { committeeId: str(f, 'committee'), name: str(f, 'name') }, { committeeId: 'committee' }),
+    prepare: (f) =>
+      validate(cellSchema, { committeeId: str(f, 'committee'), name: str(f, 'name') }, { committeeId: 'committee' }),
     run: async (services, input) => {
-      const { id, name, parent_id: committeeId } = await services.organisations.createCell(input.committeeId, input.name);
+      const {
+        id,
+        name,
+        parent_id: committeeId,
+      } = await services.organisations.createCell(input.committeeId, input.name);
       return { id, name, committeeId };
     },
   }),
@@ -96,7 +108,14 @@ export const COMMANDS: readonly Command[] = [
     prepare: (f) =>
       validate(
         memberSchema.extend({ cellId: idSchema, password: passwordSchema.optional() }),
-        { cellId: str(f, 'cell'), name: str(f, 'name'), email: str(f, 'email'), role: str(f, 'role'), status: str(f, 'status'), password: str(f, 'password') },
+        {
+          cellId: str(f, 'cell'),
+          name: str(f, 'name'),
+          email: str(f, 'email'),
+          role: str(f, 'role'),
+          status: str(f, 'status'),
+          password: str(f, 'password'),
+        },
         { cellId: 'cell' },
       ),
     run: async (services, { cellId, password, ...input }) => {
@@ -130,10 +149,17 @@ export const COMMANDS: readonly Command[] = [
     prepare: (f) =>
       validate(
         meetingSchema.extend({ cellId: idSchema }),
-        { cellId: str(f, 'cell'), kind: str(f, 'kind'), startsAt: str(f, 'starts-at'), place: str(f, 'place'), title: str(f, 'title') },
+        {
+          cellId: str(f, 'cell'),
+          kind: str(f, 'kind'),
+          startsAt: str(f, 'starts-at'),
+          place: str(f, 'place'),
+          title: str(f, 'title'),
+        },
         { cellId: 'cell' },
       ),
-    run: async (services, { cellId, ...meeting }) => meetingJson(await services.meetings.createMeeting(cellId, meeting, null)),
+    run: async (services, { cellId, ...meeting }) =>
+      meetingJson(await services.meetings.createMeeting(cellId, meeting, null)),
   }),
   define({
     name: 'list-cells',

@@ -37,7 +37,10 @@ const APP_ERROR_MESSAGES: Record<string, string> = {
 /** Turns any error into the line printed on stderr and the process exit code. */
 export function describeError(error: unknown): { message: string; exitCode: number } {
   if (error instanceof UsageError) {
-    return { message: `error: ${error.message}\nRun "npm run cli -- help" for the list of commands.`, exitCode: EXIT_USAGE };
+    return {
+      message: `error: ${error.message}\nRun "npm run cli -- help" for the list of commands.`,
+      exitCode: EXIT_USAGE,
+    };
   }
   if (error instanceof InputError) {
     return { message: error.problems.map((p) => `error: ${p}`).join('\n'), exitCode: EXIT_FAILURE };

@@ -23,7 +23,12 @@ export type UpgradeDecision =
  * cookie must hold a valid, unrevoked session (else 401) and the permission
  * policy must grant the user read or edit access to the meeting (else 403).
  */
-export async function authorizeUpgrade(req: IncomingMessage, docId: string, services: Services, secret: string): Promise<UpgradeDecision> {
+export async function authorizeUpgrade(
+  req: IncomingMessage,
+  docId: string,
+  services: Services,
+  secret: string,
+): Promise<UpgradeDecision> {
   const token = await tokenFromRequest(req, secret);
   if (!token) return { ok: false, status: 401 };
   const user = await services.accounts.getUser(token.uid);

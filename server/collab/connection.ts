@@ -7,7 +7,14 @@ import { rewriteAwarenessUpdate, type AwarenessIdentity } from './awareness-rewr
 import type { CollabLimits } from './limits';
 import type { CollabMetrics } from './metrics';
 import type { Outbox } from './outbox';
-import { decodeMessage, encodeAccess, encodeSyncStep1, encodeSyncStep2, ProtocolError, type IncomingMessage } from './protocol';
+import {
+  decodeMessage,
+  encodeAccess,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  ProtocolError,
+  type IncomingMessage,
+} from './protocol';
 import { fullAwarenessFrame, type Connection, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 
@@ -45,7 +52,13 @@ function carriesNewContent(doc: Y.Doc, update: Uint8Array): boolean {
 export function serveConnection(
   ws: WebSocket,
   ctx: ConnectionContext,
-  deps: { rooms: RoomRegistry; metrics: CollabMetrics; limits: CollabLimits; outbox: Outbox; onClosed: (conn: Connection) => void },
+  deps: {
+    rooms: RoomRegistry;
+    metrics: CollabMetrics;
+    limits: CollabLimits;
+    outbox: Outbox;
+    onClosed: (conn: Connection) => void;
+  },
 ): Connection {
   const { rooms, metrics, limits, outbox } = deps;
   let room: Room | null = null;
@@ -141,7 +154,12 @@ export function serveConnection(
           const owner = target.awarenessOwners.get(id);
           return owner !== undefined && owner !== conn;
         };
-        const { update } = rewriteAwarenessUpdate(message.update, conn.identity, isForeign, limits.MAX_AWARENESS_STATE_BYTES);
+        const { update } = rewriteAwarenessUpdate(
+          message.update,
+          conn.identity,
+          isForeign,
+          limits.MAX_AWARENESS_STATE_BYTES,
+        );
         if (update) awarenessProtocol.applyAwarenessUpdate(target.awareness, update, conn);
         break;
       }
@@ -189,7 +207,12 @@ export function serveConnection(
     if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       // ws has already answered with close 1009; record why.
       metrics.counters.bad_frames_total++;
-      log.warn('collab.connection_rejected', { docId: ctx.docId, userId: ctx.userId, code: 1009, reason: 'message too big' });
+      log.warn('collab.connection_rejected', {
+        docId: ctx.docId,
+        userId: ctx.userId,
+        code: 1009,
+        reason: 'message too big',
+      });
     } else {
       log.warn('collab.socket_error', { docId: ctx.docId, error: String(error) });
     }
@@ -207,7 +230,8 @@ export function serveConnection(
       if (awareness) conn.send(awareness);
       if (conn.extensions) {
         if (loaded.savedFrame) conn.send(loaded.savedFrame);
-        if (conn.access === 'read') conn.send(encodeAccess('read', loaded.locked ? 'collab.access.locked' : 'collab.access.readOnly'));
+        if (conn.access === 'read')
+          conn.send(encodeAccess('read', loaded.locked ? 'collab.access.locked' : 'collab.access.readOnly'));
       }
       for (const frame of queue.splice(0)) process(loaded, frame);
     },

@@ -55,7 +55,8 @@ export function limitsFromEnv(env: Record<string, string | undefined> = process.
     const raw = env[`COLLAB_${key}`];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`COLLAB_${key} must be a positive integer, got "${raw}"`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`COLLAB_${key} must be a positive integer, got "${raw}"`);
     limits[key] = value;
   }
   return limits;

@@ -127,7 +127,8 @@ export function createUpdateWriter(
     /** Age in ms of the oldest update not yet committed (0 when all are saved). */
     oldestUnsavedMs(): number {
       let oldest = Infinity;
-      for (const item of pending.values()) if (item.receivedAt[0] !== undefined) oldest = Math.min(oldest, item.receivedAt[0]);
+      for (const item of pending.values())
+        if (item.receivedAt[0] !== undefined) oldest = Math.min(oldest, item.receivedAt[0]);
       return oldest === Infinity ? 0 : performance.now() - oldest;
     },
 

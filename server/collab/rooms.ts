@@ -140,9 +140,9 @@ export function createRoomRegistry(deps: {
     // The hook runs while the room is still registered: what it does may
     // reach this very document again (carry-over refreshes) without waiting
     // on its own unload.
-    await hooks.unloading(room.docId, room.doc).catch((error: unknown) =>
-      log.error('collab.unload_hook_failed', { docId: room.docId, error: String(error) }),
-    );
+    await hooks
+      .unloading(room.docId, room.doc)
+      .catch((error: unknown) => log.error('collab.unload_hook_failed', { docId: room.docId, error: String(error) }));
     // Someone joined, or the hook's own change scheduled a fresh unload.
     if (!idle()) return;
     rooms.delete(room.docId);

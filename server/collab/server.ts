@@ -29,7 +29,9 @@ const STATUS_TEXT: Record<number, string> = {
 
 function refuse(socket: Duplex, status: number): void {
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
   }
   socket.destroy();
 }
@@ -47,7 +49,12 @@ export function createCollabServer(options: {
 }) {
   const { services, secret, limits } = options;
   const metrics = createCollabMetrics();
-  const rooms = createRoomRegistry({ store: services.docStore, metrics, limits, ...(options.hooks ? { hooks: options.hooks } : {}) });
+  const rooms = createRoomRegistry({
+    store: services.docStore,
+    metrics,
+    limits,
+    ...(options.hooks ? { hooks: options.hooks } : {}),
+  });
   const upgradeLimiter = createUpgradeLimiter(limits.MAX_UPGRADES_PER_ADDRESS_PER_MINUTE);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.MAX_MESSAGE_BYTES });
   const outbox = createOutbox();
@@ -126,7 +133,12 @@ export function createCollabServer(options: {
       conn.access = access;
       if (conn.extensions) {
         const locked = rooms.get(conn.docId)?.locked ?? false;
-        conn.send(encodeAccess(access, access === 'edit' ? 'collab.access.edit' : locked ? 'collab.access.locked' : 'collab.access.readOnly'));
+        conn.send(
+          encodeAccess(
+            access,
+            access === 'edit' ? 'collab.access.edit' : locked ? 'collab.access.locked' : 'collab.access.readOnly',
+          ),
+        );
       }
     }
   }

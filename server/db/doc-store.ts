@@ -42,7 +42,10 @@ export function createDocStore(db: Db) {
       await db.transaction().execute(async (trx) => {
         // Chunked so a large batch stays under parameter limits of both drivers.
         for (let i = 0; i < rows.length; i += 200) {
-          await trx.insertInto('doc_updates').values(rows.slice(i, i + 200)).execute();
+          await trx
+            .insertInto('doc_updates')
+            .values(rows.slice(i, i + 200))
+            .execute();
         }
       });
     },
@@ -57,9 +60,7 @@ export function createDocStore(db: Db) {
         await trx
           .insertInto('doc_snapshots')
           .values({ doc_id: docId, data: state, last_update_id: upToId, updated_at: now })
-          .onConflict((oc) =>
-            oc.column('doc_id').doUpdateSet({ data: state, last_update_id: upToId, updated_at: now }),
-          )
+          .onConflict((oc) => oc.column('doc_id').doUpdateSet({ data: state, last_update_id: upToId, updated_at: now }))
           .execute();
         await trx.deleteFrom('doc_updates').where('doc_id', '=', docId).where('id', '<=', upToId).execute();
       });

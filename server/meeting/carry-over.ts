@@ -11,7 +11,16 @@ export async function cellTasks(db: Db, cellId: string) {
   const rows = await db
     .selectFrom('tasks as t')
     .innerJoin('meetings as m', 'm.id', 't.meeting_id')
-    .select(['t.id', 't.body', 't.due_date', 't.status', 't.meeting_id', 't.position', 'm.title as meetingTitle', 'm.starts_at as meetingStartsAt'])
+    .select([
+      't.id',
+      't.body',
+      't.due_date',
+      't.status',
+      't.meeting_id',
+      't.position',
+      'm.title as meetingTitle',
+      'm.starts_at as meetingStartsAt',
+    ])
     .where('t.cell_id', '=', cellId)
     .execute();
   const assignees = rows.length
@@ -41,7 +50,10 @@ export async function cellTasks(db: Db, cellId: string) {
 }
 
 /** The review list of a meeting: unfinished tasks set by earlier meetings of its cell. */
-export async function reviewItemsFor(db: Db, meeting: Pick<Meeting, 'id' | 'cell_id' | 'starts_at'>): Promise<ReviewItem[]> {
+export async function reviewItemsFor(
+  db: Db,
+  meeting: Pick<Meeting, 'id' | 'cell_id' | 'starts_at'>,
+): Promise<ReviewItem[]> {
   const tasks = await cellTasks(db, meeting.cell_id);
   return selectCarryOver(tasks, { id: meeting.id, startsAt: meeting.starts_at }).map((t) => ({
     taskId: t.id,

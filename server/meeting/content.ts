@@ -24,7 +24,13 @@ const byKey = <T>(map: Y.Map<T>) =>
  */
 export function meetingContent(meeting: Pick<Meeting, 'id' | 'kind' | 'title' | 'starts_at' | 'place'>, doc: Y.Doc) {
   return {
-    meeting: { id: meeting.id, kind: meeting.kind, title: meeting.title, startsAt: meeting.starts_at, place: meeting.place },
+    meeting: {
+      id: meeting.id,
+      kind: meeting.kind,
+      title: meeting.title,
+      startsAt: meeting.starts_at,
+      place: meeting.place,
+    },
     minutes: fragmentJson(doc, 'minutes'),
     agenda: fragmentJson(doc, 'agenda'),
     session: Object.fromEntries(Array.from(meetingDoc.session(doc).entries()).sort(([a], [b]) => (a < b ? -1 : 1))),

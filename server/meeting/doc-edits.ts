@@ -25,7 +25,9 @@ export function sectionEndIndex(fragment: Y.XmlFragment, sectionId: string | und
   const nodes = fragment.toArray();
   const closing = nodes.findIndex(isClosing);
   if (!sectionId) return closing >= 0 ? closing : nodes.length;
-  const start = nodes.findIndex((n) => n instanceof Y.XmlElement && n.nodeName === 'heading' && n.getAttribute('sectionId') === sectionId);
+  const start = nodes.findIndex(
+    (n) => n instanceof Y.XmlElement && n.nodeName === 'heading' && n.getAttribute('sectionId') === sectionId,
+  );
   if (start < 0) return closing >= 0 ? closing : nodes.length;
   const level = headingLevel(nodes[start]!) ?? 1;
   for (let i = start + 1; i < nodes.length; i++) {

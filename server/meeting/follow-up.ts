@@ -20,7 +20,6 @@ import { ensure, meetingContext } from './context';
 import type { MeetingDocs } from './docs';
 import { parseInput } from './input';
 
-
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
@@ -41,10 +40,19 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
       const id = randomUUID();
       const createdAt = new Date().toISOString();
       // The signature binds author, time, meeting, sealed hash and text together.
-      const hash = sha256(JSON.stringify([id, data.meetingId, ctx.meeting.content_hash, user.id, createdAt, data.body]));
+      const hash = sha256(
+        JSON.stringify([id, data.meetingId, ctx.meeting.content_hash, user.id, createdAt, data.body]),
+      );
       await db
         .insertInto('amendments')
-        .values({ id, meeting_id: data.meetingId, body: data.body, author_id: user.id, content_hash: hash, created_at: createdAt })
+        .values({
+          id,
+          meeting_id: data.meetingId,
+          body: data.body,
+          author_id: user.id,
+          content_hash: hash,
+          created_at: createdAt,
+        })
         .execute();
       return { id, hash };
     },
@@ -52,7 +60,11 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
     /** Follow-up of a task: its assignees or the cell's managers set its status. */
     async setTaskStatus(user: SessionUser, input: unknown): Promise<void> {
       const data = parseInput(taskStatusSchema, input, 'setTaskStatus', user.id);
-      const task = await db.selectFrom('tasks').select(['id', 'cell_id']).where('id', '=', data.taskId).executeTakeFirst();
+      const task = await db
+        .selectFrom('tasks')
+        .select(['id', 'cell_id'])
+        .where('id', '=', data.taskId)
+        .executeTakeFirst();
       if (!task) throw notFound('task_not_found');
       const subject = await services.organisations.subjectFor(user);
       const assigned = await db
@@ -113,7 +125,10 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
     },
 
     /** An attachment for download, to anyone who may read its meeting. */
-    async readAttachment(user: SessionUser, attachmentId: string): Promise<{ name: string; mime: string; data: Uint8Array }> {
+    async readAttachment(
+      user: SessionUser,
+      attachmentId: string,
+    ): Promise<{ name: string; mime: string; data: Uint8Array }> {
       if (!z.string().uuid().safeParse(attachmentId).success) throw notFound('not_found');
       const row = await db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
       if (!row) throw notFound('not_found');
@@ -172,7 +187,9 @@ export function createFollowUp(deps: { services: Services; docs: MeetingDocs }) 
         .insertInto('meeting_views')
         .values({ meeting_id: meetingId, user_id: user.id, first_at: now, last_at: now, count: 1 })
         .onConflict((oc) =>
-          oc.columns(['meeting_id', 'user_id']).doUpdateSet((eb) => ({ last_at: now, count: eb('meeting_views.count', '+', 1) })),
+          oc
+            .columns(['meeting_id', 'user_id'])
+            .doUpdateSet((eb) => ({ last_at: now, count: eb('meeting_views.count', '+', 1) })),
         )
         .execute();
     },

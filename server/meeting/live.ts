@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type * as Y from 'yjs';
-import { meetingDoc, readSession, type AttendanceEntry, type Ballot, type SpeakerRequest, type VoteRecord } from '../../lib/meeting-doc/layout';
+import {
+  meetingDoc,
+  readSession,
+  type AttendanceEntry,
+  type Ballot,
+  type SpeakerRequest,
+  type VoteRecord,
+} from '../../lib/meeting-doc/layout';
 import {
   acknowledgeSchema,
   attendanceMarkSchema,
@@ -26,8 +33,6 @@ import type { MeetingDocs } from './docs';
 import { parseInput, refuse } from './input';
 import type { SealResult } from './seal';
 import { cellRules } from './settings';
-
-
 
 /** The present-member numbers votes are measured against, from the live attendance. */
 function attendanceNumbers(ctx: MeetingContext, doc: Y.Doc) {
@@ -92,7 +97,11 @@ export function createLiveMeetings(deps: {
       ensure(ctx.caps.chair);
       if (ctx.meeting.state !== 'scheduled') refuse('meeting_already_started', 'start', user.id, { meetingId });
       const startedAt = new Date().toISOString();
-      await db.updateTable('meetings').set({ state: 'in_progress', started_at: startedAt }).where('id', '=', meetingId).execute();
+      await db
+        .updateTable('meetings')
+        .set({ state: 'in_progress', started_at: startedAt })
+        .where('id', '=', meetingId)
+        .execute();
       await docs.change(meetingId, (doc) => meetingDoc.session(doc).set('startedAt', startedAt));
       deps.afterChange(meetingId);
       return { startedAt };
@@ -103,9 +112,14 @@ export function createLiveMeetings(deps: {
       const { meetingId } = parseInput(meetingIdSchema, input, 'end', user.id);
       const ctx = await context(meetingId, user);
       ensure(ctx.caps.chair);
-      if (ctx.meeting.state !== 'in_progress' || !ctx.meeting.started_at) refuse('meeting_not_in_progress', 'end', user.id);
+      if (ctx.meeting.state !== 'in_progress' || !ctx.meeting.started_at)
+        refuse('meeting_not_in_progress', 'end', user.id);
       const endedAt = new Date().toISOString();
-      await db.updateTable('meetings').set({ state: 'closed', ended_at: endedAt }).where('id', '=', meetingId).execute();
+      await db
+        .updateTable('meetings')
+        .set({ state: 'closed', ended_at: endedAt })
+        .where('id', '=', meetingId)
+        .execute();
       await docs.change(meetingId, (doc) => meetingDoc.session(doc).set('endedAt', endedAt));
       deps.afterChange(meetingId);
       return checkDuration(ctx.meeting.kind, ctx.meeting.started_at!, endedAt);
@@ -147,7 +161,8 @@ export function createLiveMeetings(deps: {
       return docs.change(meetingId, (doc) => {
         const speakers = meetingDoc.speakers(doc);
         for (const request of speakers.values()) {
-          if (request.userId === user.id && (request.state === 'waiting' || request.state === 'speaking')) return { requestId: request.id };
+          if (request.userId === user.id && (request.state === 'waiting' || request.state === 'speaking'))
+            return { requestId: request.id };
         }
         const request: SpeakerRequest = {
           id: randomUUID(),
@@ -253,7 +268,12 @@ export function createLiveMeetings(deps: {
         const present = attendanceNumbers(ctx, doc).present;
         const error = checkVoteCounts(counts, present);
         if (error) refuse(error, 'recordCounts', user.id, { counts, present });
-        votes.set(vote.id, { ...vote, counts, present, ...(data.otherOpinions ? { otherOpinions: data.otherOpinions } : {}) });
+        votes.set(vote.id, {
+          ...vote,
+          counts,
+          present,
+          ...(data.otherOpinions ? { otherOpinions: data.otherOpinions } : {}),
+        });
       });
       deps.afterChange(data.meetingId);
     },
@@ -339,7 +359,9 @@ export function createLiveMeetings(deps: {
       if (ctx.meeting.state === 'approved') throw conflict('meeting_locked');
       if (ctx.meeting.state !== 'closed') refuse('meeting_not_closed', 'acknowledge', user.id);
       const approved = await docs.read(data.meetingId, (doc) =>
-        Array.from(meetingDoc.votes(doc).values()).some((v) => v.subject === 'minutes' && v.state === 'closed' && v.passed),
+        Array.from(meetingDoc.votes(doc).values()).some(
+          (v) => v.subject === 'minutes' && v.state === 'closed' && v.passed,
+        ),
       );
       if (!approved) refuse('minutes_not_approved_by_vote', 'acknowledge', user.id);
       await db
@@ -347,7 +369,11 @@ export function createLiveMeetings(deps: {
         .values({ meeting_id: data.meetingId, role: data.role, user_id: user.id, at: new Date().toISOString() })
         .onConflict((oc) => oc.columns(['meeting_id', 'role']).doNothing())
         .execute();
-      const rows = await db.selectFrom('acknowledgments').select('role').where('meeting_id', '=', data.meetingId).execute();
+      const rows = await db
+        .selectFrom('acknowledgments')
+        .select('role')
+        .where('meeting_id', '=', data.meetingId)
+        .execute();
       const complete = rows.length === 2;
       return { complete, sealed: complete ? await deps.seal(data.meetingId, user.id) : null };
     },

@@ -24,7 +24,14 @@ export interface ProjectedTask {
 
 export interface Projection {
   attendance: { userId: string; status: AttendanceStatus; reason: string | null; at: string }[];
-  opinions: { id: string; speakerId: string | null; speakerName: string; sectionId: string | null; body: string; position: number }[];
+  opinions: {
+    id: string;
+    speakerId: string | null;
+    speakerName: string;
+    sectionId: string | null;
+    body: string;
+    position: number;
+  }[];
   tasks: ProjectedTask[];
   votes: ReturnType<typeof projectVotes>;
   text: string;
@@ -66,7 +73,12 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
       refused.push(`attendance:${userId}`);
       continue;
     }
-    attendance.push({ userId, status: entry.status, reason: isString(entry.reason) ? entry.reason : null, at: String(entry.at ?? '') });
+    attendance.push({
+      userId,
+      status: entry.status,
+      reason: isString(entry.reason) ? entry.reason : null,
+      at: String(entry.at ?? ''),
+    });
   }
 
   const minutes = fragmentJson(doc, 'minutes');
@@ -141,14 +153,30 @@ export async function writeProjection(db: Db, meeting: Meeting, projection: Proj
     if (projection.attendance.length > 0) {
       await trx
         .insertInto('attendance')
-        .values(projection.attendance.map((a) => ({ meeting_id: meeting.id, user_id: a.userId, status: a.status, reason: a.reason, marked_at: a.at })))
+        .values(
+          projection.attendance.map((a) => ({
+            meeting_id: meeting.id,
+            user_id: a.userId,
+            status: a.status,
+            reason: a.reason,
+            marked_at: a.at,
+          })),
+        )
         .execute();
     }
     await trx.deleteFrom('opinions').where('meeting_id', '=', meeting.id).execute();
     for (const o of projection.opinions) {
       await trx
         .insertInto('opinions')
-        .values({ id: o.id, meeting_id: meeting.id, speaker_id: o.speakerId, speaker_name: o.speakerName, section_id: o.sectionId, body: o.body, position: o.position })
+        .values({
+          id: o.id,
+          meeting_id: meeting.id,
+          speaker_id: o.speakerId,
+          speaker_name: o.speakerName,
+          section_id: o.sectionId,
+          body: o.body,
+          position: o.position,
+        })
         .execute();
     }
     await trx.deleteFrom('votes').where('meeting_id', '=', meeting.id).execute();
@@ -178,7 +206,11 @@ export async function writeProjection(db: Db, meeting: Meeting, projection: Proj
         .execute();
     }
     if (meeting.state !== 'approved') {
-      const existing = await trx.selectFrom('tasks').select(['id', 'created_at', 'meeting_id']).where('meeting_id', '=', meeting.id).execute();
+      const existing = await trx
+        .selectFrom('tasks')
+        .select(['id', 'created_at', 'meeting_id'])
+        .where('meeting_id', '=', meeting.id)
+        .execute();
       const created = new Map(existing.map((t) => [t.id, t.created_at]));
       const keep = new Set(projection.tasks.map((t) => t.id));
       const gone = existing.filter((t) => !keep.has(t.id)).map((t) => t.id);
@@ -200,7 +232,11 @@ export async function writeProjection(db: Db, meeting: Meeting, projection: Proj
           updated_at: now,
         };
         if (created.has(t.id)) await trx.updateTable('tasks').set(row).where('id', '=', t.id).execute();
-        else await trx.insertInto('tasks').values({ id: t.id, ...row, created_at: now, updated_by: null }).execute();
+        else
+          await trx
+            .insertInto('tasks')
+            .values({ id: t.id, ...row, created_at: now, updated_by: null })
+            .execute();
         await trx.deleteFrom('task_assignees').where('task_id', '=', t.id).execute();
         if (t.assignees.length > 0) {
           await trx

@@ -50,7 +50,9 @@ export function createRecords(services: Services, docs: MeetingDocs) {
     const history = earlier.map(
       (m) =>
         new Map<string, AttendanceMark>(
-          rows.filter((r) => r.meeting_id === m.id).map((r) => [r.user_id, { status: r.status, reason: r.reason ?? undefined }]),
+          rows
+            .filter((r) => r.meeting_id === m.id)
+            .map((r) => [r.user_id, { status: r.status, reason: r.reason ?? undefined }]),
         ),
     );
     return absenceStreaks(history, threshold);
@@ -68,7 +70,11 @@ export function createRecords(services: Services, docs: MeetingDocs) {
       const rules = await cellRules(db, meeting.cell_id);
       const streaks = await streaksBefore(meeting, rules.absenceStreak);
       const names = new Map(ctx.members.map((m) => [m.userId, m.name]));
-      const acknowledgments = await db.selectFrom('acknowledgments').selectAll().where('meeting_id', '=', meetingId).execute();
+      const acknowledgments = await db
+        .selectFrom('acknowledgments')
+        .selectAll()
+        .where('meeting_id', '=', meetingId)
+        .execute();
       const version = await db
         .selectFrom('minutes_versions')
         .select(['name', 'content_hash', 'created_at'])
@@ -107,9 +113,20 @@ export function createRecords(services: Services, docs: MeetingDocs) {
         meeting,
         caps: ctx.caps,
         members,
-        acknowledgments: acknowledgments.map((a) => ({ role: a.role, userId: a.user_id, name: names.get(a.user_id) ?? '', at: a.at })),
+        acknowledgments: acknowledgments.map((a) => ({
+          role: a.role,
+          userId: a.user_id,
+          name: names.get(a.user_id) ?? '',
+          at: a.at,
+        })),
         sealed: version ? { hash: version.content_hash, sealedAt: version.created_at, name: version.name } : null,
-        amendments: amendments.map((a) => ({ id: a.id, body: a.body, authorName: a.authorName, createdAt: a.created_at, hash: a.content_hash })),
+        amendments: amendments.map((a) => ({
+          id: a.id,
+          body: a.body,
+          authorName: a.authorName,
+          createdAt: a.created_at,
+          hash: a.content_hash,
+        })),
         attachments: attachments.map((a) => ({
           id: a.id,
           name: a.name,
@@ -118,7 +135,13 @@ export function createRecords(services: Services, docs: MeetingDocs) {
           uploadedByName: a.uploadedByName,
           createdAt: a.created_at,
         })),
-        views: views.map((v) => ({ userId: v.user_id, name: v.name, firstAt: v.first_at, lastAt: v.last_at, count: v.count })),
+        views: views.map((v) => ({
+          userId: v.user_id,
+          name: v.name,
+          firstAt: v.first_at,
+          lastAt: v.last_at,
+          count: v.count,
+        })),
         checklist: {
           agendaReady,
           draftResolutionReady: meeting.draft_resolution_ready_at !== null,
@@ -169,7 +192,6 @@ export function createRecords(services: Services, docs: MeetingDocs) {
       );
     },
   };
-
 }
 
 export type Records = ReturnType<typeof createRecords>;

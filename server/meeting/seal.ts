@@ -46,7 +46,16 @@ export async function sealMeeting(
       if (Number(updated.numUpdatedRows) !== 1) throw conflict('meeting_not_closed');
       await trx
         .insertInto('minutes_versions')
-        .values({ id: randomUUID(), meeting_id: meetingId, name: 'approved', content_hash: hash, content: json, state, created_by: sealedBy, created_at: approvedAt })
+        .values({
+          id: randomUUID(),
+          meeting_id: meetingId,
+          name: 'approved',
+          content_hash: hash,
+          content: json,
+          state,
+          created_by: sealedBy,
+          created_at: approvedAt,
+        })
         .execute();
     });
     result = { hash, approvedAt };
@@ -64,7 +73,10 @@ export async function sealMeeting(
  * Recomputes the hash of a sealed version from its stored Yjs state: the
  * check that the sealed content still is what was approved.
  */
-export async function verifySealedVersion(services: Services, meetingId: string): Promise<{ stored: string; recomputed: string } | null> {
+export async function verifySealedVersion(
+  services: Services,
+  meetingId: string,
+): Promise<{ stored: string; recomputed: string } | null> {
   const meeting = await services.meetings.getMeeting(meetingId);
   const version = await services.db
     .selectFrom('minutes_versions')

@@ -30,7 +30,12 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 /** Users, passwords, sessions and invites. */
 export function createAccounts(db: Db) {
   const service = {
-    async createUser(input: { email: string; name: string; password?: string; isAdmin?: boolean }): Promise<SessionUser> {
+    async createUser(input: {
+      email: string;
+      name: string;
+      password?: string;
+      isAdmin?: boolean;
+    }): Promise<SessionUser> {
       const existing = await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
       if (existing) throw conflict('email_taken');
       const user: User = {

@@ -74,7 +74,10 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
       if (!meeting.title) meeting.title = initial.title;
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('meetings').values(meeting).execute();
-        await trx.insertInto('doc_updates').values({ doc_id: meeting.id, data: initial.update, created_at: now }).execute();
+        await trx
+          .insertInto('doc_updates')
+          .values({ doc_id: meeting.id, data: initial.update, created_at: now })
+          .execute();
       });
       return meeting;
     },

@@ -38,7 +38,13 @@ export function createOrganisations(db: Db) {
     name: string,
     parentId: string | null,
   ): Promise<Organisation> {
-    const org: Organisation = { id: randomUUID(), kind, name, parent_id: parentId, created_at: new Date().toISOString() };
+    const org: Organisation = {
+      id: randomUUID(),
+      kind,
+      name,
+      parent_id: parentId,
+      created_at: new Date().toISOString(),
+    };
     await trx.insertInto('organisations').values(org).execute();
     return org;
   }
@@ -172,7 +178,14 @@ export function createOrganisations(db: Db) {
         const membershipId = randomUUID();
         await trx
           .insertInto('memberships')
-          .values({ id: membershipId, cell_id: cellId, user_id: user.id, role: input.role, status: input.status, created_at: now })
+          .values({
+            id: membershipId,
+            cell_id: cellId,
+            user_id: user.id,
+            role: input.role,
+            status: input.status,
+            created_at: now,
+          })
           .execute();
         return {
           membershipId,

@@ -60,9 +60,16 @@ export function createTemplates(db: Db) {
       const parsed = templateSchema.parse(template);
       await db
         .insertInto('templates')
-        .values({ kind: parsed.kind, locale: parsed.locale, body: JSON.stringify(parsed), updated_at: new Date().toISOString() })
+        .values({
+          kind: parsed.kind,
+          locale: parsed.locale,
+          body: JSON.stringify(parsed),
+          updated_at: new Date().toISOString(),
+        })
         .onConflict((oc) =>
-          oc.columns(['kind', 'locale']).doUpdateSet({ body: JSON.stringify(parsed), updated_at: new Date().toISOString() }),
+          oc
+            .columns(['kind', 'locale'])
+            .doUpdateSet({ body: JSON.stringify(parsed), updated_at: new Date().toISOString() }),
         )
         .execute();
       return parsed;

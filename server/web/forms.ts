@@ -19,7 +19,8 @@ export function readForm<K extends string>(formData: FormData, fields: readonly 
 /** A refused submission: zod issues as translated messages per field. */
 export function invalidForm(i18n: I18n, error: z.ZodError, values: Record<string, string>): FormState {
   const errors: Record<string, string> = {};
-  for (const [field, code] of Object.entries(fieldErrors(error))) errors[field] = i18n.t(errorKey(i18n.messages, code, 'invalid_input'));
+  for (const [field, code] of Object.entries(fieldErrors(error)))
+    errors[field] = i18n.t(errorKey(i18n.messages, code, 'invalid_input'));
   return { status: 'error', errors, values };
 }
 
@@ -42,6 +43,6 @@ const FIELD_OF_CODE: Record<string, string> = {
  */
 export function failedForm(i18n: I18n, error: unknown, values: Record<string, string>): FormState {
   if (isAppError(error)) return fieldError(i18n, FIELD_OF_CODE[error.code] ?? '_', error.code, values);
-  log.error('form_action_failed', { error: error instanceof Error ? error.stack ?? error.message : String(error) });
+  log.error('form_action_failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return fieldError(i18n, '_', 'unexpected', values);
 }

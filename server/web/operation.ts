@@ -28,11 +28,15 @@ export async function runOperation<T>(
     return { ok: true, data };
   } catch (error) {
     if (!isAppError(error)) {
-      log.error('meeting_action_failed', { name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      log.error('meeting_action_failed', {
+        name,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       return { ok: false, error: i18n.t('errors.unexpected') };
     }
     const fields: Record<string, string> = {};
-    for (const [field, code] of Object.entries(error.details ?? {})) fields[field] = i18n.t(errorKey(i18n.messages, code, 'invalid_input'));
+    for (const [field, code] of Object.entries(error.details ?? {}))
+      fields[field] = i18n.t(errorKey(i18n.messages, code, 'invalid_input'));
     // An input refusal names its first field's problem, so a form without that field still says why.
     const first = Object.values(fields)[0];
     const message = error.code === 'invalid_input' && first ? first : i18n.t(errorKey(i18n.messages, error.code));

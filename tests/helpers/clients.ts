@@ -35,7 +35,12 @@ export interface TestClient {
  * BroadcastChannel is disabled: lib0 polyfills it in Node, and two providers
  * in one process would otherwise sync without the server.
  */
-export function connectClient(wsUrl: string, docId: string, cookie: string | null, options: { extensions?: boolean } = {}): TestClient {
+export function connectClient(
+  wsUrl: string,
+  docId: string,
+  cookie: string | null,
+  options: { extensions?: boolean } = {},
+): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, docId, doc, {
     WebSocketPolyfill: webSocketWithCookie(cookie) as never,
@@ -65,10 +70,13 @@ export function connectClient(wsUrl: string, docId: string, cookie: string | nul
       paragraph.insert(0, [new Y.XmlText(text)]);
       fragment.push([paragraph]);
     },
-    synced: (timeoutMs = 15_000) =>
-      waitFor(() => provider.synced, timeoutMs, 'client never synced'),
+    synced: (timeoutMs = 15_000) => waitFor(() => provider.synced, timeoutMs, 'client never synced'),
     saved(timeoutMs = 15_000) {
-      return waitFor(() => isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(doc)), savedVector), timeoutMs, 'edits never saved');
+      return waitFor(
+        () => isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(doc)), savedVector),
+        timeoutMs,
+        'edits never saved',
+      );
     },
     destroy() {
       provider.destroy();

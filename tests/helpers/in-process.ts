@@ -15,7 +15,18 @@ export interface InProcessServer {
  * same operations the pages call and watch real clients receive the result.
  */
 export async function startInProcess(dataDir: string): Promise<InProcessServer> {
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', BIENBAN_NEXT: 'off', NODE_ENV: 'production' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    BIENBAN_NEXT: 'off',
+    NODE_ENV: 'production',
+  });
   const app = await startApp(config, { ...DEFAULT_LIMITS, UNLOAD_GRACE_MS: 500 });
-  return { app, wsUrl: `ws://127.0.0.1:${app.port}/collab`, url: `http://127.0.0.1:${app.port}`, secret: config.authSecret };
+  return {
+    app,
+    wsUrl: `ws://127.0.0.1:${app.port}/collab`,
+    url: `http://127.0.0.1:${app.port}`,
+    secret: config.authSecret,
+  };
 }

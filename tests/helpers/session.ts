@@ -18,7 +18,14 @@ export async function sessionCookieFor(
   const token = await encode({
     secret,
     maxAge: maxAgeSeconds,
-    token: { sub: user.id, uid: user.id, sv: user.sessionVersion, admin: user.isAdmin ?? false, name: user.name, email: user.email },
+    token: {
+      sub: user.id,
+      uid: user.id,
+      sv: user.sessionVersion,
+      admin: user.isAdmin ?? false,
+      name: user.name,
+      email: user.email,
+    },
   });
   return `${SESSION_COOKIE}=${token}`;
 }

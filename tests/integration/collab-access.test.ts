@@ -53,7 +53,9 @@ describe('who may open a document, and what they may do there', () => {
   });
 
   it('refuses a member of another cell with HTTP 403', async () => {
-    expect(await refusedStatus(openRawClient(server.wsUrl, fixture.meetingId, await cookie(fixture.stranger)))).toBe(403);
+    expect(await refusedStatus(openRawClient(server.wsUrl, fixture.meetingId, await cookie(fixture.stranger)))).toBe(
+      403,
+    );
   });
 
   it('closes with 4404 for an id that is not a document', async () => {
@@ -90,7 +92,9 @@ describe('who may open a document, and what they may do there', () => {
     expect(stored).not.toContain('Sửa trái phép');
     expect(stored).not.toContain('raw rogue edit');
     expect(stored).toContain('Mốc kiểm tra');
-    expect(after.bienban_collab_readonly_updates_dropped_total! - before.bienban_collab_readonly_updates_dropped_total!).toBeGreaterThanOrEqual(2);
+    expect(
+      after.bienban_collab_readonly_updates_dropped_total! - before.bienban_collab_readonly_updates_dropped_total!,
+    ).toBeGreaterThanOrEqual(2);
     raw.ws.close();
   });
 
@@ -100,7 +104,11 @@ describe('who may open a document, and what they may do there', () => {
     clients.push(client);
     await client.synced();
     await fixture.services.accounts.revokeSessions(fixture.member.id);
-    await waitFor(() => client.closeCodes.includes(CLOSE_CODES.unauthorized), 10_000, 'connection was not closed with 4401');
+    await waitFor(
+      () => client.closeCodes.includes(CLOSE_CODES.unauthorized),
+      10_000,
+      'connection was not closed with 4401',
+    );
     // The 3.x client stops retrying on 44xx.
     expect(client.provider.shouldConnect).toBe(false);
   });
@@ -109,6 +117,10 @@ describe('who may open a document, and what they may do there', () => {
     const client = connectClient(server.wsUrl, fixture.meetingId, await cookie(fixture.secretary, 3));
     clients.push(client);
     await client.synced();
-    await waitFor(() => client.closeCodes.includes(CLOSE_CODES.unauthorized), 15_000, 'connection was not closed at expiry');
+    await waitFor(
+      () => client.closeCodes.includes(CLOSE_CODES.unauthorized),
+      15_000,
+      'connection was not closed at expiry',
+    );
   });
 });

@@ -63,7 +63,9 @@ describe('live co-editing through /collab', () => {
     await Promise.all([a.synced(), observer.synced()]);
     a.provider.awareness.setLocalStateField('user', { name: 'Someone Else', color: '#000000' });
     await waitFor(
-      () => (observer.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name === fixture.member.name,
+      () =>
+        (observer.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name?: string } } | undefined)?.user
+          ?.name === fixture.member.name,
       10_000,
       'awareness of the member never arrived',
     );

@@ -13,7 +13,11 @@ import { makeDataDir, removeDataDir } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
 
 /** Inserts a task block the way the editor does: a task node with attributes and text. */
-function addTask(client: TestClient, attrs: { id: string; assignees: { userId: string; name: string }[]; dueDate: string | null }, text: string) {
+function addTask(
+  client: TestClient,
+  attrs: { id: string; assignees: { userId: string; name: string }[]; dueDate: string | null },
+  text: string,
+) {
   const task = new Y.XmlElement('task');
   task.setAttribute('id', attrs.id);
   task.setAttribute('assignees', attrs.assignees as unknown as string);
@@ -36,7 +40,11 @@ describe('a regular meeting recorded end to end on the server', () => {
     fixture = await seedCell(dataDir);
     await fixture.handle.close();
     server = await startInProcess(dataDir);
-    chairClient = connectClient(server.wsUrl, fixture.meetingId, await sessionCookieFor(server.secret, fixture.secretary));
+    chairClient = connectClient(
+      server.wsUrl,
+      fixture.meetingId,
+      await sessionCookieFor(server.secret, fixture.secretary),
+    );
     takerClient = connectClient(server.wsUrl, fixture.meetingId, await sessionCookieFor(server.secret, fixture.member));
     await Promise.all([chairClient.synced(), takerClient.synced()]);
   });
@@ -55,21 +63,49 @@ describe('a regular meeting recorded end to end on the server', () => {
 
   it('appoints the chair and minutes-taker, and only a manager may', async () => {
     await expect(
-      live().setRoles(fixture.member, { meetingId: fixture.meetingId, chairId: fixture.member.id, secretaryId: fixture.member.id }),
+      live().setRoles(fixture.member, {
+        meetingId: fixture.meetingId,
+        chairId: fixture.member.id,
+        secretaryId: fixture.member.id,
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await live().setRoles(fixture.secretary, { meetingId: fixture.meetingId, chairId: fixture.secretary.id, secretaryId: fixture.member.id });
-    await waitFor(() => meetingDoc.session(takerClient.doc).get('secretaryId') === fixture.member.id, 5000, 'roles not live');
+    await live().setRoles(fixture.secretary, {
+      meetingId: fixture.meetingId,
+      chairId: fixture.secretary.id,
+      secretaryId: fixture.member.id,
+    });
+    await waitFor(
+      () => meetingDoc.session(takerClient.doc).get('secretaryId') === fixture.member.id,
+      5000,
+      'roles not live',
+    );
   });
 
   it('starts the meeting and marks attendance that everyone sees live, with derived counts', async () => {
     await live().start(fixture.secretary, { meetingId: fixture.meetingId });
-    await live().markAttendance(fixture.member, { meetingId: fixture.meetingId, userId: fixture.secretary.id, status: 'present' });
-    await live().markAttendance(fixture.member, { meetingId: fixture.meetingId, userId: fixture.member.id, status: 'late' });
+    await live().markAttendance(fixture.member, {
+      meetingId: fixture.meetingId,
+      userId: fixture.secretary.id,
+      status: 'present',
+    });
+    await live().markAttendance(fixture.member, {
+      meetingId: fixture.meetingId,
+      userId: fixture.member.id,
+      status: 'late',
+    });
     await expect(
-      live().markAttendance(fixture.member, { meetingId: fixture.meetingId, userId: fixture.exempted.id, status: 'absent_with_reason' }),
+      live().markAttendance(fixture.member, {
+        meetingId: fixture.meetingId,
+        userId: fixture.exempted.id,
+        status: 'absent_with_reason',
+      }),
     ).rejects.toMatchObject({ code: 'invalid_input', details: { reason: 'reason_required' } });
     await expect(
-      live().markAttendance(fixture.member, { meetingId: fixture.meetingId, userId: fixture.stranger.id, status: 'present' }),
+      live().markAttendance(fixture.member, {
+        meetingId: fixture.meetingId,
+        userId: fixture.stranger.id,
+        status: 'present',
+      }),
     ).rejects.toMatchObject({ code: 'not_a_member' });
     await waitFor(() => meetingDoc.attendance(chairClient.doc).size === 2, 5000, 'attendance not live');
     expect(meetingDoc.attendance(chairClient.doc).get(fixture.member.id)?.status).toBe('late');
@@ -107,13 +143,21 @@ describe('a regular meeting recorded end to end on the server', () => {
   it('projects tasks typed into the minutes, refusing assignees from outside the cell and bad dates', async () => {
     addTask(
       takerClient,
-      { id: taskId, assignees: [{ userId: fixture.member.id, name: fixture.member.name }, { userId: fixture.stranger.id, name: 'x' }], dueDate: '2027-01-15' },
+      {
+        id: taskId,
+        assignees: [
+          { userId: fixture.member.id, name: fixture.member.name },
+          { userId: fixture.stranger.id, name: 'x' },
+        ],
+        dueDate: '2027-01-15',
+      },
       'Vận động các hộ giữ vệ sinh hẻm 12',
     );
     addTask(takerClient, { id: randomUUID(), assignees: [], dueDate: '2027-02-31' }, 'Việc có hạn sai');
     await takerClient.saved();
     await live().end(fixture.secretary, { meetingId: fixture.meetingId });
-    const read = async () => db().selectFrom('tasks').selectAll().where('meeting_id', '=', fixture.meetingId).orderBy('position').execute();
+    const read = async () =>
+      db().selectFrom('tasks').selectAll().where('meeting_id', '=', fixture.meetingId).orderBy('position').execute();
     let tasks = await read();
     const deadline = Date.now() + 10_000;
     while (tasks.length < 2 && Date.now() < deadline) {
@@ -126,20 +170,35 @@ describe('a regular meeting recorded end to end on the server', () => {
     ]);
     const assignees = await db().selectFrom('task_assignees').select('user_id').where('task_id', '=', taskId).execute();
     expect(assignees.map((a) => a.user_id)).toEqual([fixture.member.id]);
-    const attendance = await db().selectFrom('attendance').selectAll().where('meeting_id', '=', fixture.meetingId).execute();
+    const attendance = await db()
+      .selectFrom('attendance')
+      .selectAll()
+      .where('meeting_id', '=', fixture.meetingId)
+      .execute();
     expect(attendance).toHaveLength(2);
   });
 
   it('seals the minutes after the approval vote and both confirmations, and the hash holds', async () => {
     await live().markReadBack(fixture.member, { meetingId: fixture.meetingId });
-    await expect(live().acknowledge(fixture.secretary, { meetingId: fixture.meetingId, role: 'chair' })).rejects.toMatchObject({
+    await expect(
+      live().acknowledge(fixture.secretary, { meetingId: fixture.meetingId, role: 'chair' }),
+    ).rejects.toMatchObject({
       code: 'minutes_not_approved_by_vote',
     });
-    const { voteId } = await live().openVote(fixture.secretary, { meetingId: fixture.meetingId, subject: 'minutes', title: 'Thông qua biên bản', method: 'show_of_hands' });
+    const { voteId } = await live().openVote(fixture.secretary, {
+      meetingId: fixture.meetingId,
+      subject: 'minutes',
+      title: 'Thông qua biên bản',
+      method: 'show_of_hands',
+    });
     await live().recordCounts(fixture.member, { meetingId: fixture.meetingId, voteId, for: 2, against: 0, other: 0 });
     await live().closeVote(fixture.secretary, { meetingId: fixture.meetingId, voteId });
-    await expect(live().acknowledge(fixture.member, { meetingId: fixture.meetingId, role: 'chair' })).rejects.toMatchObject({ code: 'not_your_role' });
-    expect((await live().acknowledge(fixture.secretary, { meetingId: fixture.meetingId, role: 'chair' })).complete).toBe(false);
+    await expect(
+      live().acknowledge(fixture.member, { meetingId: fixture.meetingId, role: 'chair' }),
+    ).rejects.toMatchObject({ code: 'not_your_role' });
+    expect(
+      (await live().acknowledge(fixture.secretary, { meetingId: fixture.meetingId, role: 'chair' })).complete,
+    ).toBe(false);
     const done = await live().acknowledge(fixture.member, { meetingId: fixture.meetingId, role: 'secretary' });
     expect(done.complete).toBe(true);
     const meeting = await server.app.runtime.services.meetings.requireMeeting(fixture.meetingId);
@@ -150,7 +209,11 @@ describe('a regular meeting recorded end to end on the server', () => {
     // Connections opened before the lock are read-only now; a raw client's update is dropped too.
     const before = takerClient.content();
     takerClient.appendParagraph('Sửa sau khi khóa');
-    const raw = await openRawClient(server.wsUrl, fixture.meetingId, await sessionCookieFor(server.secret, fixture.secretary));
+    const raw = await openRawClient(
+      server.wsUrl,
+      fixture.meetingId,
+      await sessionCookieFor(server.secret, fixture.secretary),
+    );
     const rogue = new Y.Doc();
     rogue.getXmlFragment('minutes').push([new Y.XmlText('raw edit after lock')]);
     raw.send(encodeUpdate(Y.encodeStateAsUpdate(rogue)));
@@ -165,18 +228,34 @@ describe('a regular meeting recorded end to end on the server', () => {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const row of stored.updates) Y.applyUpdate(doc, row.data);
     expect(contentHash(meetingContent(meeting, doc)).hash).toBe(meeting.content_hash);
-    await expect(live().markAttendance(fixture.member, { meetingId: fixture.meetingId, userId: fixture.member.id, status: 'present' })).rejects.toMatchObject({
+    await expect(
+      live().markAttendance(fixture.member, {
+        meetingId: fixture.meetingId,
+        userId: fixture.member.id,
+        status: 'present',
+      }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
 
   it('appends amendments as separate signed records, only for the chair, minutes-taker or managers', async () => {
-    await followUp().amend(fixture.secretary, { meetingId: fixture.meetingId, body: 'Sửa tên đồng chí ở mục 2: Trần Thị Bình.' });
-    await expect(followUp().amend(fixture.exempted, { meetingId: fixture.meetingId, body: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await followUp().amend(fixture.secretary, {
+      meetingId: fixture.meetingId,
+      body: 'Sửa tên đồng chí ở mục 2: Trần Thị Bình.',
+    });
+    await expect(followUp().amend(fixture.exempted, { meetingId: fixture.meetingId, body: 'x' })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
     const record = await records().meetingRecord(fixture.secretary, fixture.meetingId);
     expect(record.amendments).toHaveLength(1);
-    expect(record.amendments[0]).toMatchObject({ body: 'Sửa tên đồng chí ở mục 2: Trần Thị Bình.', authorName: fixture.secretary.name });
-    expect(record.sealed?.hash).toBe((await server.app.runtime.services.meetings.requireMeeting(fixture.meetingId)).content_hash);
+    expect(record.amendments[0]).toMatchObject({
+      body: 'Sửa tên đồng chí ở mục 2: Trần Thị Bình.',
+      authorName: fixture.secretary.name,
+    });
+    expect(record.sealed?.hash).toBe(
+      (await server.app.runtime.services.meetings.requireMeeting(fixture.meetingId)).content_hash,
+    );
   });
 
   it("carries the unfinished task into the next meeting's review and the assignee's task list, and follows up", async () => {
@@ -185,19 +264,25 @@ describe('a regular meeting recorded end to end on the server', () => {
       { kind: 'regular', startsAt: '2027-01-05T19:30', place: 'Nhà văn hóa' },
       fixture.secretary.id,
     );
-    const reviewOf = () => server.app.runtime.meetings.live && server.app.runtime.services.docStore.load(next.id).then((s) => {
-      const d = new Y.Doc();
-      if (s.snapshot) Y.applyUpdate(d, s.snapshot);
-      for (const row of s.updates) Y.applyUpdate(d, row.data);
-      return meetingDoc.review(d).toArray() as ReviewItem[];
-    });
+    const reviewOf = () =>
+      server.app.runtime.meetings.live &&
+      server.app.runtime.services.docStore.load(next.id).then((s) => {
+        const d = new Y.Doc();
+        if (s.snapshot) Y.applyUpdate(d, s.snapshot);
+        for (const row of s.updates) Y.applyUpdate(d, row.data);
+        return meetingDoc.review(d).toArray() as ReviewItem[];
+      });
     const review = await reviewOf();
     expect(review.map((r) => r.taskId)).toContain(taskId);
-    expect(review.find((r) => r.taskId === taskId)?.assignees).toEqual([{ userId: fixture.member.id, name: fixture.member.name }]);
+    expect(review.find((r) => r.taskId === taskId)?.assignees).toEqual([
+      { userId: fixture.member.id, name: fixture.member.name },
+    ]);
 
     const mine = await records().myTasks(fixture.member);
     expect(mine.map((t) => t.id)).toContain(taskId);
-    await expect(followUp().setTaskStatus(fixture.exempted, { taskId, status: 'done' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(followUp().setTaskStatus(fixture.exempted, { taskId, status: 'done' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await followUp().setTaskStatus(fixture.member, { taskId, status: 'done' });
     expect((await reviewOf()).map((r) => r.taskId)).not.toContain(taskId);
   });

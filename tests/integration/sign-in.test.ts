@@ -43,6 +43,8 @@ describe('signing in through next-auth and opening the live document with that s
   });
 
   it('refuses the websocket for a cookie from a failed sign-in', async () => {
-    await expect(openRawClient(server.wsUrl, fixture.meetingId, 'next-auth.session-token=garbage')).rejects.toBeInstanceOf(UpgradeRefused);
+    await expect(
+      openRawClient(server.wsUrl, fixture.meetingId, 'next-auth.session-token=garbage'),
+    ).rejects.toBeInstanceOf(UpgradeRefused);
   });
 });

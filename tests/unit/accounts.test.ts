@@ -21,7 +21,9 @@ describeEachDatabase('accounts', (db) => {
   it('refuses a second user with the same email', async () => {
     const { accounts } = db().services;
     await accounts.createUser({ email: 'cuong@test.vn', name: 'Lê Văn Cường' });
-    await expect(accounts.createUser({ email: 'cuong@test.vn', name: 'Khác' })).rejects.toMatchObject({ code: 'email_taken' });
+    await expect(accounts.createUser({ email: 'cuong@test.vn', name: 'Khác' })).rejects.toMatchObject({
+      code: 'email_taken',
+    });
   });
 
   it('lets an invite set the password once only', async () => {
@@ -39,17 +41,25 @@ describeEachDatabase('accounts', (db) => {
     const { accounts, db: kysely } = db().services;
     const user = await accounts.createUser({ email: 'em@test.vn', name: 'Hoàng Văn Em' });
     const { token } = await accounts.createInvite(user.id, null);
-    await kysely.updateTable('invites').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).execute();
+    await kysely
+      .updateTable('invites')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('user_id', '=', user.id)
+      .execute();
     await expect(accounts.inspectInvite(token)).rejects.toMatchObject({ code: 'invite_invalid' });
     await expect(accounts.redeemInvite(token, PASSWORD)).rejects.toMatchObject({ code: 'invite_invalid' });
   });
 
   it('refuses an invite token nobody issued', async () => {
-    await expect(db().services.accounts.inspectInvite('x'.repeat(32))).rejects.toMatchObject({ code: 'invite_invalid' });
+    await expect(db().services.accounts.inspectInvite('x'.repeat(32))).rejects.toMatchObject({
+      code: 'invite_invalid',
+    });
   });
 
   it('refuses an invite for a user who does not exist', async () => {
-    await expect(db().services.accounts.createInvite('6f0b8a9e-3c1d-4e2f-9a7b-1c2d3e4f5a6b', null)).rejects.toMatchObject({
+    await expect(
+      db().services.accounts.createInvite('6f0b8a9e-3c1d-4e2f-9a7b-1c2d3e4f5a6b', null),
+    ).rejects.toMatchObject({
       code: 'user_not_found',
     });
   });

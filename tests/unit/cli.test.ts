@@ -29,7 +29,11 @@ function cli(dataDir: string, ...args: string[]): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -64,7 +68,19 @@ describe('operator CLI', () => {
   it('refuses to set up twice with exit code 1', SLOW, async () => {
     const run = await cli(
       dataDir,
-      ...['setup', '--admin-name', 'Khác', '--email', 'other@test.vn', '--password', 'mật khẩu đủ dài', '--committee', 'X', '--cell', 'Y'],
+      ...[
+        'setup',
+        '--admin-name',
+        'Khác',
+        '--email',
+        'other@test.vn',
+        '--password',
+        'mật khẩu đủ dài',
+        '--committee',
+        'X',
+        '--cell',
+        'Y',
+      ],
     );
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -74,7 +90,19 @@ describe('operator CLI', () => {
   it('adds a member and prints the membership and user ids', SLOW, async () => {
     const run = await cli(
       dataDir,
-      ...['add-member', '--cell', cellId, '--name', 'Nguyễn Văn An', '--email', 'an@test.vn', '--role', 'secretary', '--status', 'full'],
+      ...[
+        'add-member',
+        '--cell',
+        cellId,
+        '--name',
+        'Nguyễn Văn An',
+        '--email',
+        'an@test.vn',
+        '--role',
+        'secretary',
+        '--status',
+        'full',
+      ],
       ...['--password', 'mật khẩu của An'],
     );
     expect(run.code).toBe(0);
@@ -84,14 +112,38 @@ describe('operator CLI', () => {
   });
 
   it('refuses an unknown role with exit code 1 and names the flag and the choices', SLOW, async () => {
-    const run = await cli(dataDir, 'add-member', '--cell', cellId, '--name', 'B', '--email', 'b@test.vn', '--role', 'chairman', '--status', 'full');
+    const run = await cli(
+      dataDir,
+      'add-member',
+      '--cell',
+      cellId,
+      '--name',
+      'B',
+      '--email',
+      'b@test.vn',
+      '--role',
+      'chairman',
+      '--status',
+      'full',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--role must be one of: secretary, deputy_secretary, committee_member, member');
   });
 
   it('creates a meeting from the template and lists it', SLOW, async () => {
-    const created = await cli(dataDir, 'create-meeting', '--cell', cellId, '--kind', 'regular', '--starts-at', '2026-12-05T19:30', '--place', 'Nhà văn hóa');
+    const created = await cli(
+      dataDir,
+      'create-meeting',
+      '--cell',
+      cellId,
+      '--kind',
+      'regular',
+      '--starts-at',
+      '2026-12-05T19:30',
+      '--place',
+      'Nhà văn hóa',
+    );
     expect(created.code).toBe(0);
     const meeting = created.json<{ id: string; title: string; state: string }>();
     expect(meeting).toMatchObject({ title: 'Sinh hoạt chi bộ thường kỳ tháng 12 năm 2026', state: 'scheduled' });
@@ -115,19 +167,23 @@ describe('operator CLI', () => {
     expect(run.stderr).toContain('no cell (chi bộ) has this id');
   });
 
-  it('treats an unknown flag or command as a usage error, exit code 2, before touching the database', SLOW, async () => {
-    const fresh = path.join(tempDir(), 'never-created');
-    const flag = await cli(fresh, 'list-cells', '--verbose');
-    expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain('--verbose');
-    const command = await cli(fresh, 'drop-everything');
-    expect(command.code).toBe(2);
-    expect(command.stderr).toContain('unknown command "drop-everything"');
-    const missing = await cli(fresh, 'create-cell', '--name', 'X');
-    expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('missing --committee');
-    expect(existsSync(fresh)).toBe(false);
-  });
+  it(
+    'treats an unknown flag or command as a usage error, exit code 2, before touching the database',
+    SLOW,
+    async () => {
+      const fresh = path.join(tempDir(), 'never-created');
+      const flag = await cli(fresh, 'list-cells', '--verbose');
+      expect(flag.code).toBe(2);
+      expect(flag.stderr).toContain('--verbose');
+      const command = await cli(fresh, 'drop-everything');
+      expect(command.code).toBe(2);
+      expect(command.stderr).toContain('unknown command "drop-everything"');
+      const missing = await cli(fresh, 'create-cell', '--name', 'X');
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('missing --committee');
+      expect(existsSync(fresh)).toBe(false);
+    },
+  );
 
   it('prints help on stdout', SLOW, async () => {
     const run = await cli(dataDir, 'help');

@@ -50,7 +50,12 @@ describe('the collaboration outbox', () => {
     pair = await connectedPair();
     const outbox = createOutbox();
     // The three length encodings of a frame header: 7 bits, 16 bits, 64 bits.
-    const messages = [Uint8Array.of(0, 1, 2), new Uint8Array(300).fill(7), new Uint8Array(70_000).fill(9), Uint8Array.of(1)];
+    const messages = [
+      Uint8Array.of(0, 1, 2),
+      new Uint8Array(300).fill(7),
+      new Uint8Array(70_000).fill(9),
+      Uint8Array.of(1),
+    ];
     for (const message of messages) outbox.send(pair.server, message);
     await until(() => pair!.received.length === messages.length);
     expect(pair.received.map((m) => new Uint8Array(m))).toEqual(messages);

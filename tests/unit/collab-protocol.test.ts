@@ -69,7 +69,9 @@ describe('protocol frames', () => {
     const doc = docWith('saved');
     const saved = decoding.createDecoder(encodeSaved(Y.encodeStateVector(doc)));
     expect(decoding.readVarUint(saved)).toBe(MESSAGE_SAVED);
-    expect(Y.decodeStateVector(decoding.readVarUint8Array(saved))).toEqual(Y.decodeStateVector(Y.encodeStateVector(doc)));
+    expect(Y.decodeStateVector(decoding.readVarUint8Array(saved))).toEqual(
+      Y.decodeStateVector(Y.encodeStateVector(doc)),
+    );
     const access = decoding.createDecoder(encodeAccess('read', 'collab.access.readOnly'));
     expect(decoding.readVarUint(access)).toBe(MESSAGE_ACCESS);
     expect(decoding.readVarString(access)).toBe('read');
@@ -81,7 +83,15 @@ describe('saved state coverage', () => {
   it('counts a client as saved only when every clock is covered', () => {
     expect(isCoveredBy(new Map([[1, 5]]), new Map([[1, 5]]))).toBe(true);
     expect(isCoveredBy(new Map([[1, 5]]), new Map([[1, 4]]))).toBe(false);
-    expect(isCoveredBy(new Map([[1, 5], [2, 1]]), new Map([[1, 9]]))).toBe(false);
+    expect(
+      isCoveredBy(
+        new Map([
+          [1, 5],
+          [2, 1],
+        ]),
+        new Map([[1, 9]]),
+      ),
+    ).toBe(false);
     expect(isCoveredBy(new Map(), new Map())).toBe(true);
   });
 });

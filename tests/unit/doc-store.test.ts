@@ -1,71 +1,67 @@
-import { beforeAll, expect, it } from "vitest";
-import * as Y from "yjs";
-import { createDocStore, type DocStore } from "../../server/db/doc-store";
-import { compactDocument } from "../../server/collab/persistence";
-import { describeEachDatabase } from "../helpers/temp-database";
+import { beforeAll, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDocStore, type DocStore } from '../../server/db/doc-store';
+import { compactDocument } from '../../server/collab/persistence';
+import { describeEachDatabase } from '../helpers/temp-database';
 
 function updateWith(doc: Y.Doc, text: string): Uint8Array {
   let captured: Uint8Array | null = null;
   const listener = (update: Uint8Array) => (captured = update);
-  doc.on("update", listener);
-  doc.getText("t").insert(doc.getText("t").length, text);
-  doc.off("update", listener);
+  doc.on('update', listener);
+  doc.getText('t').insert(doc.getText('t').length, text);
+  doc.off('update', listener);
   return captured!;
 }
 
-function textOf(stored: {
-  snapshot: Uint8Array | null;
-  updates: { data: Uint8Array }[];
-}): string {
+function textOf(stored: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] }): string {
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const u of stored.updates) Y.applyUpdate(doc, u.data);
-  return doc.getText("t").toString();
+  return doc.getText('t').toString();
 }
 
-describeEachDatabase("the document log", (db) => {
+describeEachDatabase('the document log', (db) => {
   let store: DocStore;
   beforeAll(() => {
     store = createDocStore(db().handle.db);
   });
 
-  it("appends updates of several documents in one call and loads them in order", async () => {
+  it('appends updates of several documents in one call and loads them in order', async () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     await store.append([
-      { docId: "doc-a", data: updateWith(a, "một ") },
-      { docId: "doc-b", data: updateWith(b, "khác") },
+      { docId: 'doc-a', data: updateWith(a, 'một ') },
+      { docId: 'doc-b', data: updateWith(b, 'khác') },
     ]);
-    await store.append([{ docId: "doc-a", data: updateWith(a, "hai") }]);
-    const loaded = await store.load("doc-a");
+    await store.append([{ docId: 'doc-a', data: updateWith(a, 'hai') }]);
+    const loaded = await store.load('doc-a');
     expect(loaded.snapshot).toBeNull();
     expect(loaded.updates).toHaveLength(2);
     expect(loaded.updates[0]!.id).toBeLessThan(loaded.updates[1]!.id);
-    expect(textOf(loaded)).toBe("một hai");
-    expect(textOf(await store.load("doc-b"))).toBe("khác");
+    expect(textOf(loaded)).toBe('một hai');
+    expect(textOf(await store.load('doc-b'))).toBe('khác');
   });
 
-  it("compacts the log into a snapshot without changing the content", async () => {
+  it('compacts the log into a snapshot without changing the content', async () => {
     const doc = new Y.Doc();
-    for (let i = 0; i < 30; i++)
-      await store.append([{ docId: "doc-c", data: updateWith(doc, `${i},`) }]);
-    const before = textOf(await store.load("doc-c"));
-    expect(await compactDocument(store, "doc-c")).toBe(true);
-    const after = await store.load("doc-c");
+    for (let i = 0; i < 30; i++) await store.append([{ docId: 'doc-c', data: updateWith(doc, `${i},`) }]);
+    const before = textOf(await store.load('doc-c'));
+    expect(await compactDocument(store, 'doc-c')).toBe(true);
+    const after = await store.load('doc-c');
     expect(after.snapshot).not.toBeNull();
     expect(after.updates).toHaveLength(0);
     expect(textOf(after)).toBe(before);
   });
 
-  it("keeps rows appended after a compaction and merges them next time", async () => {
+  it('keeps rows appended after a compaction and merges them next time', async () => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, (await store.load("doc-c")).snapshot!);
-    await store.append([{ docId: "doc-c", data: updateWith(doc, "sau") }]);
-    const loaded = await store.load("doc-c");
+    Y.applyUpdate(doc, (await store.load('doc-c')).snapshot!);
+    await store.append([{ docId: 'doc-c', data: updateWith(doc, 'sau') }]);
+    const loaded = await store.load('doc-c');
     expect(loaded.updates).toHaveLength(1);
-    expect(textOf(loaded).endsWith("sau")).toBe(true);
-    await compactDocument(store, "doc-c");
-    expect(textOf(await store.load("doc-c")).endsWith("sau")).toBe(true);
-    expect(await compactDocument(store, "doc-c")).toBe(false);
+    expect(textOf(loaded).endsWith('sau')).toBe(true);
+    await compactDocument(store, 'doc-c');
+    expect(textOf(await store.load('doc-c')).endsWith('sau')).toBe(true);
+    expect(await compactDocument(store, 'doc-c')).toBe(false);
   });
 });

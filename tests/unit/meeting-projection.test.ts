@@ -26,7 +26,16 @@ function paragraph(text: string): Y.XmlElement {
 
 function sampleDoc(): Y.Doc {
   const doc = new Y.Doc();
-  meetingDoc.minutes(doc).push([heading('s-1', 2, 'I. Mở đầu'), paragraph('Khai mạc'), heading('s-2', 2, 'II. Nội dung'), heading('s-2-1', 3, '1. Tình hình'), paragraph('...'), heading('s-3', 2, 'III. Kết luận')]);
+  meetingDoc
+    .minutes(doc)
+    .push([
+      heading('s-1', 2, 'I. Mở đầu'),
+      paragraph('Khai mạc'),
+      heading('s-2', 2, 'II. Nội dung'),
+      heading('s-2-1', 3, '1. Tình hình'),
+      paragraph('...'),
+      heading('s-3', 2, 'III. Kết luận'),
+    ]);
   return doc;
 }
 
@@ -34,7 +43,10 @@ describe('server edits of the minutes', () => {
   it('puts a block at the end of its section, before the next heading of the same or higher level', () => {
     const doc = sampleDoc();
     insertInSection(doc, 's-2', 'opinion', { id: OPINION, speakerId: A, speakerName: 'An' });
-    const names = meetingDoc.minutes(doc).toArray().map((n) => (n as Y.XmlElement).nodeName);
+    const names = meetingDoc
+      .minutes(doc)
+      .toArray()
+      .map((n) => (n as Y.XmlElement).nodeName);
     expect(names).toEqual(['heading', 'paragraph', 'heading', 'heading', 'paragraph', 'opinion', 'heading']);
   });
 
@@ -52,13 +64,24 @@ describe('server edits of the minutes', () => {
     meetingDoc.minutes(doc).push([closing, paragraph('THƯ KÝ')]);
     insertInSection(doc, 's-3', 'voteResult', { voteId: A });
     insertInSection(doc, undefined, 'opinion', { id: OPINION });
-    const names = meetingDoc.minutes(doc).toArray().map((n) => (n as Y.XmlElement).nodeName);
+    const names = meetingDoc
+      .minutes(doc)
+      .toArray()
+      .map((n) => (n as Y.XmlElement).nodeName);
     expect(names.slice(-5)).toEqual(['heading', 'voteResult', 'opinion', 'paragraph', 'paragraph']);
   });
 
   it('replaces the review only when it differs', () => {
     const doc = new Y.Doc();
-    const item = { taskId: TASK, text: 'x', assignees: [], dueDate: null, status: 'not_started' as const, meetingId: A, meetingTitle: 't' };
+    const item = {
+      taskId: TASK,
+      text: 'x',
+      assignees: [],
+      dueDate: null,
+      status: 'not_started' as const,
+      meetingId: A,
+      meetingTitle: 't',
+    };
     expect(replaceReview(doc, [item])).toBe(true);
     expect(replaceReview(doc, [item])).toBe(false);
     expect(replaceReview(doc, [])).toBe(true);
@@ -86,7 +109,16 @@ describe('projection from a document in a strange shape', () => {
     meetingDoc.votes(doc).set('bad', { nonsense: true } as never);
 
     const projection = readProjection(doc, new Set([A, B]));
-    expect(projection.tasks).toEqual([{ id: TASK, body: 'Việc một', dueDate: null, status: 'not_started', assignees: [A], position: expect.any(Number) }]);
+    expect(projection.tasks).toEqual([
+      {
+        id: TASK,
+        body: 'Việc một',
+        dueDate: null,
+        status: 'not_started',
+        assignees: [A],
+        position: expect.any(Number),
+      },
+    ]);
     expect(projection.attendance.map((a) => a.userId)).toEqual([A]);
     expect(projection.votes).toEqual([]);
     expect(projection.text).toContain('lạ');
@@ -95,7 +127,13 @@ describe('projection from a document in a strange shape', () => {
 });
 
 describe('the sealed content hash', () => {
-  const meeting = { id: A, kind: 'regular' as const, title: 'Tháng 12', starts_at: '2026-12-05T19:30', place: 'Nhà văn hóa' };
+  const meeting = {
+    id: A,
+    kind: 'regular' as const,
+    title: 'Tháng 12',
+    starts_at: '2026-12-05T19:30',
+    place: 'Nhà văn hóa',
+  };
 
   it('is stable for the same content, however it was reached', () => {
     const one = sampleDoc();

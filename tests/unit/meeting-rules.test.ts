@@ -57,9 +57,21 @@ describe('attendance counts', () => {
 
 describe('absence streaks', () => {
   const history = [
-    marks([['a', 'absent_without_reason'], ['b', 'absent_with_reason'], ['c', 'present']]),
-    marks([['a', 'absent_with_reason'], ['b', 'present'], ['c', 'absent_without_reason']]),
-    marks([['a', 'absent_without_reason'], ['b', 'absent_with_reason'], ['c', 'absent_without_reason']]),
+    marks([
+      ['a', 'absent_without_reason'],
+      ['b', 'absent_with_reason'],
+      ['c', 'present'],
+    ]),
+    marks([
+      ['a', 'absent_with_reason'],
+      ['b', 'present'],
+      ['c', 'absent_without_reason'],
+    ]),
+    marks([
+      ['a', 'absent_without_reason'],
+      ['b', 'absent_with_reason'],
+      ['c', 'absent_without_reason'],
+    ]),
   ];
 
   it('flags members absent from each of their last meetings, most recent first', () => {
@@ -75,21 +87,35 @@ describe('vote outcome', () => {
   const numbers = { present: 8, fullMembers: 10, fullPresent: 7 };
 
   it('passes with more than half of those present by default', () => {
-    expect(voteOutcome({ for: 5, against: 3, other: 0 }, { base: 'present', threshold: 'more_than_half' }, numbers)).toEqual({
+    expect(
+      voteOutcome({ for: 5, against: 3, other: 0 }, { base: 'present', threshold: 'more_than_half' }, numbers),
+    ).toEqual({
       base: 8,
       percent: 62.5,
       passed: true,
     });
-    expect(voteOutcome({ for: 4, against: 4, other: 0 }, { base: 'present', threshold: 'more_than_half' }, numbers).passed).toBe(false);
+    expect(
+      voteOutcome({ for: 4, against: 4, other: 0 }, { base: 'present', threshold: 'more_than_half' }, numbers).passed,
+    ).toBe(false);
   });
 
   it('measures against all full members of the cell when configured', () => {
-    const outcome = voteOutcome({ for: 5, against: 0, other: 3 }, { base: 'full_members', threshold: 'more_than_half' }, numbers);
+    const outcome = voteOutcome(
+      { for: 5, against: 0, other: 3 },
+      { base: 'full_members', threshold: 'more_than_half' },
+      numbers,
+    );
     expect(outcome).toEqual({ base: 10, percent: 50, passed: false });
   });
 
   it('measures against full members present when configured', () => {
-    expect(voteOutcome({ for: 4, against: 0, other: 0 }, { base: 'present_full_members', threshold: 'more_than_half' }, numbers)).toEqual({
+    expect(
+      voteOutcome(
+        { for: 4, against: 0, other: 0 },
+        { base: 'present_full_members', threshold: 'more_than_half' },
+        numbers,
+      ),
+    ).toEqual({
       base: 7,
       percent: 57.1,
       passed: true,
@@ -104,9 +130,13 @@ describe('vote outcome', () => {
   });
 
   it('never passes against an empty base', () => {
-    expect(voteOutcome({ for: 0, against: 0, other: 0 }, { base: 'present', threshold: 'more_than_half' }, { ...numbers, present: 0 }).passed).toBe(
-      false,
-    );
+    expect(
+      voteOutcome(
+        { for: 0, against: 0, other: 0 },
+        { base: 'present', threshold: 'more_than_half' },
+        { ...numbers, present: 0 },
+      ).passed,
+    ).toBe(false);
   });
 
   it('refuses counts that do not add up', () => {
@@ -119,7 +149,13 @@ describe('vote outcome', () => {
 });
 
 describe('carry-over selection', () => {
-  const task = (id: string, meetingId: string, meetingStartsAt: string, status: 'not_started' | 'done' | 'in_progress' | 'carried_over', dueDate: string | null = null) => ({
+  const task = (
+    id: string,
+    meetingId: string,
+    meetingStartsAt: string,
+    status: 'not_started' | 'done' | 'in_progress' | 'carried_over',
+    dueDate: string | null = null,
+  ) => ({
     id,
     meetingId,
     meetingStartsAt,
@@ -136,7 +172,11 @@ describe('carry-over selection', () => {
       task('t5', 'm3', '2026-12-05T19:30', 'not_started'),
       task('t6', 'm4', '2027-01-05T19:30', 'not_started'),
     ];
-    expect(selectCarryOver(tasks, { id: 'm3', startsAt: '2026-12-05T19:30' }).map((t) => t.id)).toEqual(['t2', 't4', 't1']);
+    expect(selectCarryOver(tasks, { id: 'm3', startsAt: '2026-12-05T19:30' }).map((t) => t.id)).toEqual([
+      't2',
+      't4',
+      't1',
+    ]);
   });
 
   it('flags unfinished tasks past their due date as overdue', () => {
@@ -163,7 +203,9 @@ describe('duration minimums', () => {
 
 describe('content hashing', () => {
   it('gives the same canonical text whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: [{ y: 2, x: 'ồ' }], c: undefined })).toBe(canonicalJson({ a: [{ x: 'ồ', y: 2 }], b: 1 }));
+    expect(canonicalJson({ b: 1, a: [{ y: 2, x: 'ồ' }], c: undefined })).toBe(
+      canonicalJson({ a: [{ x: 'ồ', y: 2 }], b: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
   });
 

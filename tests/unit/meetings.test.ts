@@ -16,7 +16,11 @@ describeEachDatabase('meetings', (db) => {
 
   it('stores exactly one initial update holding the filled-in template', async () => {
     const { meetings, docStore } = db().services;
-    const meeting = await meetings.createMeeting(cellId, { kind: 'regular', startsAt: '2026-11-05T19:30', place: 'Nhà văn hóa' }, null);
+    const meeting = await meetings.createMeeting(
+      cellId,
+      { kind: 'regular', startsAt: '2026-11-05T19:30', place: 'Nhà văn hóa' },
+      null,
+    );
     expect(meeting).toMatchObject({ state: 'scheduled', title: 'Sinh hoạt chi bộ thường kỳ tháng 11 năm 2026' });
     expect(await docStore.logLength(meeting.id)).toBe(1);
     const lines = outline(await storedMinutesJson(docStore, meeting.id));
@@ -27,7 +31,12 @@ describeEachDatabase('meetings', (db) => {
   it('keeps a title given by the user', async () => {
     const meeting = await db().services.meetings.createMeeting(
       cellId,
-      { kind: 'thematic', startsAt: '2026-12-12T08:00', place: 'Hội trường', title: 'Chuyên đề học tập và làm theo Bác' },
+      {
+        kind: 'thematic',
+        startsAt: '2026-12-12T08:00',
+        place: 'Hội trường',
+        title: 'Chuyên đề học tập và làm theo Bác',
+      },
       null,
     );
     expect(meeting.title).toBe('Chuyên đề học tập và làm theo Bác');
@@ -35,18 +44,28 @@ describeEachDatabase('meetings', (db) => {
 
   it('uses the English template for a generic meeting', async () => {
     const { meetings, docStore } = db().services;
-    const meeting = await meetings.createMeeting(cellId, { kind: 'generic', startsAt: '2026-12-01T09:00', place: 'Room 2' }, null);
+    const meeting = await meetings.createMeeting(
+      cellId,
+      { kind: 'generic', startsAt: '2026-12-01T09:00', place: 'Room 2' },
+      null,
+    );
     expect(meeting.title).toBe('Meeting of 01/12/2026');
     expect(outline(await storedMinutesJson(docStore, meeting.id))).toContain('heading2 4. Decisions');
   });
 
   it('refuses a cell that does not exist and stores nothing', async () => {
     const { meetings, db: kysely } = db().services;
-    const before = await kysely.selectFrom('doc_updates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await kysely
+      .selectFrom('doc_updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await expect(
       meetings.createMeeting(MISSING_ID, { kind: 'regular', startsAt: '2026-11-05T19:30', place: 'x' }, null),
     ).rejects.toMatchObject({ code: 'cell_not_found' });
-    const after = await kysely.selectFrom('doc_updates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await kysely
+      .selectFrom('doc_updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await meetings.getMeeting(MISSING_ID)).toBeNull();
   });
@@ -61,10 +80,15 @@ describeEachDatabase('meetings', (db) => {
 
   it('records a past meeting with its written minutes in the one initial update', async () => {
     const { meetings, docStore } = db().services;
-    const meeting = await meetings.createMeeting(cellId, { kind: 'regular', startsAt: '2026-10-05T19:30', place: 'Nhà văn hóa' }, null, {
-      state: 'closed',
-      editContent: (content) => fillMinutes(content, { sections: { '5. Các vấn đề khác': ['Không có.'] } }).doc,
-    });
+    const meeting = await meetings.createMeeting(
+      cellId,
+      { kind: 'regular', startsAt: '2026-10-05T19:30', place: 'Nhà văn hóa' },
+      null,
+      {
+        state: 'closed',
+        editContent: (content) => fillMinutes(content, { sections: { '5. Các vấn đề khác': ['Không có.'] } }).doc,
+      },
+    );
     expect((await meetings.requireMeeting(meeting.id)).state).toBe('closed');
     expect(await docStore.logLength(meeting.id)).toBe(1);
     const lines = outline(await storedMinutesJson(docStore, meeting.id));
@@ -79,6 +103,8 @@ describeEachDatabase('meetings', (db) => {
   });
 
   it('reports a missing meeting as not found', async () => {
-    await expect(db().services.meetings.requireMeeting(MISSING_ID)).rejects.toMatchObject({ code: 'meeting_not_found' });
+    await expect(db().services.meetings.requireMeeting(MISSING_ID)).rejects.toMatchObject({
+      code: 'meeting_not_found',
+    });
   });
 });

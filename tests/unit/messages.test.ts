@@ -39,7 +39,9 @@ describe('UI messages', () => {
   });
 
   it('explains every error code the schemas and the services can produce', () => {
-    const schemaCodes = [...read(path.join(ROOT, 'lib/schemas.ts')).matchAll(/[(,]\s*'([a-z_]+)'\s*\)/g)].map((m) => m[1]!);
+    const schemaCodes = [...read(path.join(ROOT, 'lib/schemas.ts')).matchAll(/[(,]\s*'([a-z_]+)'\s*\)/g)].map(
+      (m) => m[1]!,
+    );
     const serviceCodes = sourceFiles(path.join(ROOT, 'server')).flatMap((file) =>
       [...read(file).matchAll(/\b(?:notFound|conflict)\('([a-z_]+)'\)/g)].map((m) => m[1]!),
     );
@@ -56,7 +58,8 @@ describe('UI messages', () => {
       .map((code) => closeReasonKey(code))
       .filter((key): key is string => key !== undefined);
     expect(keys).toContain('collab.closed.unauthorized');
-    for (const messages of Object.values(catalogues)) for (const key of keys) expect(hasMessage(messages, key), key).toBe(true);
+    for (const messages of Object.values(catalogues))
+      for (const key of keys) expect(hasMessage(messages, key), key).toBe(true);
   });
 
   it('names every role, membership status, meeting kind and meeting state', () => {
@@ -66,12 +69,15 @@ describe('UI messages', () => {
       ...MEETING_KINDS.map((v) => `meetingKind.${v}`),
       ...MEETING_STATES.map((v) => `meetingState.${v}`),
     ];
-    for (const messages of Object.values(catalogues)) for (const key of keys) expect(hasMessage(messages, key), key).toBe(true);
+    for (const messages of Object.values(catalogues))
+      for (const key of keys) expect(hasMessage(messages, key), key).toBe(true);
   });
 
   it('has a message for every literal key the pages and components ask for', () => {
     const files = [...sourceFiles(path.join(ROOT, 'app')), ...sourceFiles(path.join(ROOT, 'components'))];
-    const used = new Set(files.flatMap((file) => [...read(file).matchAll(/\bt\(\s*'([a-zA-Z_.]+)'/g)].map((m) => m[1]!)));
+    const used = new Set(
+      files.flatMap((file) => [...read(file).matchAll(/\bt\(\s*'([a-zA-Z_.]+)'/g)].map((m) => m[1]!)),
+    );
     expect(used.size).toBeGreaterThan(50);
     for (const key of used) expect(hasMessage(vi, key), key).toBe(true);
   });

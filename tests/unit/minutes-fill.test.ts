@@ -9,7 +9,11 @@ const template = templateSchema.parse({
   title: 't',
   preamble: [{ text: 'Chủ trì: đồng chí …' }, { text: 'CHI BỘ {CELL}', style: 'bold' }],
   sections: [
-    { heading: 'I. MỞ ĐẦU', hint: 'Chủ trì điều hành.', sections: [{ heading: '1. Tuyên bố lý do', hint: 'Ghi mục đích.' }] },
+    {
+      heading: 'I. MỞ ĐẦU',
+      hint: 'Chủ trì điều hành.',
+      sections: [{ heading: '1. Tuyên bố lý do', hint: 'Ghi mục đích.' }],
+    },
     { heading: 'II. NỘI DUNG', hint: 'Ghi từng vấn đề.' },
   ],
   closing: [{ text: 'Cuộc họp kết thúc vào lúc … giờ', style: 'italic' }],
@@ -36,12 +40,20 @@ describe('filling minutes', () => {
 
   it('writes under a parent section without touching its subsections', () => {
     const { doc: filled } = fillMinutes(doc, { sections: { 'I. MỞ ĐẦU': ['Chung.'] } });
-    expect(outline(filled).slice(2, 6)).toEqual(['heading2 I. MỞ ĐẦU', 'paragraph Chung.', 'heading3 1. Tuyên bố lý do', 'hint Ghi mục đích.']);
+    expect(outline(filled).slice(2, 6)).toEqual([
+      'heading2 I. MỞ ĐẦU',
+      'paragraph Chung.',
+      'heading3 1. Tuyên bố lý do',
+      'hint Ghi mục đích.',
+    ]);
   });
 
   it('replaces lines by their opening and keeps their style', () => {
     const { doc: filled } = fillMinutes(doc, {
-      lines: { 'Chủ trì:': 'Chủ trì: đồng chí Nguyễn Văn Hùng.', 'Cuộc họp kết thúc': 'Cuộc họp kết thúc vào lúc 21 giờ.' },
+      lines: {
+        'Chủ trì:': 'Chủ trì: đồng chí Nguyễn Văn Hùng.',
+        'Cuộc họp kết thúc': 'Cuộc họp kết thúc vào lúc 21 giờ.',
+      },
     });
     expect(outline(filled)[0]).toBe('paragraph Chủ trì: đồng chí Nguyễn Văn Hùng.');
     expect(outline(filled).at(-1)).toBe('paragraph[italic] Cuộc họp kết thúc vào lúc 21 giờ.');
@@ -53,7 +65,10 @@ describe('filling minutes', () => {
   });
 
   it('reports the keys that matched nothing', () => {
-    const { missing } = fillMinutes(doc, { sections: { 'III. KHÁC': ['x'], 'II. NỘI DUNG': ['y'] }, lines: { 'Thư ký:': 'z' } });
+    const { missing } = fillMinutes(doc, {
+      sections: { 'III. KHÁC': ['x'], 'II. NỘI DUNG': ['y'] },
+      lines: { 'Thư ký:': 'z' },
+    });
     expect(missing).toEqual(['III. KHÁC', 'Thư ký:']);
   });
 

@@ -15,7 +15,9 @@ describeEachDatabase('organisations', (db) => {
   it('refuses setup with an email that already belongs to a user, and stays open', async () => {
     const { accounts, organisations } = db().services;
     await accounts.createUser({ email: 'taken@test.vn', name: 'Đã có' });
-    await expect(organisations.completeSetup({ ...setup, email: 'taken@test.vn' })).rejects.toMatchObject({ code: 'email_taken' });
+    await expect(organisations.completeSetup({ ...setup, email: 'taken@test.vn' })).rejects.toMatchObject({
+      code: 'email_taken',
+    });
     expect(await organisations.isSetupComplete()).toBe(false);
   });
 
@@ -23,7 +25,10 @@ describeEachDatabase('organisations', (db) => {
     const { accounts, organisations } = db().services;
     const ids = await organisations.completeSetup(setup);
     expect(await organisations.isSetupComplete()).toBe(true);
-    expect(await accounts.verifyCredentials(setup.email, setup.password)).toMatchObject({ id: ids.adminId, isAdmin: true });
+    expect(await accounts.verifyCredentials(setup.email, setup.password)).toMatchObject({
+      id: ids.adminId,
+      isAdmin: true,
+    });
     expect(await organisations.getCell(ids.cellId)).toEqual({
       id: ids.cellId,
       name: setup.cellName,
@@ -34,7 +39,9 @@ describeEachDatabase('organisations', (db) => {
 
   it('refuses setup a second time', async () => {
     const { organisations } = db().services;
-    await expect(organisations.completeSetup({ ...setup, email: 'second@test.vn' })).rejects.toMatchObject({ code: 'setup_closed' });
+    await expect(organisations.completeSetup({ ...setup, email: 'second@test.vn' })).rejects.toMatchObject({
+      code: 'setup_closed',
+    });
   });
 
   it('refuses to add the same person to a cell twice', async () => {
@@ -43,7 +50,9 @@ describeEachDatabase('organisations', (db) => {
     const member = { name: 'Nguyễn Văn An', email: 'an@test.vn', role: 'member', status: 'full' } as const;
     const row = await organisations.addMember(cell!.id, member);
     expect(row).toMatchObject({ name: member.name, email: member.email, hasPassword: false });
-    await expect(organisations.addMember(cell!.id, { ...member, role: 'secretary' })).rejects.toMatchObject({ code: 'already_member' });
+    await expect(organisations.addMember(cell!.id, { ...member, role: 'secretary' })).rejects.toMatchObject({
+      code: 'already_member',
+    });
     expect((await organisations.listMembers(cell!.id)).filter((m) => m.email === member.email)).toHaveLength(1);
   });
 
@@ -51,8 +60,18 @@ describeEachDatabase('organisations', (db) => {
     const { organisations } = db().services;
     const [cell] = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
     const other = await organisations.createCell(cell!.committeeId!, 'Chi bộ khu phố 4');
-    const first = await organisations.addMember(cell!.id, { name: 'Trần Thị Bình', email: 'binh@test.vn', role: 'member', status: 'full' });
-    const second = await organisations.addMember(other.id, { name: 'Trần Thị Bình', email: 'binh@test.vn', role: 'secretary', status: 'full' });
+    const first = await organisations.addMember(cell!.id, {
+      name: 'Trần Thị Bình',
+      email: 'binh@test.vn',
+      role: 'member',
+      status: 'full',
+    });
+    const second = await organisations.addMember(other.id, {
+      name: 'Trần Thị Bình',
+      email: 'binh@test.vn',
+      role: 'secretary',
+      status: 'full',
+    });
     expect(second.userId).toBe(first.userId);
   });
 
@@ -75,11 +94,25 @@ describeEachDatabase('organisations', (db) => {
     const cells = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
     const home = cells.find((c) => c.name === setup.cellName)!;
     const away = cells.find((c) => c.name === 'Chi bộ khu phố 4')!;
-    const exempted = await organisations.addMember(home.id, { name: 'Lê Văn Cường', email: 'cuong@test.vn', role: 'member', status: 'exempted' });
-    const outsider = await organisations.addMember(away.id, { name: 'Phạm Thị Dung', email: 'dung@test.vn', role: 'member', status: 'full' });
+    const exempted = await organisations.addMember(home.id, {
+      name: 'Lê Văn Cường',
+      email: 'cuong@test.vn',
+      role: 'member',
+      status: 'exempted',
+    });
+    const outsider = await organisations.addMember(away.id, {
+      name: 'Phạm Thị Dung',
+      email: 'dung@test.vn',
+      role: 'member',
+      status: 'full',
+    });
     const meeting = { cellId: home.id, state: 'scheduled' as const };
-    expect(documentAccess(await organisations.subjectFor((await accounts.getUser(exempted.userId))!), meeting)).toBe('read');
-    expect(documentAccess(await organisations.subjectFor((await accounts.getUser(outsider.userId))!), meeting)).toBe('none');
+    expect(documentAccess(await organisations.subjectFor((await accounts.getUser(exempted.userId))!), meeting)).toBe(
+      'read',
+    );
+    expect(documentAccess(await organisations.subjectFor((await accounts.getUser(outsider.userId))!), meeting)).toBe(
+      'none',
+    );
   });
 
   it('shows a user with no membership no cells', async () => {
@@ -87,14 +120,21 @@ describeEachDatabase('organisations', (db) => {
   });
 
   it('refuses a cell under a committee that does not exist', async () => {
-    await expect(db().services.organisations.createCell('6f0b8a9e-3c1d-4e2f-9a7b-1c2d3e4f5a6b', 'Chi bộ mồ côi')).rejects.toMatchObject({
+    await expect(
+      db().services.organisations.createCell('6f0b8a9e-3c1d-4e2f-9a7b-1c2d3e4f5a6b', 'Chi bộ mồ côi'),
+    ).rejects.toMatchObject({
       code: 'committee_not_found',
     });
   });
 
   it('refuses a member for a cell that does not exist', async () => {
     await expect(
-      db().services.organisations.addMember('6f0b8a9e-3c1d-4e2f-9a7b-1c2d3e4f5a6b', { name: 'A', email: 'a@test.vn', role: 'member', status: 'full' }),
+      db().services.organisations.addMember('6f0b8a9e-3c1d-4e2f-9a7b-1c2d3e4f5a6b', {
+        name: 'A',
+        email: 'a@test.vn',
+        role: 'member',
+        status: 'full',
+      }),
     ).rejects.toMatchObject({ code: 'cell_not_found' });
   });
 });

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { canManageCell, canManageOrganisations, canViewCell, documentAccess, meetingCapabilities, type Subject } from '../../server/auth/policy';
+import {
+  canManageCell,
+  canManageOrganisations,
+  canViewCell,
+  documentAccess,
+  meetingCapabilities,
+  type Subject,
+} from '../../server/auth/policy';
 
 const CELL = 'cell-1';
 const OTHER = 'cell-2';
 
-const subject = (overrides: Partial<Subject>): Subject => ({ userId: 'u', isAdmin: false, memberships: [], ...overrides });
+const subject = (overrides: Partial<Subject>): Subject => ({
+  userId: 'u',
+  isAdmin: false,
+  memberships: [],
+  ...overrides,
+});
 const admin = subject({ isAdmin: true });
 const secretary = subject({ memberships: [{ cellId: CELL, role: 'secretary', status: 'full' }] });
 const deputy = subject({ memberships: [{ cellId: CELL, role: 'deputy_secretary', status: 'full' }] });
@@ -57,7 +69,9 @@ describe('cell permissions', () => {
     expect(canManageCell(secretary, CELL)).toBe(true);
     expect(canManageCell(deputy, CELL)).toBe(true);
     expect(canManageCell(member, CELL)).toBe(false);
-    expect(canManageCell(subject({ memberships: [{ cellId: CELL, role: 'committee_member', status: 'full' }] }), CELL)).toBe(false);
+    expect(
+      canManageCell(subject({ memberships: [{ cellId: CELL, role: 'committee_member', status: 'full' }] }), CELL),
+    ).toBe(false);
     expect(canManageCell(stranger, CELL)).toBe(false);
   });
 
@@ -85,12 +99,26 @@ describe('meeting capabilities', () => {
   const taker = subject({ userId: 'taker', memberships: [{ cellId: CELL, role: 'member', status: 'full' }] });
 
   it('lets the appointed chair run the meeting and the minutes-taker record it', () => {
-    expect(meetingCapabilities(chair, { ...open, ...roles })).toMatchObject({ chair: true, record: true, manage: false });
-    expect(meetingCapabilities(taker, { ...open, ...roles })).toMatchObject({ chair: false, record: true, participate: true });
+    expect(meetingCapabilities(chair, { ...open, ...roles })).toMatchObject({
+      chair: true,
+      record: true,
+      manage: false,
+    });
+    expect(meetingCapabilities(taker, { ...open, ...roles })).toMatchObject({
+      chair: false,
+      record: true,
+      participate: true,
+    });
   });
 
   it('lets an ordinary member only take part', () => {
-    expect(meetingCapabilities(member, { ...open, ...roles })).toEqual({ manage: false, chair: false, record: false, participate: true, amend: false });
+    expect(meetingCapabilities(member, { ...open, ...roles })).toEqual({
+      manage: false,
+      chair: false,
+      record: false,
+      participate: true,
+      amend: false,
+    });
   });
 
   it('does not let a member exempted from activities take part', () => {
@@ -98,7 +126,13 @@ describe('meeting capabilities', () => {
   });
 
   it('freezes everything but amendments once the minutes are approved', () => {
-    expect(meetingCapabilities(secretary, { ...approved, ...roles })).toEqual({ manage: false, chair: false, record: false, participate: false, amend: true });
+    expect(meetingCapabilities(secretary, { ...approved, ...roles })).toEqual({
+      manage: false,
+      chair: false,
+      record: false,
+      participate: false,
+      amend: true,
+    });
     expect(meetingCapabilities(taker, { ...approved, ...roles }).amend).toBe(true);
     expect(meetingCapabilities(member, { ...approved, ...roles }).amend).toBe(false);
   });

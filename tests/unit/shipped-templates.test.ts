@@ -8,7 +8,12 @@ import { decodeMinutes, outline } from '../helpers/minutes-outline';
 
 const templates = readShippedTemplates();
 const byKind = new Map(templates.map((t) => [t.kind, t]));
-const vars = { committee: 'Đảng bộ phường Tân Định', cell: 'Chi bộ khu phố 3', place: 'Tân Định', startsAt: '2026-11-05T19:30' };
+const vars = {
+  committee: 'Đảng bộ phường Tân Định',
+  cell: 'Chi bộ khu phố 3',
+  place: 'Tân Định',
+  startsAt: '2026-11-05T19:30',
+};
 
 function leaves(sections: readonly TemplateSection[]): TemplateSection[] {
   return sections.flatMap((s) => (s.sections && s.sections.length > 0 ? leaves(s.sections) : [s]));
@@ -35,14 +40,18 @@ describe('shipped templates', () => {
 
   it('gives every section where something is written a hint for new secretaries', () => {
     for (const template of templates) {
-      for (const section of leaves(template.sections)) expect(section.hint, `${template.kind}: ${section.heading}`).toBeTruthy();
+      for (const section of leaves(template.sections))
+        expect(section.hint, `${template.kind}: ${section.heading}`).toBeTruthy();
     }
   });
 
-  it.each(templates.map((t) => [t.kind, t] as const))('instantiates %s with every placeholder filled', (_kind, template) => {
-    const text = outline(instantiateTemplate(template, vars)).join('\n');
-    expect(text).not.toMatch(/\{\w+\}/);
-  });
+  it.each(templates.map((t) => [t.kind, t] as const))(
+    'instantiates %s with every placeholder filled',
+    (_kind, template) => {
+      const text = outline(instantiateTemplate(template, vars)).join('\n');
+      expect(text).not.toMatch(/\{\w+\}/);
+    },
+  );
 
   it.each(templates.map((t) => [t.kind, t] as const))(
     'encodes %s as a Yjs document that decodes back to the same minutes',
@@ -69,12 +78,19 @@ describe('the regular meeting template', () => {
   });
 
   it('records start time, place, chair, minutes-taker, guests and attendance before the sections', () => {
-    const lines = regular().preamble.slice(7).map((l) => l.text.split(':')[0]);
+    const lines = regular()
+      .preamble.slice(7)
+      .map((l) => l.text.split(':')[0]);
     expect(lines).toEqual(['Thời gian', 'Địa điểm', 'Chủ trì', 'Thư ký', 'Khách mời', 'Số đảng viên']);
   });
 
   it('follows the order of a regular meeting', () => {
-    expect(regular().sections.map((s) => s.heading)).toEqual(['I. MỞ ĐẦU', 'II. NỘI DUNG', 'III. BIỂU QUYẾT VÀ KẾT LUẬN', 'IV. KẾT THÚC']);
+    expect(regular().sections.map((s) => s.heading)).toEqual([
+      'I. MỞ ĐẦU',
+      'II. NỘI DUNG',
+      'III. BIỂU QUYẾT VÀ KẾT LUẬN',
+      'IV. KẾT THÚC',
+    ]);
     const content = regular().sections[1]?.sections?.map((s) => s.heading);
     expect(content).toEqual([
       '1. Tình hình chính trị, tư tưởng và văn bản mới của cấp trên',
@@ -87,7 +103,9 @@ describe('the regular meeting template', () => {
 
   it('reports attendance through the live attendance block, in the opening', () => {
     const opening = regular().sections[0]!;
-    expect(opening.sections?.find((s) => s.heading.startsWith('4. Báo cáo tình hình đảng viên'))?.block).toBe('attendance');
+    expect(opening.sections?.find((s) => s.heading.startsWith('4. Báo cáo tình hình đảng viên'))?.block).toBe(
+      'attendance',
+    );
   });
 
   it('ends with the end time and both signature blocks', () => {
@@ -102,7 +120,9 @@ describe('the regular meeting template', () => {
   });
 
   it('shows the vote format in its hints', () => {
-    const hints = leaves(regular().sections).map((s) => s.hint).join('\n');
+    const hints = leaves(regular().sections)
+      .map((s) => s.hint)
+      .join('\n');
     expect(hints).toContain('«x/y đồng chí có mặt tán thành (z%)»');
     expect(hints).toContain('«Đồng chí …: …»');
   });
@@ -111,7 +131,9 @@ describe('the regular meeting template', () => {
 describe('the other party templates', () => {
   it('gives a thematic meeting an introductory paper, contributions and a conclusion', () => {
     const all = headings(byKind.get('thematic')?.sections ?? []);
-    expect(all).toEqual(expect.arrayContaining(['1. Trình bày đề dẫn', '2. Tham luận và thảo luận', '3. Kết luận chuyên đề']));
+    expect(all).toEqual(
+      expect.arrayContaining(['1. Trình bày đề dẫn', '2. Tham luận và thảo luận', '3. Kết luận chuyên đề']),
+    );
   });
 
   it('reminds a combined meeting that it needs at least 120 minutes', () => {

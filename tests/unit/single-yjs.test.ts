@@ -27,7 +27,8 @@ describe('dependency tree', () => {
   it('holds exactly one copy of yjs 13', () => {
     const copies = installedCopies('yjs');
     expect(copies).toHaveLength(1);
-    const version = (JSON.parse(readFileSync(path.join(copies[0]!, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(path.join(copies[0]!, 'package.json'), 'utf8')) as { version: string })
+      .version;
     expect(version).toMatch(/^13\./);
   });
 });

@@ -49,7 +49,9 @@ describe('placeholders', () => {
   });
 
   it('reads the time from a full ISO start as well', () => {
-    expect(fillPlaceholders('{time} {date}', { ...vars, startsAt: '2026-12-05T07:05:00.000Z' })).toBe('07:05 05/12/2026');
+    expect(fillPlaceholders('{time} {date}', { ...vars, startsAt: '2026-12-05T07:05:00.000Z' })).toBe(
+      '07:05 05/12/2026',
+    );
   });
 });
 
@@ -129,7 +131,12 @@ describe('structure the live meeting relies on', () => {
     const { readShippedTemplates } = await import('../../server/services/templates');
     const { instantiateTemplate } = await import('../../lib/minutes/template');
     const regular = readShippedTemplates().find((t) => t.kind === 'regular')!;
-    const doc = instantiateTemplate(regular, { committee: 'Đảng bộ phường A', cell: 'Chi bộ 1', place: 'Nhà văn hóa', startsAt: '2026-12-05T19:30' });
+    const doc = instantiateTemplate(regular, {
+      committee: 'Đảng bộ phường A',
+      cell: 'Chi bộ 1',
+      place: 'Nhà văn hóa',
+      startsAt: '2026-12-05T19:30',
+    });
     const content = doc.content ?? [];
     const ids = content.filter((n) => n.type === 'heading' && n.attrs?.sectionId).map((n) => n.attrs!.sectionId);
     expect(ids).toContain('s-1-4');
@@ -137,8 +144,12 @@ describe('structure the live meeting relies on', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const attendanceAt = content.findIndex((n) => n.type === 'attendanceBlock');
     const reviewAt = content.findIndex((n) => n.type === 'reviewBlock');
-    expect(content.findLastIndex((n, i) => i < attendanceAt && n.type === 'heading')).toBe(content.findIndex((n) => n.attrs?.sectionId === 's-1-4'));
-    expect(content.findLastIndex((n, i) => i < reviewAt && n.type === 'heading')).toBe(content.findIndex((n) => n.attrs?.sectionId === 's-2-2'));
+    expect(content.findLastIndex((n, i) => i < attendanceAt && n.type === 'heading')).toBe(
+      content.findIndex((n) => n.attrs?.sectionId === 's-1-4'),
+    );
+    expect(content.findLastIndex((n, i) => i < reviewAt && n.type === 'heading')).toBe(
+      content.findIndex((n) => n.attrs?.sectionId === 's-2-2'),
+    );
     const end = content.findIndex((n) => n.attrs?.sectionId === 'end');
     expect(end).toBeGreaterThan(reviewAt);
     expect(JSON.stringify(content[end])).toContain('Cuộc họp kết thúc');

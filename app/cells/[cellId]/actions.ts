@@ -35,11 +35,17 @@ export async function addMemberAction(cellId: string, _prev: FormState, formData
  * set one are refused: an invite sets a password, and a cell manager must not
  * be able to take over someone's account with it.
  */
-export async function createInviteAction(cellId: string, userId: string, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function createInviteAction(
+  cellId: string,
+  userId: string,
+  _prev: FormState,
+  _formData: FormData,
+): Promise<FormState> {
   const i18n = await getI18n();
   const current = await actionCurrent(i18n, {});
   if (isFormState(current)) return current;
-  if (!isId(cellId) || !isId(userId) || !canManageCell(current.subject, cellId)) return fieldError(i18n, '_', 'forbidden', {});
+  if (!isId(cellId) || !isId(userId) || !canManageCell(current.subject, cellId))
+    return fieldError(i18n, '_', 'forbidden', {});
 
   const { organisations, accounts } = getRuntime().services;
   try {

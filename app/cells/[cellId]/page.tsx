@@ -85,7 +85,10 @@ export default async function CellPage({ params }: { params: Params }) {
             manage
               ? (member) =>
                   member.hasPassword ? null : (
-                    <InviteButton action={createInviteAction.bind(null, cell.id, member.userId)} memberName={member.name} />
+                    <InviteButton
+                      action={createInviteAction.bind(null, cell.id, member.userId)}
+                      memberName={member.name}
+                    />
                   )
               : undefined
           }

@@ -13,7 +13,9 @@ export async function redeemInviteAction(token: string, _prev: FormState, formDa
   const i18n = await getI18n();
   const { password, passwordConfirm } = readForm(formData, ['password', 'passwordConfirm']);
   const parsed = inviteRedeemSchema.safeParse({ token, password });
-  const state = parsed.success ? { status: 'error' as const, errors: {}, values: {} } : invalidForm(i18n, parsed.error, {});
+  const state = parsed.success
+    ? { status: 'error' as const, errors: {}, values: {} }
+    : invalidForm(i18n, parsed.error, {});
   // A malformed token is the link's fault, not the password's: say so above the form.
   const errors = { ...state.errors };
   if (errors.token) {
