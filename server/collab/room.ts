@@ -51,10 +51,21 @@ export interface Room {
 }
 
 /**
+ * A room hears presence changes (carets, joins, leaves, 15-second renewals)
+ * at most once per this many ms; changes that come sooner are merged into
+ * the next message. Every client echoes each presence message it receives
+ * back to the server, so in a room of n people each message costs n sends
+ * and n replies, and a large meeting's renewals alone were more traffic than
+ * its typing. Ten messages a second keep carets smooth.
+ */
+export const PRESENCE_FANOUT_MS = 100;
+
+/**
  * Creates a room around a document already filled with its stored state and
  * wires broadcasting: every document update goes once-encoded to every other
- * connection and to the update writer; every awareness change goes to every
- * connection including its sender, whose client relies on hearing it back.
+ * connection and to the update writer; awareness changes go, at most once per
+ * PRESENCE_FANOUT_MS, to every connection including their sender, whose
+ * client relies on hearing them back.
  */
 export function createRoom(
   docId: string,
@@ -105,15 +116,34 @@ export function createRoom(
         room.awarenessOwners.delete(id);
       }
       if (changed.length === 0 || room.connections.size === 0) return;
-      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
-      for (const conn of room.connections) conn.send(frame);
+      for (const id of changed) pendingPresence.add(id);
+      if (presenceTimer) return;
+      // A change after a quiet spell goes out at once; those within the next PRESENCE_FANOUT_MS wait for it to pass.
+      if (performance.now() - lastPresenceAt >= PRESENCE_FANOUT_MS) sendPresence();
+      else presenceTimer = setTimeout(sendPresence, PRESENCE_FANOUT_MS - (performance.now() - lastPresenceAt));
     },
   );
+
+  const pendingPresence = new Set<number>();
+  let presenceTimer: NodeJS.Timeout | null = null;
+  let lastPresenceAt = -Infinity;
+  function sendPresence(): void {
+    presenceTimer = null;
+    const changed = Array.from(pendingPresence);
+    pendingPresence.clear();
+    // An unloaded room has no connections left; its awareness may already be destroyed.
+    if (changed.length === 0 || room.connections.size === 0) return;
+    lastPresenceAt = performance.now();
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
+    for (const conn of room.connections) conn.send(frame);
+  }
   return room;
 }
 
 /** The full awareness of a room as one frame, or null when nobody has a state. */
 export function fullAwarenessFrame(room: Room): Uint8Array | null {
   if (room.awareness.states.size === 0) return null;
-  return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(room.awareness, Array.from(room.awareness.states.keys())));
+  return encodeAwareness(
+    awarenessProtocol.encodeAwarenessUpdate(room.awareness, Array.from(room.awareness.states.keys())),
+  );
 }

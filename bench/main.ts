@@ -1,0 +1,237 @@
+import os from 'node:os';
+import { signIn } from '../tests/helpers/session';
+import { makeDataDir, removeDataDir } from '../tests/helpers/server';
+import { findRegressions, writeBudget } from './budget';
+import { sleep, waitUntil, type Samples } from './measure';
+import { parseOptions, selected, usage, type BenchOptions } from './options';
+import { measurePage } from './page';
+import { renderReport, writeResults } from './report';
+import { runDocumentOpen } from './scenarios/document-open';
+import { runMemoryProbe } from './scenarios/memory';
+import { runPropagation, type PropagationRun, type PropagationSpec } from './scenarios/propagation';
+import { runReconnectStorm } from './scenarios/reconnect-storm';
+import { BENCH_PASSWORD, seedInstallation } from './seed';
+import { ensureNextBuild, startOurServer, startReferenceServer, type BenchServer, type OurServer } from './servers';
+import { checkTargets, compare, summarise, type BenchResults } from './summary';
+
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+function propagationSpecs(o: BenchOptions): PropagationSpec[] {
+  const common = { durationS: o.duration, cursor: o.cursor };
+  return [
+    { key: 's1', title: 'one large meeting', rooms: 1, clientsPerRoom: o.s1Clients, rate: o.s1Rate, ...common },
+    { key: 's2', title: 'meeting day', rooms: o.s2Rooms, clientsPerRoom: o.s2Clients, rate: o.s2Rate, ...common },
+    { key: 's3', title: 'fast typing', rooms: 1, clientsPerRoom: o.s3Clients, rate: o.s3Rate, ...common },
+  ];
+}
+
+/** Waits until a server has dealt with every closed socket, so one run's teardown is not billed to the next. */
+async function settle(server: BenchServer): Promise<void> {
+  if (server.name === 'ours') {
+    const ours = server as OurServer;
+    await waitUntil(
+      async () => {
+        const m = await ours.metrics();
+        return m.bienban_collab_connections_open === 0 && m.bienban_collab_documents_loaded === 0;
+      },
+      30_000,
+      50,
+    );
+  }
+  await sleep(1000);
+}
+
+/** Runs one of the later parts; a failure is reported and recorded, and the rest of the run goes on. */
+async function part(results: BenchResults, name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    progress(`${name} failed: ${message}`);
+    results.failures.push(`${name}: ${message}`);
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) {
+    process.stdout.write(usage() + '\n');
+    return 0;
+  }
+  const started = new Date();
+  const specs = propagationSpecs(options).filter((s) => selected(options, s.key));
+  const results: BenchResults = {
+    startedAt: started.toISOString(),
+    finishedAt: '',
+    seconds: 0,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+      platform: os.platform(),
+      release: os.release(),
+      memoryBytes: os.totalmem(),
+    },
+    options,
+    propagation: {},
+    targets: [],
+    regressions: [],
+    failures: [],
+  };
+
+  ensureNextBuild();
+  const dataDir = makeDataDir('bienban-bench-');
+  let ours: OurServer | undefined;
+  let reference: BenchServer | undefined;
+  try {
+    const s2 = specs.find((s) => s.key === 's2');
+    const seeded = await seedInstallation(dataDir, {
+      meetings: Math.max(2 + (s2?.rooms ?? 0), options.stormRooms),
+      memoryMeetings: options.memoryDocs,
+      bigBytes: options.openBytes,
+    });
+    progress(
+      `seeded ${seeded.meetingIds.length + seeded.memoryMeetingIds.length + 2} meetings; large document ${(seeded.bigMeetingBytes / 1024).toFixed(0)} KiB`,
+    );
+    ours = await startOurServer(dataDir);
+    reference = await startReferenceServer();
+    progress(`ours on ${ours.url} (pid ${ours.pid}), reference on ${reference.wsUrl} (pid ${reference.pid})`);
+
+    const cookies: string[] = [];
+    for (const user of seeded.users) {
+      const cookie = await signIn(ours.url, user.email, BENCH_PASSWORD);
+      if (!cookie) throw new Error(`sign-in failed for ${user.email}`);
+      cookies.push(cookie);
+    }
+
+    // Scenarios 1–3: each round runs every scenario on ours, then on the reference.
+    const rooms: Record<PropagationSpec['key'], string[]> = {
+      s1: [seeded.meetingIds[0]!],
+      s2: seeded.meetingIds.slice(2),
+      s3: [seeded.meetingIds[1]!],
+    };
+    const runs = new Map<string, { runs: PropagationRun[]; samples: Samples[] }>();
+    const idleRssAfterRound = { ours: [] as number[], reference: [] as number[] };
+    if (specs.length > 0) {
+      if (options.warmup > 0) {
+        const warm = {
+          ...specs[0]!,
+          clientsPerRoom: Math.min(50, specs[0]!.clientsPerRoom),
+          durationS: options.warmup,
+        };
+        for (const server of [ours, reference]) {
+          progress(`warm-up on ${server.name}`);
+          await runPropagation(
+            server,
+            warm,
+            rooms[warm.key],
+            server.name === 'ours' ? cookies : [null],
+            `warmup-${server.name}`,
+          );
+          await settle(server);
+        }
+      }
+      for (let round = 1; round <= options.rounds; round++) {
+        for (const spec of specs) {
+          for (const server of [ours, reference]) {
+            const { run, samples } = await runPropagation(
+              server,
+              spec,
+              rooms[spec.key],
+              server.name === 'ours' ? cookies : [null],
+              `${spec.key}-${round}-${server.name}`,
+            );
+            const entry = runs.get(`${spec.key}/${server.name}`) ?? { runs: [], samples: [] };
+            entry.runs.push(run);
+            entry.samples.push(samples);
+            runs.set(`${spec.key}/${server.name}`, entry);
+            progress(
+              `round ${round} ${spec.key} ${server.name}: p99 ${run.latencyMs.p99.toFixed(2)} ms, ` +
+                `${run.delivered}/${run.expected} delivered, cpu ${run.cpuMsPer1000Delivered.toFixed(1)} ms/1000 ` +
+                `(${((run.serverSystemCpuMs / run.serverCpuMs) * 100).toFixed(0)}% kernel), bench loop p99 ${run.benchLoopDelayP99Ms.toFixed(1)} ms`,
+            );
+            await settle(server);
+          }
+        }
+        idleRssAfterRound.ours.push(ours.rssBytes());
+        idleRssAfterRound.reference.push(reference.rssBytes());
+      }
+      for (const spec of specs) {
+        const o = runs.get(`${spec.key}/ours`)!;
+        const r = runs.get(`${spec.key}/reference`)!;
+        results.propagation[spec.key] = compare(spec, summarise(o.runs, o.samples), summarise(r.runs, r.samples));
+      }
+    }
+    results.memory = { idleRssAfterRound };
+
+    if (selected(options, 'memory')) {
+      progress('memory probe');
+      const untilOursIdle = () => settle(ours!);
+      results.memory.ours = await runMemoryProbe(ours, seeded.memoryMeetingIds, options.memoryExtraPerDoc, cookies, {
+        untilIdle: untilOursIdle,
+      });
+      results.memory.reference = await runMemoryProbe(
+        reference,
+        seeded.memoryMeetingIds.map((id) => `memory-${id}`),
+        options.memoryExtraPerDoc,
+        [null],
+        { seedState: seeded.templateState, untilIdle: () => settle(reference!) },
+      );
+    }
+    await reference.stop();
+    reference = undefined;
+
+    const server = ours;
+    if (selected(options, 'open')) {
+      await part(results, 'document open', async () => {
+        progress(`document open: ${options.openLoads} cold loads`);
+        const open = await runDocumentOpen(server, seeded.bigMeetingId, cookies[0]!, options.openLoads);
+        results.documentOpen = { ...open, storedBytes: seeded.bigMeetingBytes };
+        await settle(server);
+      });
+    }
+    if (selected(options, 'page')) {
+      await part(results, 'meeting page', async () => {
+        progress(`meeting page: ${options.pageLoads} loads in Chromium`);
+        results.page = await measurePage(server.url, seeded.pageMeetingId, cookies[0]!, options.pageLoads);
+        await settle(server);
+      });
+    }
+    if (selected(options, 'storm')) {
+      await part(results, 'reconnect storm', async () => {
+        progress(`reconnect storm: ${options.stormClients} clients, restart`);
+        const { stormClients, stormRooms } = options;
+        results.reconnectStorm = await runReconnectStorm(server, seeded.meetingIds, stormClients, stormRooms, cookies);
+      });
+    }
+  } finally {
+    await reference?.stop();
+    await ours?.stop();
+    removeDataDir(dataDir);
+  }
+
+  const finished = new Date();
+  results.finishedAt = finished.toISOString();
+  results.seconds = (finished.getTime() - started.getTime()) / 1000;
+  results.targets = checkTargets(results);
+  results.regressions = findRegressions(results);
+  process.stdout.write(renderReport(results) + '\n');
+  const file = writeResults(results);
+  process.stdout.write(`Results: ${file} (and bench/results/latest.json)\n`);
+  if (options.writeBudget) {
+    writeBudget(results);
+    process.stdout.write('Budget written to bench/budget.json.\n');
+  }
+  return options.strict && (results.regressions.length > 0 || results.failures.length > 0) ? 1 : 0;
+}
+
+// Every y-websocket provider in Node adds an 'exit' listener; a thousand clients are expected here.
+process.setMaxListeners(0);
+process.on('SIGINT', () => process.exit(130));
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,133 @@
+/**
+ * Settings of one bench run. Every setting has a default sized for a
+ * two-core machine (the whole run stays under ten minutes) and can be
+ * overridden by a flag (`--s1-clients 100`) or an environment variable
+ * (`BENCH_S1_CLIENTS=100`); a flag wins over the environment.
+ */
+export interface BenchOptions {
+  /** Rounds of scenarios 1–3; each round runs ours, then the reference. */
+  rounds: number;
+  /** Seconds of load in each run of scenarios 1–3. */
+  duration: number;
+  /** Seconds of an unrecorded run on each server first, so neither is measured cold (JIT, first allocations). */
+  warmup: number;
+  s1Clients: number;
+  s1Rate: number;
+  s2Rooms: number;
+  s2Clients: number;
+  s2Rate: number;
+  s3Clients: number;
+  s3Rate: number;
+  /** Whether writers also move their caret (an awareness update) with every change, as the editor does. */
+  cursor: boolean;
+  openLoads: number;
+  /** Size the stored document of scenario 4 is grown to, encoded. */
+  openBytes: number;
+  stormClients: number;
+  stormRooms: number;
+  /** Idle documents (one connection each) and extra connections per document of the memory probe. */
+  memoryDocs: number;
+  memoryExtraPerDoc: number;
+  pageLoads: number;
+  /** Comma-separated subset of s1,s2,s3,open,storm,memory,page; empty runs all. */
+  only: string;
+  /** Exit with 1 when a figure regressed more than 10% against bench/budget.json. */
+  strict: boolean;
+  /** Write this run's figures to bench/budget.json. */
+  writeBudget: boolean;
+  help: boolean;
+}
+
+export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
+  rounds: 2,
+  duration: 10,
+  warmup: 3,
+  s1Clients: 200,
+  s1Rate: 10,
+  s2Rooms: 50,
+  s2Clients: 10,
+  s2Rate: 5,
+  s3Clients: 20,
+  s3Rate: 50,
+  cursor: true,
+  openLoads: 50,
+  openBytes: 1024 * 1024,
+  stormClients: 1000,
+  stormRooms: 50,
+  memoryDocs: 100,
+  memoryExtraPerDoc: 4,
+  pageLoads: 10,
+  only: '',
+  strict: false,
+  writeBudget: false,
+  help: false,
+};
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+const envName = (name: string) => `BENCH_${kebab(name).replace(/-/g, '_').toUpperCase()}`;
+
+function coerce(name: string, raw: string, example: unknown): unknown {
+  if (typeof example === 'boolean') {
+    if (['1', 'true', 'on', 'yes', ''].includes(raw)) return true;
+    if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+    throw new Error(`--${kebab(name)} expects true or false, got "${raw}"`);
+  }
+  if (typeof example === 'number') {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`--${kebab(name)} expects a number ≥ 0, got "${raw}"`);
+    return value;
+  }
+  return raw;
+}
+
+/** Reads the options from argv and the environment; throws on an unknown flag or a bad value. */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const options: Record<string, unknown> = { ...DEFAULT_OPTIONS };
+  for (const name of Object.keys(DEFAULT_OPTIONS)) {
+    const raw = env[envName(name)];
+    if (raw !== undefined) options[name] = coerce(name, raw, DEFAULT_OPTIONS[name as keyof BenchOptions]);
+  }
+  const byFlag = new Map(Object.keys(DEFAULT_OPTIONS).map((name) => [`--${kebab(name)}`, name]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (flag === '-h') {
+      options.help = true;
+      continue;
+    }
+    const name = byFlag.get(flag) ?? (flag.startsWith('--no-') ? byFlag.get(`--${flag.slice(5)}`) : undefined);
+    if (!name) throw new Error(`unknown flag ${flag} (see --help)`);
+    const example = DEFAULT_OPTIONS[name as keyof BenchOptions];
+    if (typeof example === 'boolean') {
+      options[name] = flag.startsWith('--no-') ? false : inline === undefined ? true : coerce(name, inline, example);
+    } else {
+      const raw = inline ?? argv[++i];
+      if (raw === undefined) throw new Error(`${flag} needs a value`);
+      options[name] = coerce(name, raw, example);
+    }
+  }
+  return options as unknown as BenchOptions;
+}
+
+/** Whether a part of the bench is selected by --only. */
+export function selected(
+  options: BenchOptions,
+  part: 'open' | 'storm' | 'memory' | 'page' | 's1' | 's2' | 's3',
+): boolean {
+  if (!options.only) return true;
+  return options.only
+    .split(',')
+    .map((s) => s.trim())
+    .includes(part);
+}
+
+export function usage(): string {
+  const lines = Object.entries(DEFAULT_OPTIONS)
+    .filter(([name]) => name !== 'help')
+    .map(
+      ([name, value]) => `  --${kebab(name).padEnd(22)} ${envName(name).padEnd(28)} default ${JSON.stringify(value)}`,
+    );
+  return ['npm run bench -- [flags]   (each flag also reads from the environment variable shown)', ...lines].join('\n');
+}

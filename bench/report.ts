@@ -1,0 +1,196 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BenchResults, PropagationSummary } from './summary';
+
+const RESULTS_DIR = path.join(import.meta.dirname, 'results');
+
+type Cell = string | number | null | undefined;
+
+function fmt(value: Cell, digits = 1): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'string') return value;
+  if (!Number.isFinite(value)) return 'n/a';
+  return value.toFixed(digits);
+}
+
+const mib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 2 ** 20);
+const kib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 1024);
+
+function table(rows: Cell[][], header: string[]): string {
+  const cells = [header, ...rows.map((row) => row.map((c) => (typeof c === 'string' ? c : fmt(c))))];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]) =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...cells.slice(1).map((r) => line(r as string[])),
+  ].join('\n');
+}
+
+function propagationRows(title: string, ours: PropagationSummary, ref: PropagationSummary): Cell[][] {
+  const ratio = (a: number, b: number) => fmt(a / b, 2);
+  const rows: Cell[][] = [[title, '', '', '']];
+  for (const p of ['p50', 'p95', 'p99', 'max'] as const) {
+    rows.push([
+      `  latency ${p} (ms)`,
+      fmt(ours.latencyMs[p], 2),
+      fmt(ref.latencyMs[p], 2),
+      ratio(ours.latencyMs[p], ref.latencyMs[p]),
+    ]);
+  }
+  rows.push(
+    ['  delivered / expected', `${ours.delivered}/${ours.expected}`, `${ref.delivered}/${ref.expected}`, ''],
+    ['  converged', ours.converged ? 'yes' : 'NO', ref.converged ? 'yes' : 'NO', ''],
+    [
+      '  server CPU ms / 1,000 delivered',
+      fmt(ours.cpuMsPer1000Delivered, 1),
+      fmt(ref.cpuMsPer1000Delivered, 1),
+      ratio(ours.cpuMsPer1000Delivered, ref.cpuMsPer1000Delivered),
+    ],
+    [
+      '  server RSS at end (MiB)',
+      fmt(mib(ours.serverRssBytes)),
+      fmt(mib(ref.serverRssBytes)),
+      ratio(ours.serverRssBytes, ref.serverRssBytes),
+    ],
+    ['  bench event-loop delay p99 (ms)', fmt(ours.benchLoopDelayP99Ms), fmt(ref.benchLoopDelayP99Ms), ''],
+  );
+  return rows;
+}
+
+/** The human-readable report: both servers side by side, then our-only figures, targets and regressions. */
+export function renderReport(results: BenchResults): string {
+  const out: string[] = [];
+  const m = results.machine;
+  out.push(
+    `Biên Bản collaboration bench — ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${results.options.rounds} rounds × ${results.options.duration} s, ${results.seconds.toFixed(0)} s in all`,
+    '',
+  );
+  const rows: Cell[][] = [];
+  for (const c of Object.values(results.propagation)) {
+    const s = c.spec;
+    rows.push(
+      ...propagationRows(
+        `${s.key} ${s.title}: ${s.rooms} room(s) × ${s.clientsPerRoom} clients, ${s.rate} changes/s per writer`,
+        c.ours,
+        c.reference,
+      ),
+    );
+  }
+  if (rows.length > 0)
+    out.push(table(rows, ['scenario 1–3 (pooled over rounds)', 'ours', 'reference', 'ours÷ref']), '');
+
+  const ours: Cell[][] = [];
+  const open = results.documentOpen;
+  if (open) {
+    ours.push(
+      [
+        `s4 document open: ${fmt(kib(open.storedBytes), 0)} KiB stored, ${open.loads} cold loads${open.allCold ? '' : ' (NOT ALL COLD)'}`,
+        '',
+      ],
+      [
+        '  open → synced p50 / p99 / max (ms)',
+        `${fmt(open.openToSyncedMs.p50)} / ${fmt(open.openToSyncedMs.p99)} / ${fmt(open.openToSyncedMs.max)}`,
+      ],
+      ['  of which the client applying it, p50 (ms)', fmt(open.clientApplyMs.p50)],
+      [
+        '  connect (upgrade + auth) → synced p50 / p99 (ms)',
+        `${fmt(open.connectToSyncedMs.p50)} / ${fmt(open.connectToSyncedMs.p99)}`,
+      ],
+    );
+  }
+  const storm = results.reconnectStorm;
+  if (storm) {
+    ours.push(
+      [`s5 reconnect storm: ${storm.clients} clients in ${storm.rooms} rooms, server restarted`, ''],
+      ['  server back up (listening) → all synced (s)', fmt(storm.listeningToAllSyncedMs / 1000, 2)],
+      ['  shutdown / start to listening (s)', `${fmt(storm.shutdownMs / 1000, 2)} / ${fmt(storm.startMs / 1000, 2)}`],
+      ['  new process → all synced (s)', fmt(storm.spawnToAllSyncedMs / 1000, 2)],
+      ['  SIGTERM → all synced (s)', fmt(storm.stopToAllSyncedMs / 1000, 2)],
+      [
+        '  per-client resync p50 / p99 from new process (s)',
+        `${fmt(storm.resyncMs.p50 / 1000, 2)} / ${fmt(storm.resyncMs.p99 / 1000, 2)}`,
+      ],
+      ['  failed syncs / refused upgrades', `${storm.failedSyncs} / ${storm.refusedUpgrades}`],
+    );
+  }
+  const memory = results.memory;
+  if (memory) {
+    const o = memory.ours;
+    const r = memory.reference;
+    if (o || memory.idleRssAfterRound.ours.length > 0) ours.push(['memory (resident)', '']);
+    if (o) {
+      ours.push(
+        [
+          `  per loaded idle document, ${o.documents} docs (KiB)`,
+          `${fmt(kib(o.perDocumentBytes))} (reference ${fmt(kib(r?.perDocumentBytes))})`,
+        ],
+        [
+          `  per idle connection, ${o.connections - o.documents} conns (KiB)`,
+          `${fmt(kib(o.perConnectionBytes))} (reference ${fmt(kib(r?.perConnectionBytes))})`,
+        ],
+        ['  idle before → after the probe (MiB)', `${fmt(mib(o.idleRssBytes))} → ${fmt(mib(o.afterRssBytes))}`],
+      );
+    }
+    if (memory.idleRssAfterRound.ours.length > 0) {
+      ours.push(
+        ['  idle after each round, ours (MiB)', memory.idleRssAfterRound.ours.map((b) => fmt(mib(b))).join(' → ')],
+        [
+          '  idle after each round, reference (MiB)',
+          memory.idleRssAfterRound.reference.map((b) => fmt(mib(b))).join(' → '),
+        ],
+      );
+    }
+  }
+  const page = results.page;
+  if (page) {
+    ours.push(
+      [`meeting page in Chromium, ${page.loads} loads`, ''],
+      [
+        '  navigation → editable, synced: cold p50 / p95 (ms)',
+        `${fmt(page.coldReadyMs.p50, 0)} / ${fmt(page.coldReadyMs.p95, 0)}`,
+      ],
+      ['  the same, second visit p50 (ms)', fmt(page.warmReadyMs.p50, 0)],
+      [
+        `  JavaScript: ${page.scripts} files, raw / gzip (KiB)`,
+        `${fmt(kib(page.jsBytes))} / ${fmt(kib(page.jsGzipBytes))} (served ${page.servedEncoding})`,
+      ],
+    );
+  }
+  if (ours.length > 0) out.push(table(ours, ['ours only', 'value']), '');
+
+  if (results.targets.length > 0) {
+    out.push(
+      table(
+        results.targets.map((t) => [t.name, fmt(t.value, 2), t.target, t.met ? 'met' : 'NOT MET']),
+        ['target', 'value', 'goal', ''],
+      ),
+      '',
+    );
+  }
+  for (const failure of results.failures) out.push(`FAILED ${failure}`);
+  for (const r of results.regressions) {
+    out.push(
+      `REGRESSION ${r.metric}: ${fmt(r.value, 2)} against a budget of ${fmt(r.budget, 2)} (+${(r.change * 100).toFixed(0)}%)`,
+    );
+  }
+  if (results.regressions.length === 0) out.push('No regression against bench/budget.json.');
+  return out.join('\n');
+}
+
+/** Writes the results as bench/results/<timestamp>.json and bench/results/latest.json; returns the first path. */
+export function writeResults(results: BenchResults): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const file = path.join(RESULTS_DIR, `${stamp}.json`);
+  const json =
+    JSON.stringify(
+      results,
+      (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value),
+      2,
+    ) + '\n';
+  writeFileSync(file, json);
+  writeFileSync(path.join(RESULTS_DIR, 'latest.json'), json);
+  return file;
+}

@@ -1,0 +1,210 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { MINUTES_FIELD } from '../../lib/domain';
+import { connectRooms, type BenchClient } from '../clients';
+import { Samples, waitUntil, type Percentiles } from '../measure';
+import type { BenchServer } from '../servers';
+
+/** The shared array the writers stamp their changes into: [run tag, sequence, performance.now()]. */
+const STAMPS = 'bench-stamps';
+/** After the last change, how long delivery may take before the missing ones are counted as lost. */
+const DRAIN_TIMEOUT_MS = 15_000;
+
+export interface PropagationSpec {
+  key: 's1' | 's2' | 's3';
+  title: string;
+  rooms: number;
+  clientsPerRoom: number;
+  /** Changes per second of the one writer in each room. */
+  rate: number;
+  durationS: number;
+  /** The writer moves its caret (an awareness update) with every change, as the editor does. */
+  cursor: boolean;
+}
+
+export interface PropagationRun {
+  server: string;
+  latencyMs: Percentiles;
+  changes: number;
+  delivered: number;
+  expected: number;
+  converged: boolean;
+  /** Server CPU (user + system) from the first change until everything was delivered. */
+  serverCpuMs: number;
+  /** The part of it spent in the kernel (mostly sending on sockets). */
+  serverSystemCpuMs: number;
+  cpuMsPer1000Delivered: number;
+  /** Server resident memory at the end of the load, all clients still connected. */
+  serverRssBytes: number;
+  /** How late the bench's own event loop ran (p99, ms): high values mean the clients, not the server, were the bottleneck. */
+  benchLoopDelayP99Ms: number;
+  /** CPU the bench process (all clients) used in the same window. */
+  benchCpuMs: number;
+  loadSeconds: number;
+}
+
+/** The writer's paragraph: one XmlText it types into, appended to the minutes. */
+function startParagraph(writer: BenchClient): Y.XmlText {
+  const text = new Y.XmlText();
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [text]);
+  writer.doc.getXmlFragment(MINUTES_FIELD).push([paragraph]);
+  return text;
+}
+
+/** How often a y-protocols client renews its presence (half the 30 s timeout). */
+const PRESENCE_RENEWAL_MS = 15_000;
+
+/**
+ * Every client renews its presence 15 s after it last set it, and the room
+ * hears each renewal. Clients that all joined a moment ago would renew
+ * together, in a burst whose place in the measured window would depend on
+ * how fast each server let them in. Spreading the ages of their presence
+ * evenly over the renewal period gives both servers the steady trickle of a
+ * meeting that has been going on for a while.
+ */
+function agePresence(clients: readonly BenchClient[]): void {
+  const now = Date.now();
+  clients.forEach((client, i) => {
+    const { awareness } = client.provider;
+    const meta = awareness.meta.get(awareness.clientID);
+    if (meta) meta.lastUpdated = now - ((i + 0.5) / clients.length) * PRESENCE_RENEWAL_MS;
+  });
+}
+
+/** Waits until the server has worked off the join traffic: under 5% of a core over a quarter second. */
+async function untilQuiet(server: BenchServer): Promise<void> {
+  const cpu = () => {
+    const t = server.cpuMs();
+    return t.user + t.system;
+  };
+  let last = cpu();
+  await waitUntil(
+    () => {
+      const now = cpu();
+      const quiet = now - last < 12.5;
+      last = now;
+      return quiet;
+    },
+    15_000,
+    250,
+  );
+}
+
+const sameState = (a: BenchClient, b: BenchClient) =>
+  Buffer.compare(Buffer.from(Y.encodeStateVector(a.doc)), Buffer.from(Y.encodeStateVector(b.doc))) === 0;
+
+/**
+ * One run of a propagation scenario against one server: `rooms` meetings
+ * with `clientsPerRoom` real clients each; in every room one writer types
+ * `rate` characters per second for `durationS` seconds, each change stamped
+ * with its send time, and every other client records when it arrives.
+ */
+export async function runPropagation(
+  server: BenchServer,
+  spec: PropagationSpec,
+  roomIds: readonly string[],
+  cookies: readonly (string | null)[],
+  tag: string,
+): Promise<{ run: PropagationRun; samples: Samples }> {
+  const rooms = await connectRooms(server.wsUrl, roomIds.slice(0, spec.rooms), spec.clientsPerRoom, cookies);
+  try {
+    const samples = new Samples();
+    let delivered = 0;
+    for (const clients of rooms) {
+      for (const receiver of clients.slice(1)) {
+        receiver.doc.getArray<[string, number, number]>(STAMPS).observe((event) => {
+          if (event.transaction.local) return;
+          const now = performance.now();
+          for (const change of event.changes.delta) {
+            if (!change.insert) continue;
+            for (const stamp of change.insert as [string, number, number][]) {
+              if (stamp[0] !== tag) continue;
+              samples.push(now - stamp[2]);
+              delivered++;
+            }
+          }
+        });
+      }
+    }
+    const texts = rooms.map((clients) => startParagraph(clients[0]!));
+    await waitUntil(() => rooms.every((clients) => clients.every((c) => sameState(c, clients[0]!))), 30_000, 50);
+    await untilQuiet(server);
+    agePresence(rooms.flat());
+
+    const period = 1000 / spec.rate;
+    const perWriter = Math.round(spec.rate * spec.durationS);
+    const expected = perWriter * rooms.length * (spec.clientsPerRoom - 1);
+    let changes = 0;
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const benchCpu0 = process.cpuUsage();
+    const cpu0 = server.cpuMs();
+    const start = performance.now();
+
+    const writers = rooms.map((clients, r) => {
+      const writer = clients[0]!;
+      const text = texts[r]!;
+      const stamps = writer.doc.getArray<[string, number, number]>(STAMPS);
+      // Writers are spread evenly over the period, as independent people would be.
+      const offset = (r / rooms.length) * period;
+      return new Promise<void>((resolve) => {
+        let seq = 0;
+        const tick = () => {
+          writer.doc.transact(() => {
+            text.insert(text.length, seq % 8 === 7 ? ' ' : String.fromCharCode(97 + (seq % 26)));
+            stamps.push([[tag, seq, performance.now()]]);
+          });
+          if (spec.cursor) {
+            const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
+            writer.provider.awareness.setLocalStateField('cursor', { anchor: at, head: at });
+          }
+          changes++;
+          seq++;
+          if (seq >= perWriter) return resolve();
+          setTimeout(tick, Math.max(0, start + offset + seq * period - performance.now()));
+        };
+        setTimeout(tick, offset);
+      });
+    });
+    await Promise.all(writers);
+    await waitUntil(() => delivered >= expected, DRAIN_TIMEOUT_MS, 5);
+    const cpu1 = server.cpuMs();
+    const systemMs = cpu1.system - cpu0.system;
+    const cpuMs = cpu1.user - cpu0.user + systemMs;
+    const loadSeconds = (performance.now() - start) / 1000;
+    const benchCpu = process.cpuUsage(benchCpu0);
+    loop.disable();
+    const rss = server.rssBytes();
+
+    const converged = await waitUntil(
+      () =>
+        rooms.every((clients) => {
+          const minutes = clients[0]!.doc.getXmlFragment(MINUTES_FIELD).toString();
+          return clients.every(
+            (c) => sameState(c, clients[0]!) && c.doc.getXmlFragment(MINUTES_FIELD).toString() === minutes,
+          );
+        }),
+      10_000,
+      100,
+    );
+    const run: PropagationRun = {
+      server: server.name,
+      latencyMs: samples.summary(),
+      changes,
+      delivered,
+      expected,
+      converged,
+      serverCpuMs: cpuMs,
+      serverSystemCpuMs: systemMs,
+      cpuMsPer1000Delivered: delivered > 0 ? (cpuMs / delivered) * 1000 : NaN,
+      serverRssBytes: rss,
+      benchLoopDelayP99Ms: loop.percentile(99) / 1e6,
+      benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
+      loadSeconds,
+    };
+    return { run, samples };
+  } finally {
+    for (const clients of rooms) for (const client of clients) client.destroy();
+  }
+}

@@ -1,0 +1,167 @@
+import type { BenchOptions } from './options';
+import type { PageResult } from './page';
+import type { DocumentOpenResult } from './scenarios/document-open';
+import type { MemoryResult } from './scenarios/memory';
+import type { PropagationRun, PropagationSpec } from './scenarios/propagation';
+import type { ReconnectStormResult } from './scenarios/reconnect-storm';
+import { Samples, type Percentiles } from './measure';
+
+/** Every run of one server in one propagation scenario, pooled. */
+export interface PropagationSummary {
+  runs: PropagationRun[];
+  /** Percentiles over every delivered change of every run. */
+  latencyMs: Percentiles;
+  delivered: number;
+  expected: number;
+  converged: boolean;
+  /** Total server CPU over total delivered updates, × 1000. */
+  cpuMsPer1000Delivered: number;
+  /** At the end of the last run. */
+  serverRssBytes: number;
+  /** The worst bench event-loop delay of any run: the clients' own lag. */
+  benchLoopDelayP99Ms: number;
+}
+
+export interface PropagationComparison {
+  spec: PropagationSpec;
+  ours: PropagationSummary;
+  reference: PropagationSummary;
+  /** ours ÷ reference. */
+  ratio: { p99: number; cpuPer1000: number };
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+  machine: { cpus: number; cpuModel: string; node: string; platform: string; release: string; memoryBytes: number };
+  options: BenchOptions;
+  propagation: Partial<Record<PropagationSpec['key'], PropagationComparison>>;
+  documentOpen?: DocumentOpenResult & { storedBytes: number };
+  reconnectStorm?: ReconnectStormResult;
+  memory?: {
+    ours?: MemoryResult;
+    reference?: MemoryResult;
+    /** Resident memory of each server when idle after each round of scenarios 1–3 (ours: nothing loaded). */
+    idleRssAfterRound: { ours: number[]; reference: number[] };
+  };
+  page?: PageResult;
+  targets: TargetCheck[];
+  regressions: Regression[];
+  /** Parts of the run that failed (the others still ran). */
+  failures: string[];
+}
+
+export interface TargetCheck {
+  name: string;
+  value: number | null;
+  target: string;
+  met: boolean;
+}
+
+export interface Regression {
+  metric: string;
+  value: number;
+  budget: number;
+  /** value ÷ budget − 1. */
+  change: number;
+}
+
+export function summarise(runs: PropagationRun[], samples: Samples[]): PropagationSummary {
+  const pooled = new Samples();
+  for (const s of samples) pooled.pushAll(s);
+  const delivered = runs.reduce((sum, r) => sum + r.delivered, 0);
+  const cpu = runs.reduce((sum, r) => sum + r.serverCpuMs, 0);
+  return {
+    runs,
+    latencyMs: pooled.summary(),
+    delivered,
+    expected: runs.reduce((sum, r) => sum + r.expected, 0),
+    converged: runs.every((r) => r.converged),
+    cpuMsPer1000Delivered: delivered > 0 ? (cpu / delivered) * 1000 : NaN,
+    serverRssBytes: runs.at(-1)?.serverRssBytes ?? NaN,
+    benchLoopDelayP99Ms: Math.max(...runs.map((r) => r.benchLoopDelayP99Ms)),
+  };
+}
+
+export function compare(
+  spec: PropagationSpec,
+  ours: PropagationSummary,
+  reference: PropagationSummary,
+): PropagationComparison {
+  return {
+    spec,
+    ours,
+    reference,
+    ratio: {
+      p99: ours.latencyMs.p99 / reference.latencyMs.p99,
+      cpuPer1000: ours.cpuMsPer1000Delivered / reference.cpuMsPer1000Delivered,
+    },
+  };
+}
+
+/** The targets of the task, checked against this run. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const [key, c] of Object.entries(results.propagation)) {
+    checks.push({
+      name: `${key} all updates delivered, clients converged (both servers)`,
+      value: c.ours.delivered + c.reference.delivered,
+      target: `= expected (${c.ours.expected + c.reference.expected}), converged`,
+      met:
+        c.ours.delivered === c.ours.expected &&
+        c.reference.delivered === c.reference.expected &&
+        c.ours.converged &&
+        c.reference.converged,
+    });
+    checks.push({
+      name: `${key} p99 propagation latency, ours ÷ reference`,
+      value: c.ratio.p99,
+      target: '≤ 1.00',
+      met: c.ratio.p99 <= 1,
+    });
+    if (key === 's1' || key === 's2') {
+      checks.push({
+        name: `${key} server CPU per 1,000 delivered updates, ours ÷ reference`,
+        value: c.ratio.cpuPer1000,
+        target: '≤ 0.75',
+        met: c.ratio.cpuPer1000 <= 0.75,
+      });
+    }
+  }
+  if (results.documentOpen) {
+    const open = results.documentOpen;
+    checks.push({
+      name: 'document open p99 (ms), cold',
+      value: open.openToSyncedMs.p99,
+      target: '≤ 50',
+      met: open.openToSyncedMs.p99 <= 50 && open.allCold,
+    });
+  }
+  if (results.reconnectStorm) {
+    const storm = results.reconnectStorm;
+    checks.push({
+      name: 'reconnect storm: server back up → all synced (s)',
+      value: storm.listeningToAllSyncedMs / 1000,
+      target: '≤ 5',
+      met: storm.listeningToAllSyncedMs <= 5000,
+    });
+    checks.push({
+      name: 'reconnect storm: failed syncs',
+      value: storm.failedSyncs,
+      target: '= 0',
+      met: storm.failedSyncs === 0,
+    });
+  }
+  const rounds = results.memory?.idleRssAfterRound.ours ?? [];
+  if (rounds.length >= 2) {
+    const growth = rounds.at(-1)! / rounds[0]! - 1;
+    checks.push({
+      name: 'ours idle memory growth, first → last round',
+      value: growth,
+      target: '≤ 10%',
+      met: growth <= 0.1,
+    });
+  }
+  return checks;
+}
