@@ -115,49 +115,42 @@ export const Task = Node.create({
   },
 });
 
+/**
+ * A block rendered from live structured state rather than typed: an atom
+ * the server or the editor places, identified by a data attribute.
+ */
+function liveBlock(
+  name: string,
+  dataAttribute: string,
+  className: string,
+  attributes: Record<string, ReturnType<typeof stringAttribute>> = {},
+) {
+  return Node.create({
+    name,
+    group: 'block',
+    atom: true,
+    selectable: true,
+    addAttributes() {
+      return attributes;
+    },
+    parseHTML() {
+      return [{ tag: `div[${dataAttribute}]` }];
+    },
+    renderHTML({ HTMLAttributes }) {
+      return ['div', mergeAttributes(HTMLAttributes, { [dataAttribute]: '', class: className })];
+    },
+  });
+}
+
 /** Where a vote's result is shown: counts, base, percentage and outcome, rendered from the live vote record. */
-export const VoteResult = Node.create({
-  name: 'voteResult',
-  group: 'block',
-  atom: true,
-  selectable: true,
-  addAttributes() {
-    return { voteId: stringAttribute('vote-id') };
-  },
-  parseHTML() {
-    return [{ tag: 'div[data-vote-result]' }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-vote-result': '', class: 'minutes-vote' })];
-  },
+export const VoteResult = liveBlock('voteResult', 'data-vote-result', 'minutes-vote', {
+  voteId: stringAttribute('vote-id'),
 });
 
 /** The attendance block: counts and names, rendered from the live attendance marks. */
-export const AttendanceBlock = Node.create({
-  name: 'attendanceBlock',
-  group: 'block',
-  atom: true,
-  selectable: true,
-  parseHTML() {
-    return [{ tag: 'div[data-attendance-block]' }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-attendance-block': '', class: 'minutes-attendance' })];
-  },
-});
+export const AttendanceBlock = liveBlock('attendanceBlock', 'data-attendance-block', 'minutes-attendance');
 
 /** The review of last month's resolution: unfinished tasks of earlier meetings, kept in step by the server. */
-export const ReviewBlock = Node.create({
-  name: 'reviewBlock',
-  group: 'block',
-  atom: true,
-  selectable: true,
-  parseHTML() {
-    return [{ tag: 'div[data-review-block]' }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes(HTMLAttributes, { 'data-review-block': '', class: 'minutes-review' })];
-  },
-});
+export const ReviewBlock = liveBlock('reviewBlock', 'data-review-block', 'minutes-review');
 
 export const STRUCTURED_NODES = [SectionIds, Opinion, Task, VoteResult, AttendanceBlock, ReviewBlock];

@@ -58,7 +58,7 @@ export function createRecords(services: Services, docs: MeetingDocs) {
     return absenceStreaks(history, threshold);
   }
 
-  async function withAssigneesAndCells(tasks: Awaited<ReturnType<typeof cellTasks>>, cellId: string, cellName: string) {
+  function withCellAndOverdue(tasks: Awaited<ReturnType<typeof cellTasks>>, cellId: string, cellName: string) {
     const day = today();
     return tasks.map((t) => ({ ...t, cellId, cellName, overdue: isOverdue(t, day) }));
   }
@@ -161,7 +161,7 @@ export function createRecords(services: Services, docs: MeetingDocs) {
         const cell = await services.organisations.getCell(membership.cellId);
         if (!cell) continue;
         const tasks = (await cellTasks(db, cell.id)).filter((t) => t.assignees.some((a) => a.userId === user.id));
-        out.push(...(await withAssigneesAndCells(tasks, cell.id, cell.name)));
+        out.push(...withCellAndOverdue(tasks, cell.id, cell.name));
       }
       return out.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
     },
@@ -187,7 +187,7 @@ export function createRecords(services: Services, docs: MeetingDocs) {
       const cell = await services.organisations.getCell(cellId);
       if (!cell) return [];
       const tasks = await cellTasks(db, cellId);
-      return (await withAssigneesAndCells(tasks, cell.id, cell.name)).sort(
+      return withCellAndOverdue(tasks, cell.id, cell.name).sort(
         (a, b) => a.meetingStartsAt.localeCompare(b.meetingStartsAt) || a.position - b.position,
       );
     },

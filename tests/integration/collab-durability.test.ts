@@ -54,7 +54,7 @@ describe('what is typed survives restarts and crashes', () => {
     b.destroy();
   });
 
-  it('persists edits still queued when SIGTERM arrives', async () => {
+  it('persists an edit sent just before SIGTERM and exits cleanly', async () => {
     const a = await connect();
     await a.synced();
     a.appendParagraph('Gõ ngay trước khi tắt');

@@ -11,6 +11,7 @@ import { startInProcess, type InProcessServer } from '../helpers/in-process';
 import { openRawClient } from '../helpers/raw-client';
 import { makeDataDir, removeDataDir } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
+import { storedDoc } from '../helpers/stored';
 
 /** Inserts a task block the way the editor does: a task node with attributes and text. */
 function addTask(
@@ -223,10 +224,7 @@ describe('a regular meeting recorded end to end on the server', () => {
     const verified = await verifySealedVersion(server.app.runtime.services, fixture.meetingId);
     expect(verified!.recomputed).toBe(verified!.stored);
     // And what the database holds for the live document still hashes to the sealed value.
-    const stored = await server.app.runtime.services.docStore.load(fixture.meetingId);
-    const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const row of stored.updates) Y.applyUpdate(doc, row.data);
+    const doc = await storedDoc(server.app.runtime.services.docStore, fixture.meetingId);
     expect(contentHash(meetingContent(meeting, doc)).hash).toBe(meeting.content_hash);
     await expect(
       live().markAttendance(fixture.member, {
@@ -264,14 +262,8 @@ describe('a regular meeting recorded end to end on the server', () => {
       { kind: 'regular', startsAt: '2027-01-05T19:30', place: 'Nhà văn hóa' },
       fixture.secretary.id,
     );
-    const reviewOf = () =>
-      server.app.runtime.meetings.live &&
-      server.app.runtime.services.docStore.load(next.id).then((s) => {
-        const d = new Y.Doc();
-        if (s.snapshot) Y.applyUpdate(d, s.snapshot);
-        for (const row of s.updates) Y.applyUpdate(d, row.data);
-        return meetingDoc.review(d).toArray() as ReviewItem[];
-      });
+    const reviewOf = async () =>
+      meetingDoc.review(await storedDoc(server.app.runtime.services.docStore, next.id)).toArray() as ReviewItem[];
     const review = await reviewOf();
     expect(review.map((r) => r.taskId)).toContain(taskId);
     expect(review.find((r) => r.taskId === taskId)?.assignees).toEqual([
