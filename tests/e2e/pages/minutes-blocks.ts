@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { writtenTextOf } from './minutes-editor';
+import { moveCaretToEndOfBlock, writtenTextOf } from './minutes-editor';
 
 export interface TaskFacts {
   text: string;
@@ -53,7 +53,7 @@ export class MinutesBlocks {
    */
   async addTask(heading: string, text: string): Promise<void> {
     await this.heading(heading).click();
-    await this.page.keyboard.press('End');
+    await moveCaretToEndOfBlock(this.page, heading);
     await this.page.keyboard.press('Enter');
     await this.page.getByTestId('add-task').click();
     await this.page.keyboard.type(text);

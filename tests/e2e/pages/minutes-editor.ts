@@ -77,3 +77,34 @@ export async function writtenTextOf(element: Locator): Promise<string> {
     return copy.textContent ?? '';
   });
 }
+
+/**
+ * Presses End until the editor's own caret stands at the end of the block
+ * containing `blockText`. The browser moves its caret at once, but the editor
+ * takes it up on the next selection event, and a collaborator's change drawn
+ * in between puts the editor's older caret back; a key pressed before then
+ * (Enter, say) would act where the block was clicked.
+ */
+export async function moveCaretToEndOfBlock(page: Page, blockText: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('End');
+    const settled = await page
+      .waitForFunction(
+        (text) => {
+          type Head = { parent: { textContent: string; content: { size: number } }; parentOffset: number };
+          const surface = document.querySelector('[data-testid="minutes-editor"] .ProseMirror') as
+            (Element & { editor?: { state: { selection: { $head: Head } } } }) | null;
+          const head = surface?.editor?.state.selection.$head;
+          return !!head && head.parent.textContent.includes(text) && head.parentOffset === head.parent.content.size;
+        },
+        blockText,
+        { timeout: 2_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (settled) return;
+  }
+  throw new Error(`The editor's caret did not reach the end of "${blockText}"`);
+}
