@@ -1,6 +1,6 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -11,7 +11,39 @@ export type Db = Kysely<Database>;
 export interface DbHandle {
   db: Db;
   dialect: Dialect;
+  /**
+   * The embedded database itself, for the few hot paths that run prepared
+   * statements directly (see doc-store). Use it only while holding Kysely's
+   * connection (`db.connection().execute(...)`), so a statement never lands
+   * inside a transaction Kysely has open. Null on PostgreSQL.
+   */
+  sqlite: BetterSqlite3.Database | null;
   close(): Promise<void>;
+}
+
+/** Distinct SQL texts kept prepared; queries with IN-lists of every length would otherwise grow it forever. */
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Prepared statements by SQL text. Kysely prepares every query it runs, and
+ * preparing cost more than executing for the small queries the server runs
+ * most. A statement still being iterated (busy) is not handed out twice.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const cached = statements.get(sql);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        if (statements.size >= MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /**
@@ -24,7 +56,7 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
     pg.types.setTypeParser(20, (value) => Number(value));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
   const file = path.join(options.dataDir, 'bienban.sqlite');
   const sqlite = new BetterSqlite3(file);
@@ -34,6 +66,6 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }

@@ -1,4 +1,5 @@
-import type { Db } from './connection';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Db, DbHandle } from './connection';
 
 export interface StoredDoc {
   snapshot: Uint8Array | null;
@@ -6,11 +7,49 @@ export interface StoredDoc {
   updates: { id: number; data: Uint8Array }[];
 }
 
+type LogEntry = { docId: string; data: Uint8Array };
+
+/**
+ * Appending to the log is the one query the server runs for nearly every
+ * message it receives. On the embedded database it runs as a prepared
+ * statement in a better-sqlite3 transaction, without building the query each
+ * time: about a third of the CPU of the same insert through the query
+ * builder. It holds Kysely's connection meanwhile, so it never joins a
+ * transaction Kysely has open.
+ */
+function embeddedAppend(db: Db, sqlite: BetterSqlite3.Database) {
+  const insert = sqlite.prepare('INSERT INTO doc_updates (doc_id, data, created_at) VALUES (?, ?, ?)');
+  const appendAll = sqlite.transaction((entries: readonly LogEntry[], now: string) => {
+    for (const entry of entries) insert.run(entry.docId, entry.data, now);
+  });
+  return (entries: readonly LogEntry[], now: string) =>
+    db.connection().execute(async () => {
+      appendAll(entries, now);
+    });
+}
+
+/** The same append through the query builder (PostgreSQL), in one transaction. */
+function builderAppend(db: Db) {
+  return (entries: readonly LogEntry[], now: string) =>
+    db.transaction().execute(async (trx) => {
+      const rows = entries.map((e) => ({ doc_id: e.docId, data: e.data, created_at: now }));
+      // Chunked so a large batch stays under the driver's parameter limit.
+      for (let i = 0; i < rows.length; i += 200) {
+        await trx
+          .insertInto('doc_updates')
+          .values(rows.slice(i, i + 200))
+          .execute();
+      }
+    });
+}
+
 /**
  * The persistent form of a live document: an append-only log of Yjs updates
  * and at most one compacted snapshot per document.
  */
-export function createDocStore(db: Db) {
+export function createDocStore(handle: Pick<DbHandle, 'db' | 'sqlite'>) {
+  const { db } = handle;
+  const appendRows = handle.sqlite ? embeddedAppend(db, handle.sqlite) : builderAppend(db);
   return {
     async load(docId: string): Promise<StoredDoc> {
       const snapshot = await db
@@ -35,19 +74,9 @@ export function createDocStore(db: Db) {
      * Appends updates of any number of documents in one transaction. When the
      * promise resolves the updates are durable: this is the save point.
      */
-    async append(entries: readonly { docId: string; data: Uint8Array }[]): Promise<void> {
+    async append(entries: readonly LogEntry[]): Promise<void> {
       if (entries.length === 0) return;
-      const now = new Date().toISOString();
-      const rows = entries.map((e) => ({ doc_id: e.docId, data: e.data, created_at: now }));
-      await db.transaction().execute(async (trx) => {
-        // Chunked so a large batch stays under parameter limits of both drivers.
-        for (let i = 0; i < rows.length; i += 200) {
-          await trx
-            .insertInto('doc_updates')
-            .values(rows.slice(i, i + 200))
-            .execute();
-        }
-      });
+      await appendRows(entries, new Date().toISOString());
     },
 
     /**

@@ -14,7 +14,7 @@ export function createServices(handle: DbHandle) {
   const accounts = createAccounts(db);
   const organisations = createOrganisations(db);
   const templates = createTemplates(db);
-  const docStore = createDocStore(db);
+  const docStore = createDocStore(handle);
   const meetings = createMeetings(db, async (meeting, editContent) => {
     const template = await templates.forKind(meeting.kind);
     const cell = await organisations.getCell(meeting.cell_id);

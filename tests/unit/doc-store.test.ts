@@ -23,7 +23,7 @@ function textOf(stored: { snapshot: Uint8Array | null; updates: { data: Uint8Arr
 describeEachDatabase('the document log', (db) => {
   let store: DocStore;
   beforeAll(() => {
-    store = createDocStore(db().handle.db);
+    store = createDocStore(db().handle);
   });
 
   it('appends updates of several documents in one call and loads them in order', async () => {
@@ -63,5 +63,28 @@ describeEachDatabase('the document log', (db) => {
     await compactDocument(store, 'doc-c');
     expect(textOf(await store.load('doc-c')).endsWith('sau')).toBe(true);
     expect(await compactDocument(store, 'doc-c')).toBe(false);
+  });
+
+  it('commits an append on its own while another transaction is open, so that one rolling back loses nothing saved', async () => {
+    const doc = new Y.Doc();
+    let appended!: Promise<void>;
+    const other = db()
+      .handle.db.transaction()
+      .execute(async (trx) => {
+        await trx.insertInto('settings').values({ key: 'doc-store-test', value: '1' }).execute();
+        // A real wait: the append below is asked for while this transaction is open.
+        appended = store.append([{ docId: 'doc-d', data: updateWith(doc, 'đã lưu') }]);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      });
+    await expect(other).rejects.toThrow('roll back');
+    await appended;
+    expect(textOf(await store.load('doc-d'))).toBe('đã lưu');
+    const setting = await db()
+      .handle.db.selectFrom('settings')
+      .select('key')
+      .where('key', '=', 'doc-store-test')
+      .executeTakeFirst();
+    expect(setting).toBeUndefined();
   });
 });
