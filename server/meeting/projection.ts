@@ -143,12 +143,27 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
  * created_at; once minutes are approved the database owns task status, so a
  * sealed meeting's tasks are not touched here.
  */
-export async function writeProjection(db: Db, meeting: Meeting, projection: Projection): Promise<void> {
+/** A task as the review sections of later meetings see it; equal keys, equal reviews. */
+function taskKey(t: Pick<ProjectedTask, 'id' | 'body' | 'dueDate' | 'status' | 'position' | 'assignees'>): string {
+  return JSON.stringify([t.id, t.body, t.dueDate, t.status, t.position, t.assignees]);
+}
+
+/**
+ * Writes a projection in one transaction. Returns whether the meeting's tasks
+ * differ from the rows stored before, which is when the review sections of
+ * later meetings need refreshing.
+ */
+export async function writeProjection(
+  db: Db,
+  meeting: Meeting,
+  projection: Projection,
+): Promise<{ tasksChanged: boolean }> {
   if (projection.refused.length > 0) {
     log.warn('meeting.projection_refused', { meetingId: meeting.id, refused: projection.refused.slice(0, 50) });
   }
   const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    let tasksChanged = false;
     await trx.deleteFrom('attendance').where('meeting_id', '=', meeting.id).execute();
     if (projection.attendance.length > 0) {
       await trx
@@ -208,9 +223,34 @@ export async function writeProjection(db: Db, meeting: Meeting, projection: Proj
     if (meeting.state !== 'approved') {
       const existing = await trx
         .selectFrom('tasks')
-        .select(['id', 'created_at', 'meeting_id'])
+        .select(['id', 'created_at', 'body', 'due_date', 'status', 'position'])
         .where('meeting_id', '=', meeting.id)
         .execute();
+      const existingAssignees = existing.length
+        ? await trx
+            .selectFrom('task_assignees')
+            .select(['task_id', 'user_id'])
+            .where(
+              'task_id',
+              'in',
+              existing.map((t) => t.id),
+            )
+            .orderBy('position')
+            .execute()
+        : [];
+      const before = new Set(
+        existing.map((t) =>
+          taskKey({
+            id: t.id,
+            body: t.body,
+            dueDate: t.due_date,
+            status: t.status,
+            position: t.position,
+            assignees: existingAssignees.filter((a) => a.task_id === t.id).map((a) => a.user_id),
+          }),
+        ),
+      );
+      const after = new Set<string>();
       const created = new Map(existing.map((t) => [t.id, t.created_at]));
       const keep = new Set(projection.tasks.map((t) => t.id));
       const gone = existing.filter((t) => !keep.has(t.id)).map((t) => t.id);
@@ -222,6 +262,7 @@ export async function writeProjection(db: Db, meeting: Meeting, projection: Proj
         // A task id copied from another meeting's minutes belongs to that meeting: skip it.
         const owner = await trx.selectFrom('tasks').select('meeting_id').where('id', '=', t.id).executeTakeFirst();
         if (owner && owner.meeting_id !== meeting.id) continue;
+        after.add(taskKey(t));
         const row = {
           meeting_id: meeting.id,
           cell_id: meeting.cell_id,
@@ -245,11 +286,13 @@ export async function writeProjection(db: Db, meeting: Meeting, projection: Proj
             .execute();
         }
       }
+      tasksChanged = before.size !== after.size || [...after].some((key) => !before.has(key));
     }
     await trx
       .insertInto('meeting_text')
       .values({ meeting_id: meeting.id, body: projection.text, updated_at: now })
       .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ body: projection.text, updated_at: now }))
       .execute();
+    return { tasksChanged };
   });
 }
