@@ -12,10 +12,11 @@ import {
   encodeAccess,
   encodeSyncStep1,
   encodeSyncStep2,
+  isEmptyStateVector,
   ProtocolError,
   type IncomingMessage,
 } from './protocol';
-import { fullAwarenessFrame, type Connection, type Room } from './room';
+import { freshSyncFrame, fullAwarenessFrame, type Connection, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 
 export interface ConnectionContext {
@@ -143,7 +144,11 @@ export function serveConnection(
   function handle(target: Room, message: IncomingMessage): void {
     switch (message.type) {
       case 'sync-step-1':
-        conn.send(encodeSyncStep2(target.doc, message.stateVector));
+        conn.send(
+          isEmptyStateVector(message.stateVector)
+            ? freshSyncFrame(target)
+            : encodeSyncStep2(target.doc, message.stateVector),
+        );
         break;
       case 'sync-step-2':
       case 'update':

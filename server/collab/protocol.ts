@@ -84,6 +84,18 @@ export const encodeSyncStep1 = (doc: Y.Doc): Uint8Array =>
     syncProtocol.writeSyncStep1(e, doc);
   });
 
+/** Sync step 2 carrying an update already encoded (a stored snapshot, say). */
+export const encodeSyncStep2Update = (update: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** Whether a sync step 1 comes from a peer that has nothing yet (an encoded empty state vector). */
+export const isEmptyStateVector = (stateVector: Uint8Array): boolean =>
+  stateVector.length === 1 && stateVector[0] === 0;
+
 /** Sync step 2: what `doc` has that a peer with `stateVector` lacks. */
 export const encodeSyncStep2 = (doc: Y.Doc, stateVector?: Uint8Array): Uint8Array =>
   frame((e) => {

@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentAccess } from '../../lib/domain';
 import type { AwarenessIdentity } from './awareness-rewrite';
-import { encodeAwareness } from './protocol';
+import { encodeAwareness, encodeSyncStep2 } from './protocol';
 
 /** Origin of transactions that replay stored state: never written back or broadcast. */
 export const LOAD_ORIGIN = Symbol('load');
@@ -48,6 +48,13 @@ export interface Room {
   unloadTimer: NodeJS.Timeout | null;
   /** Sealed (approved minutes): every change from every connection is dropped. */
   locked: boolean;
+  /**
+   * Sync step 2 for a peer that has nothing yet, i.e. the whole document,
+   * kept until the document next changes. Encoding a large document costs
+   * about a quarter of loading it, and every fresh client (a page load, a
+   * reconnect after the server restarted) asks for exactly this.
+   */
+  freshSyncFrame: Uint8Array | null;
 }
 
 /**
@@ -88,10 +95,12 @@ export function createRoom(
     savedFrame: null,
     unloadTimer: null,
     locked: false,
+    freshSyncFrame: null,
   };
 
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
+    room.freshSyncFrame = null;
     room.approxBytes += update.length;
     // Queued for writing first: its commit then runs in this turn before the outbox flushes,
     // so the saved notice leaves in the same write as the update.
@@ -138,6 +147,12 @@ export function createRoom(
     for (const conn of room.connections) conn.send(frame);
   }
   return room;
+}
+
+/** Sync step 2 for a peer with an empty state vector: the whole document, encoded once per change. */
+export function freshSyncFrame(room: Room): Uint8Array {
+  room.freshSyncFrame ??= encodeSyncStep2(room.doc);
+  return room.freshSyncFrame;
 }
 
 /** The full awareness of a room as one frame, or null when nobody has a state. */

@@ -5,7 +5,7 @@ import { log } from '../log';
 import type { CollabLimits } from './limits';
 import type { CollabMetrics } from './metrics';
 import { compactDocument, createUpdateWriter } from './persistence';
-import { encodeSaved, encodeUpdate } from './protocol';
+import { encodeSaved, encodeSyncStep2Update, encodeUpdate } from './protocol';
 import { createRoom, LOAD_ORIGIN, SERVER_ORIGIN, type Connection, type Room } from './room';
 
 /** What the rest of the server learns about live documents. */
@@ -94,6 +94,10 @@ export function createRoomRegistry(deps: {
       },
       encodeUpdate,
     );
+    // A document stored as one piece (a compacted snapshot, or a new meeting's template) is already
+    // the update a fresh client needs.
+    const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((row) => row.data)];
+    if (parts.length === 1) room.freshSyncFrame = encodeSyncStep2Update(parts[0]!);
     room.locked = await hooks.isLocked(docId);
     room.rowsSinceCompaction = stored.updates.length;
     // Everything loaded came from the database: it is saved already.
