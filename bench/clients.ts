@@ -30,6 +30,8 @@ export interface BenchClient {
   connectionErrors: number;
   /** Time spent applying the sync step 2 that completed the last sync (ms). */
   lastSyncApplyMs: number;
+  /** performance.now() when that sync step 2 reached the client, before it was applied. */
+  lastSyncArrivedAt: number;
   destroy(): void;
 }
 
@@ -71,6 +73,7 @@ export function openClient(options: ClientOptions): BenchClient {
     closeCodes: [],
     connectionErrors: 0,
     lastSyncApplyMs: NaN,
+    lastSyncArrivedAt: NaN,
     destroy() {
       provider.destroy();
       doc.destroy();
@@ -81,7 +84,10 @@ export function openClient(options: ClientOptions): BenchClient {
     const start = performance.now();
     const wasSynced = provider.synced;
     handleSync(encoder, decoder, p, emitSynced, type);
-    if (!wasSynced && provider.synced) client.lastSyncApplyMs = performance.now() - start;
+    if (!wasSynced && provider.synced) {
+      client.lastSyncArrivedAt = start;
+      client.lastSyncApplyMs = performance.now() - start;
+    }
   };
   provider.on('status', ({ status }) => {
     if (status === 'connected') client.openedAt = performance.now();

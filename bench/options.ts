@@ -39,7 +39,7 @@ export interface BenchOptions {
 }
 
 export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
-  rounds: 2,
+  rounds: 3,
   duration: 10,
   warmup: 3,
   s1Clients: 200,

@@ -9,7 +9,13 @@ export interface DocumentOpenResult {
   documentBytes: number;
   /** Websocket open → synced (sync step 2 applied): the scenario's figure. */
   openToSyncedMs: Percentiles;
-  /** Of that, the time the client itself spent applying sync step 2. */
+  /**
+   * Websocket open → the whole document arrived at the client (before it
+   * applies it): the server's part, reading the document from the database,
+   * loading it and answering.
+   */
+  openToReceivedMs: Percentiles;
+  /** Of open → synced, the time the client itself spent applying sync step 2. */
   clientApplyMs: Percentiles;
   /** Connection attempt → synced, including the upgrade and its authentication. */
   connectToSyncedMs: Percentiles;
@@ -36,6 +42,7 @@ export async function runDocumentOpen(
   loads: number,
 ): Promise<DocumentOpenResult> {
   const openToSynced: number[] = [];
+  const openToReceived: number[] = [];
   const clientApply: number[] = [];
   const connectToSynced: number[] = [];
   let documentBytes = 0;
@@ -49,6 +56,7 @@ export async function runDocumentOpen(
       if (!(await waitUntil(() => client.syncs > 0, 30_000, 5))) throw new Error('document never synced');
       if (i < 0) continue;
       openToSynced.push(client.syncedAt - client.openedAt);
+      openToReceived.push(client.lastSyncArrivedAt - client.openedAt);
       clientApply.push(client.lastSyncApplyMs);
       connectToSynced.push(client.syncedAt - started);
       documentBytes = Y.encodeStateAsUpdate(client.doc).length;
@@ -62,6 +70,7 @@ export async function runDocumentOpen(
     loads,
     documentBytes,
     openToSyncedMs: percentiles(openToSynced),
+    openToReceivedMs: percentiles(openToReceived),
     clientApplyMs: percentiles(clientApply),
     connectToSyncedMs: percentiles(connectToSynced),
     allCold,
