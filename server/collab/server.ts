@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_CODES } from '../../lib/collab/close-codes';
 import { COLLAB_PATH, EXTENSIONS_PARAM } from '../../lib/collab/messages';
@@ -124,9 +125,17 @@ export function createCollabServer(options: {
     });
   }
 
-  /** Applies the current policy to one live connection. */
-  async function revalidate(conn: Connection): Promise<void> {
-    const access = await currentAccess(services, conn.userId, conn.docId, conn.sessionVersion);
+  type Access = Awaited<ReturnType<typeof currentAccess>>;
+
+  /** Applies the current policy to one live connection; `answers` shares one lookup per user, document and session. */
+  async function revalidate(conn: Connection, answers: Map<string, Promise<Access>>): Promise<void> {
+    const key = `${conn.userId}\n${conn.docId}\n${conn.sessionVersion}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = currentAccess(services, conn.userId, conn.docId, conn.sessionVersion);
+      answers.set(key, answer);
+    }
+    const access = await answer;
     if (access === null) return conn.close(CLOSE_CODES.unauthorized, 'session ended');
     if (access === 'none') return conn.close(CLOSE_CODES.forbidden, 'access withdrawn');
     if (access !== conn.access) {
@@ -143,11 +152,19 @@ export function createCollabServer(options: {
     }
   }
 
+  /**
+   * Re-checks connections one at a time, each in its own event-loop turn.
+   * The embedded database answers synchronously, so a sweep over a thousand
+   * connections without yielding held up every room for a tenth of a second.
+   */
   async function revalidateWhere(predicate: (conn: Connection) => boolean): Promise<void> {
     const targets = Array.from(connections).filter(predicate);
+    const answers = new Map<string, Promise<Access>>();
     for (const conn of targets) {
+      await nextTurn();
+      if (!connections.has(conn)) continue;
       try {
-        await revalidate(conn);
+        await revalidate(conn, answers);
       } catch (error) {
         log.error('collab.revalidate_failed', { docId: conn.docId, error: String(error) });
       }
