@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import { authorizeUpgrade, currentAccess } from './authorize';
 import { serveConnection } from './connection';
 import type { CollabLimits } from './limits';
+import { createLoopDelayMonitor } from './loop-delay';
 import { createCollabMetrics } from './metrics';
 import { createOutbox } from './outbox';
 import { encodeAccess, KEEPALIVE_FRAME } from './protocol';
@@ -50,6 +51,7 @@ export function createCollabServer(options: {
 }) {
   const { services, secret, limits } = options;
   const metrics = createCollabMetrics();
+  const loopDelay = createLoopDelayMonitor();
   const rooms = createRoomRegistry({
     store: services.docStore,
     metrics,
@@ -217,13 +219,14 @@ export function createCollabServer(options: {
     /** Seals a document (approved minutes) and returns it for hashing. */
     lock: rooms.lock,
     unlock: rooms.unlock,
-    metricsText: () => metrics.render(rooms.gauges()),
+    metricsText: () => metrics.render({ ...rooms.gauges(), ...loopDelay.gauges() }),
     metrics,
     rooms,
     /** Stops accepting, persists every loaded document, closes every socket. */
     async close(): Promise<void> {
       accepting = false;
       clearInterval(housekeeping);
+      loopDelay.stop();
       await rooms.writer.flush();
       for (const conn of Array.from(connections)) conn.close(CLOSE_CODES.goingAway, 'server shutting down');
       await rooms.unloadAll();
