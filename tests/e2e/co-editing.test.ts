@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailures, startApp, type E2eApp, type SeededCell } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
 import { openMinutes } from './pages/people';
 
 describe('two members writing the same minutes at once', () => {
-  let app: E2eApp | undefined;
-  let cell: SeededCell;
-
-  beforeAll(async () => {
-    app = await startApp();
-    cell = app.seeded!;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  reportFailures(() => app);
+  const started = useE2eApp();
 
   it('shows each one the template, the other one’s text and caret, both names, and that all is saved', async () => {
-    const { meeting: an } = await openMinutes(app!, cell.secretary, cell.meetingId);
-    const { meeting: binh } = await openMinutes(app!, cell.member, cell.meetingId);
+    const { meeting: an } = await openMinutes(started.app, started.cell.secretary, started.cell.meetingId);
+    const { meeting: binh } = await openMinutes(started.app, started.cell.member, started.cell.meetingId);
 
     for (const page of [an, binh]) {
       await expect.poll(() => page.editor.text()).toContain('BIÊN BẢN');
@@ -36,14 +24,14 @@ describe('two members writing the same minutes at once', () => {
     }
 
     // Each sees where the other is writing, labelled with the name of their account.
-    await expect.poll(() => an.editor.caretNames()).toEqual([cell.member.name]);
-    await expect.poll(() => binh.editor.caretNames()).toEqual([cell.secretary.name]);
+    await expect.poll(() => an.editor.caretNames()).toEqual([started.cell.member.name]);
+    await expect.poll(() => binh.editor.caretNames()).toEqual([started.cell.secretary.name]);
 
     for (const page of [an, binh]) {
       await expect.poll(() => page.status.people()).toHaveLength(2);
       const people = (await page.status.people()).join('\n');
-      expect(people).toContain(cell.secretary.name);
-      expect(people).toContain(cell.member.name);
+      expect(people).toContain(started.cell.secretary.name);
+      expect(people).toContain(started.cell.member.name);
     }
 
     for (const page of [an, binh]) {

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import vi from '../../messages/vi.json';
 import { formatDay } from '../../lib/format';
-import { reportFailures, startApp, type E2eApp, type SeededCell } from '../helpers/e2e-app';
+import { useE2eApp } from '../helpers/e2e-app';
 import { CellPage } from './pages/cell-page';
 import { MeetingRecordPage } from './pages/meeting-record-page';
 import { MyTasksPage } from './pages/my-tasks-page';
@@ -27,23 +27,11 @@ const TASKS_ITEM = '3. Nhiệm vụ, giải pháp tháng tới';
  * builds on the one before it.
  */
 describe('a regular meeting held and recorded live by two members', () => {
-  let app: E2eApp | undefined;
-  let cell: SeededCell;
+  const started = useE2eApp();
   let an: MeetingRecordPage;
   let binh: MeetingRecordPage;
   let binhId: string;
   let stepFailed = false;
-
-  beforeAll(async () => {
-    app = await startApp();
-    cell = app.seeded!;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  reportFailures(() => app);
 
   // A later step on top of a failed one would only fail again for the same reason.
   beforeEach((context) => {
@@ -54,12 +42,14 @@ describe('a regular meeting held and recorded live by two members', () => {
   });
 
   it('An appoints himself chair and Bình minutes-taker, opens the meeting, and both see the timer running', async () => {
-    ({ meeting: an } = await openMeeting(app!, cell.secretary, cell.meetingId));
-    ({ meeting: binh } = await openMeeting(app!, cell.member, cell.meetingId));
+    ({ meeting: an } = await openMeeting(started.app, started.cell.secretary, started.cell.meetingId));
+    ({ meeting: binh } = await openMeeting(started.app, started.cell.member, started.cell.meetingId));
 
-    await an.appointRoles({ chair: cell.secretary.name, secretary: cell.member.name });
+    await an.appointRoles({ chair: started.cell.secretary.name, secretary: started.cell.member.name });
     for (const page of [an, binh]) {
-      await expect.poll(() => page.roleHolders()).toEqual({ chair: cell.secretary.name, secretary: cell.member.name });
+      await expect
+        .poll(() => page.roleHolders())
+        .toEqual({ chair: started.cell.secretary.name, secretary: started.cell.member.name });
     }
 
     await an.start();
@@ -72,39 +62,39 @@ describe('a regular meeting held and recorded live by two members', () => {
   });
 
   it('Bình marks both present, the exempted member stays unmarked, and both see two present', async () => {
-    await binh.markAttendance(cell.secretary.name, 'present');
-    await binh.markAttendance(cell.member.name, 'present');
+    await binh.markAttendance(started.cell.secretary.name, 'present');
+    await binh.markAttendance(started.cell.member.name, 'present');
 
     for (const page of [an, binh]) {
       await expect.poll(() => page.attendanceFigures()).toEqual({ present: 2, expected: 2, exempted: 1, unmarked: 0 });
-      expect(await page.attendanceStatus(cell.secretary.name)).toBe('present');
-      expect(await page.attendanceStatus(cell.member.name)).toBe('present');
-      expect(await page.attendanceStatus(cell.exempted.name)).toBe('unmarked');
+      expect(await page.attendanceStatus(started.cell.secretary.name)).toBe('present');
+      expect(await page.attendanceStatus(started.cell.member.name)).toBe('present');
+      expect(await page.attendanceStatus(started.cell.exempted.name)).toBe('unmarked');
       // The attendance report inside the minutes says the same.
       await expect
         .poll(() => page.minutes.attendanceFigures())
         .toEqual({ present: 2, expected: 2, exempted: 1, unmarked: 0 });
     }
-    binhId = (await an.userIdOf(cell.member.name))!;
+    binhId = (await an.userIdOf(started.cell.member.name))!;
     expect(binhId).toBeTruthy();
   });
 
   it('Bình asks for the floor, An gives it, and her opinion is recorded under her name for both to read', async () => {
     await binh.chooseSection(CURRENT_AFFAIRS);
     await binh.requestFloor();
-    await expect.poll(() => an.waitingSpeakers()).toEqual([cell.member.name]);
+    await expect.poll(() => an.waitingSpeakers()).toEqual([started.cell.member.name]);
 
-    await an.giveFloor(cell.member.name);
+    await an.giveFloor(started.cell.member.name);
     for (const page of [an, binh]) {
-      const opinion = page.minutes.opinion(cell.member.name);
+      const opinion = page.minutes.opinion(started.cell.member.name);
       await opinion.waitFor();
       expect(await opinion.getAttribute('data-speaker-id')).toBe(binhId);
       expect(await page.minutes.sectionOf(opinion)).toContain(CURRENT_AFFAIRS);
     }
 
-    await binh.minutes.typeInOpinion(cell.member.name, OPINION);
-    await expect.poll(() => binh.minutes.opinionText(cell.member.name)).toBe(OPINION);
-    await expect.poll(() => an.minutes.opinionText(cell.member.name)).toBe(OPINION);
+    await binh.minutes.typeInOpinion(started.cell.member.name, OPINION);
+    await expect.poll(() => binh.minutes.opinionText(started.cell.member.name)).toBe(OPINION);
+    await expect.poll(() => an.minutes.opinionText(started.cell.member.name)).toBe(OPINION);
   });
 
   it('a show of hands refuses more votes than members present, then passes the resolution 2/2 (100%)', async () => {
@@ -134,10 +124,10 @@ describe('a regular meeting held and recorded live by two members', () => {
 
   it('Bình adds a task for An with a due date, and An sees it', async () => {
     await binh.minutes.addTask(TASKS_ITEM, TASK);
-    await binh.minutes.assignTask(TASK, '@An', cell.secretary.name);
+    await binh.minutes.assignTask(TASK, '@An', started.cell.secretary.name);
     await binh.minutes.setDueDate(TASK, DUE_DATE);
 
-    const expected = { text: TASK, assignees: [cell.secretary.name], dueDate: DUE_DATE, status: 'not_started' };
+    const expected = { text: TASK, assignees: [started.cell.secretary.name], dueDate: DUE_DATE, status: 'not_started' };
     for (const page of [binh, an]) {
       await expect.poll(() => page.minutes.taskFacts(TASK)).toEqual(expected);
       expect(await page.minutes.sectionOf(page.minutes.task(TASK))).toContain(TASKS_ITEM);
@@ -206,21 +196,21 @@ describe('a regular meeting held and recorded live by two members', () => {
     await expect.poll(() => an.amendments()).toHaveLength(1);
     const [listed] = await an.amendments();
     expect(listed).toContain(AMENDMENT);
-    expect(listed).toContain(cell.secretary.name);
+    expect(listed).toContain(started.cell.secretary.name);
   });
 
   it('the next meeting reviews the task under last month’s resolution, and An finds it among his tasks', async () => {
     const cellPage = new CellPage(an.tab);
-    await cellPage.goto(cell.cellId);
+    await cellPage.goto(started.cell.cellId);
     const nextMeetingId = await cellPage.createMeeting(NEXT_MEETING);
-    expect(nextMeetingId).not.toBe(cell.meetingId);
+    expect(nextMeetingId).not.toBe(started.cell.meetingId);
 
     const next = new MeetingRecordPage(an.tab);
     await next.editor.waitUntilEditable();
     await expect.poll(() => next.minutes.reviewItems()).toHaveLength(1);
     const [review] = await next.minutes.reviewItems();
     expect(review).toContain(TASK);
-    expect(review).toContain(cell.secretary.name);
+    expect(review).toContain(started.cell.secretary.name);
     expect(review).toContain(formatDay(DUE_DATE, 'vi'));
 
     const myTasks = new MyTasksPage(an.tab);

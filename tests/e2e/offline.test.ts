@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailures, startApp, type E2eApp, type SeededCell } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
 import { openMinutes } from './pages/people';
 
 describe('writing the minutes without a network', () => {
-  let app: E2eApp | undefined;
-  let cell: SeededCell;
-
-  beforeAll(async () => {
-    app = await startApp();
-    cell = app.seeded!;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  reportFailures(() => app);
+  const started = useE2eApp();
 
   it('keeps what is typed offline across a reload and sends it once the network is back', async () => {
-    const { visitor, meeting: binh } = await openMinutes(app!, cell.member, cell.meetingId);
+    const { visitor, meeting: binh } = await openMinutes(started.app, started.cell.member, started.cell.meetingId);
     await expect.poll(() => binh.status.connection()).toBe('connected');
     await expect.poll(() => binh.editor.text()).toContain('BIÊN BẢN');
     await expect.poll(() => binh.isAvailableOffline()).toBe(true);
@@ -44,7 +32,7 @@ describe('writing the minutes without a network', () => {
     await expect.poll(() => binh.status.saved()).toBe(true);
 
     // Someone else, who never saw this device's copy, now reads it from the server.
-    const { meeting: an } = await openMinutes(app!, cell.secretary, cell.meetingId);
+    const { meeting: an } = await openMinutes(started.app, started.cell.secretary, started.cell.meetingId);
     await expect.poll(() => an.editor.text()).toContain(offlineText);
   });
 });

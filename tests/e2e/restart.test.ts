@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailures, startApp, type E2eApp, type SeededCell } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
 import { openMinutes } from './pages/people';
 
 describe('minutes open in a browser while the server restarts', () => {
-  let app: E2eApp | undefined;
-  let cell: SeededCell;
-
-  beforeAll(async () => {
-    app = await startApp();
-    cell = app.seeded!;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  reportFailures(() => app);
+  const started = useE2eApp();
 
   it('keeps what was saved, and the open page reconnects by itself', async () => {
-    const { meeting: binh } = await openMinutes(app!, cell.member, cell.meetingId);
+    const { meeting: binh } = await openMinutes(started.app, started.cell.member, started.cell.meetingId);
     await expect.poll(() => binh.status.connection()).toBe('connected');
     const beforeRestart = 'Ghi trước khi máy chủ khởi động lại.';
     await binh.editor.typeParagraphAtEnd(beforeRestart);
     await expect.poll(() => binh.status.saved()).toBe(true);
 
-    const exitCode = await app!.restart(async () => {
+    const exitCode = await started.app.restart(async () => {
       await expect.poll(() => binh.status.connection()).not.toBe('connected');
     });
     expect(exitCode).toBe(0);
@@ -47,7 +35,7 @@ describe('minutes open in a browser while the server restarts', () => {
     expect(text).toContain(afterRestart);
 
     // A browser that never had the minutes gets them from the server alone, not from a local copy.
-    const { meeting: an } = await openMinutes(app!, cell.secretary, cell.meetingId);
+    const { meeting: an } = await openMinutes(started.app, started.cell.secretary, started.cell.meetingId);
     await expect.poll(() => an.editor.text()).toContain(beforeRestart);
     await expect.poll(() => an.editor.text()).toContain(afterRestart);
   });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportFailures, startApp, type E2eApp } from '../helpers/e2e-app';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
 import { DashboardPage } from './pages/dashboard-page';
 import { SetupPage } from './pages/setup-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -13,20 +13,10 @@ const ADMIN = {
 };
 
 describe('first-run setup of an empty installation', () => {
-  let app: E2eApp | undefined;
-
-  beforeAll(async () => {
-    app = await startApp({ seed: false });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  reportFailures(() => app);
+  const started = useE2eApp({ seed: false });
 
   it('leads from / to the setup form, creates the administrator and the organisation, and then closes', async () => {
-    const { page } = await app!.visitor();
+    const { page } = await started.app.visitor();
     const setup = new SetupPage(page);
     const signIn = new SignInPage(page);
     const dashboard = new DashboardPage(page);
@@ -49,7 +39,7 @@ describe('first-run setup of an empty installation', () => {
     await setup.goto();
     await setup.closedNotice.waitFor();
     expect(await setup.form.count()).toBe(0);
-    const stranger = new SetupPage((await app!.visitor()).page);
+    const stranger = new SetupPage((await started.app.visitor()).page);
     await stranger.goto();
     await stranger.closedNotice.waitFor();
     expect(await stranger.form.count()).toBe(0);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import vi from '../../messages/vi.json';
-import { reportFailures, startApp, type E2eApp, type SeededCell } from '../helpers/e2e-app';
+import { useE2eApp } from '../helpers/e2e-app';
 import { DashboardPage } from './pages/dashboard-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SiteHeader } from './pages/site-header';
@@ -9,26 +9,14 @@ import { SiteHeader } from './pages/site-header';
 const WRONG_PASSWORD = 'sai-mat-khau-roi-123';
 
 describe('signing in with email and password', () => {
-  let app: E2eApp | undefined;
-  let cell: SeededCell;
-
-  beforeAll(async () => {
-    app = await startApp();
-    cell = app.seeded!;
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  reportFailures(() => app);
+  const started = useE2eApp();
 
   it('shows a clear message for a wrong password and stays on the sign-in page', async () => {
-    const { page, context } = await app!.visitor();
+    const { page, context } = await started.app.visitor();
     const signIn = new SignInPage(page);
     await signIn.goto();
 
-    await signIn.signIn(cell.member.email, WRONG_PASSWORD);
+    await signIn.signIn(started.cell.member.email, WRONG_PASSWORD);
     await signIn.error.waitFor();
     expect(await signIn.error.innerText()).toBe(vi.signin.failed);
     expect(await signIn.error.getAttribute('role')).toBe('alert');
@@ -40,30 +28,30 @@ describe('signing in with email and password', () => {
 
   // Guards STACK.md trap 12: a form used before hydration submits natively, as GET unless it says post.
   it('never puts the password in the address bar, even when submitted before the page is interactive', async () => {
-    const { page } = await app!.visitor({ javaScriptEnabled: false });
+    const { page } = await started.app.visitor({ javaScriptEnabled: false });
     const signIn = new SignInPage(page);
     await signIn.goto();
 
-    await Promise.all([page.waitForEvent('load'), signIn.submitNow(cell.member.email, WRONG_PASSWORD)]);
+    await Promise.all([page.waitForEvent('load'), signIn.submitNow(started.cell.member.email, WRONG_PASSWORD)]);
     expect(page.url()).not.toContain(encodeURIComponent(WRONG_PASSWORD));
     expect(page.url()).not.toContain('password');
   });
 
   it('lands on the dashboard with the right password', async () => {
-    const { page } = await app!.visitor();
+    const { page } = await started.app.visitor();
     const signIn = new SignInPage(page);
     const dashboard = new DashboardPage(page);
     const header = new SiteHeader(page);
     await signIn.goto();
 
-    await signIn.signIn(cell.member.email, cell.member.password);
+    await signIn.signIn(started.cell.member.email, started.cell.member.password);
     await expect.poll(() => dashboard.isShown()).toBe(true);
-    await dashboard.cell(cell.cellName).waitFor();
-    expect(await header.currentUser.innerText()).toContain(cell.member.name);
+    await dashboard.cell(started.cell.cellName).waitFor();
+    expect(await header.currentUser.innerText()).toContain(started.cell.member.name);
   });
 
   it('speaks Vietnamese by default and English after switching the language', async () => {
-    const { page } = await app!.visitor();
+    const { page } = await started.app.visitor();
     const signIn = new SignInPage(page);
     const header = new SiteHeader(page);
     await signIn.goto();
@@ -73,15 +61,17 @@ describe('signing in with email and password', () => {
 
     await header.switchLanguage('en');
     await expect.poll(() => signIn.heading.innerText()).toBe(en.signin.title);
-    await signIn.signIn(cell.member.email, WRONG_PASSWORD);
+    await signIn.signIn(started.cell.member.email, WRONG_PASSWORD);
     await signIn.error.waitFor();
     expect(await signIn.error.innerText()).toBe(en.signin.failed);
 
     // The choice is remembered: the next page comes in English too.
-    await signIn.signIn(cell.member.email, cell.member.password);
+    await signIn.signIn(started.cell.member.email, started.cell.member.password);
     const dashboard = new DashboardPage(page);
     await expect.poll(() => dashboard.isShown()).toBe(true);
     expect(await header.language()).toBe('en');
-    expect(await dashboard.greeting.innerText()).toBe(en.dashboard.greeting.replace('{name}', cell.member.name));
+    expect(await dashboard.greeting.innerText()).toBe(
+      en.dashboard.greeting.replace('{name}', started.cell.member.name),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser, newVisitor, type Visitor, type VisitorOptions } from './browser';
 import { seedCell, TEST_PASSWORD } from './fixtures';
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from './server';
@@ -136,4 +136,30 @@ export function reportFailures(app: () => E2eApp | undefined): void {
     lines.push('--- server log (tail)', ...running.server.logs().split('\n').slice(-40));
     process.stderr.write(`${lines.join('\n')}\n`);
   });
+}
+
+/**
+ * The app of one test file: started before its tests (seeded with a cell
+ * unless `seed: false`), closed after them, with the browsers' and the
+ * server's logs printed for a failing test.
+ */
+export function useE2eApp(options: { seed?: boolean } = {}): { readonly app: E2eApp; readonly cell: SeededCell } {
+  let running: E2eApp | undefined;
+  beforeAll(async () => {
+    running = await startApp(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  reportFailures(() => running);
+  return {
+    get app(): E2eApp {
+      if (!running) throw new Error('the app has not started');
+      return running;
+    },
+    get cell(): SeededCell {
+      if (!this.app.seeded) throw new Error('the app was started without a seeded cell');
+      return this.app.seeded;
+    },
+  };
 }
