@@ -180,44 +180,48 @@ export async function writeProjection(
         .execute();
     }
     await trx.deleteFrom('opinions').where('meeting_id', '=', meeting.id).execute();
-    for (const o of projection.opinions) {
+    if (projection.opinions.length > 0) {
       await trx
         .insertInto('opinions')
-        .values({
-          id: o.id,
-          meeting_id: meeting.id,
-          speaker_id: o.speakerId,
-          speaker_name: o.speakerName,
-          section_id: o.sectionId,
-          body: o.body,
-          position: o.position,
-        })
+        .values(
+          projection.opinions.map((o) => ({
+            id: o.id,
+            meeting_id: meeting.id,
+            speaker_id: o.speakerId,
+            speaker_name: o.speakerName,
+            section_id: o.sectionId,
+            body: o.body,
+            position: o.position,
+          })),
+        )
         .execute();
     }
     await trx.deleteFrom('votes').where('meeting_id', '=', meeting.id).execute();
-    for (const v of projection.votes) {
+    if (projection.votes.length > 0) {
       await trx
         .insertInto('votes')
-        .values({
-          id: v.id,
-          meeting_id: meeting.id,
-          subject: v.subject,
-          title: v.title,
-          method: v.method,
-          state: v.state,
-          count_for: v.counts?.for ?? null,
-          count_against: v.counts?.against ?? null,
-          count_other: v.counts?.other ?? null,
-          other_opinions: v.otherOpinions,
-          present: v.present,
-          base: v.base,
-          percent_tenths: v.percentTenths,
-          passed: v.passed,
-          rule_base: v.rule?.base ?? null,
-          rule_threshold: v.rule?.threshold ?? null,
-          opened_at: v.openedAt,
-          closed_at: v.closedAt,
-        })
+        .values(
+          projection.votes.map((v) => ({
+            id: v.id,
+            meeting_id: meeting.id,
+            subject: v.subject,
+            title: v.title,
+            method: v.method,
+            state: v.state,
+            count_for: v.counts?.for ?? null,
+            count_against: v.counts?.against ?? null,
+            count_other: v.counts?.other ?? null,
+            other_opinions: v.otherOpinions,
+            present: v.present,
+            base: v.base,
+            percent_tenths: v.percentTenths,
+            passed: v.passed,
+            rule_base: v.rule?.base ?? null,
+            rule_threshold: v.rule?.threshold ?? null,
+            opened_at: v.openedAt,
+            closed_at: v.closedAt,
+          })),
+        )
         .execute();
     }
     if (meeting.state !== 'approved') {
