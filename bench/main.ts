@@ -121,13 +121,7 @@ async function main(): Promise<number> {
         };
         for (const server of [ours, reference]) {
           progress(`warm-up on ${server.name}`);
-          await runPropagation(
-            server,
-            warm,
-            rooms[warm.key],
-            server.name === 'ours' ? cookies : [null],
-            `warmup-${server.name}`,
-          );
+          await runPropagation(server, warm, rooms[warm.key], server.name === 'ours' ? cookies : [null]);
           await settle(server);
         }
       }
@@ -139,7 +133,6 @@ async function main(): Promise<number> {
               spec,
               rooms[spec.key],
               server.name === 'ours' ? cookies : [null],
-              `${spec.key}-${round}-${server.name}`,
             );
             const entry = runs.get(`${spec.key}/${server.name}`) ?? { runs: [], samples: [] };
             entry.runs.push(run);

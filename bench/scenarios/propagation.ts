@@ -5,8 +5,6 @@ import { connectRooms, type BenchClient } from '../clients';
 import { Samples, waitUntil, type Percentiles } from '../measure';
 import type { BenchServer } from '../servers';
 
-/** The shared array the writers stamp their changes into: [run tag, sequence, performance.now()]. */
-const STAMPS = 'bench-stamps';
 /** After the last change, how long delivery may take before the missing ones are counted as lost. */
 const DRAIN_TIMEOUT_MS = 15_000;
 
@@ -105,30 +103,40 @@ export async function runPropagation(
   spec: PropagationSpec,
   roomIds: readonly string[],
   cookies: readonly (string | null)[],
-  tag: string,
 ): Promise<{ run: PropagationRun; samples: Samples }> {
   const rooms = await connectRooms(server.wsUrl, roomIds.slice(0, spec.rooms), spec.clientsPerRoom, cookies);
   try {
     const samples = new Samples();
     let delivered = 0;
-    for (const clients of rooms) {
-      for (const receiver of clients.slice(1)) {
-        receiver.doc.getArray<[string, number, number]>(STAMPS).observe((event) => {
-          if (event.transaction.local) return;
-          const now = performance.now();
-          for (const change of event.changes.delta) {
-            if (!change.insert) continue;
-            for (const stamp of change.insert as [string, number, number][]) {
-              if (stamp[0] !== tag) continue;
-              samples.push(now - stamp[2]);
-              delivered++;
-            }
-          }
-        });
-      }
-    }
     const texts = rooms.map((clients) => startParagraph(clients[0]!));
     await waitUntil(() => rooms.every((clients) => clients.every((c) => sameState(c, clients[0]!))), 30_000, 50);
+    // Writers type into the minutes only, one character per change, appended to their own paragraph.
+    // Every client runs in this process, so the send time of the n-th character of a room is known
+    // here: a receiver that sees a room's text grow to n characters records n's latency.
+    const sentAt = rooms.map(() => [] as number[]);
+    const startLength = texts.map((text) => text.length);
+    rooms.forEach((clients, r) => {
+      const writerText = texts[r]!;
+      const paragraphIndex = clients[0]!.doc.getXmlFragment(MINUTES_FIELD).length - 1;
+      for (const receiver of clients.slice(1)) {
+        const paragraph = receiver.doc.getXmlFragment(MINUTES_FIELD).get(paragraphIndex) as Y.XmlElement;
+        const text = paragraph.get(0) as Y.XmlText;
+        if (text.toString() !== writerText.toString()) throw new Error('receiver does not hold the writer paragraph');
+        let seen = text.length;
+        text.observe((event) => {
+          if (event.transaction.local) return;
+          const now = performance.now();
+          const length = text.length;
+          for (let n = seen; n < length; n++) {
+            const sent = sentAt[r]![n - startLength[r]!];
+            if (sent === undefined) continue;
+            samples.push(now - sent);
+            delivered++;
+          }
+          seen = length;
+        });
+      }
+    });
     await untilQuiet(server);
     agePresence(rooms.flat());
 
@@ -145,16 +153,14 @@ export async function runPropagation(
     const writers = rooms.map((clients, r) => {
       const writer = clients[0]!;
       const text = texts[r]!;
-      const stamps = writer.doc.getArray<[string, number, number]>(STAMPS);
+      const sends = sentAt[r]!;
       // Writers are spread evenly over the period, as independent people would be.
       const offset = (r / rooms.length) * period;
       return new Promise<void>((resolve) => {
         let seq = 0;
         const tick = () => {
-          writer.doc.transact(() => {
-            text.insert(text.length, seq % 8 === 7 ? ' ' : String.fromCharCode(97 + (seq % 26)));
-            stamps.push([[tag, seq, performance.now()]]);
-          });
+          sends.push(performance.now());
+          text.insert(text.length, seq % 8 === 7 ? ' ' : String.fromCharCode(97 + (seq % 26)));
           if (spec.cursor) {
             const at = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
             writer.provider.awareness.setLocalStateField('cursor', { anchor: at, head: at });
