@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { CreateCellForm } from '../components/create-cell-form';
 import { MeetingList, toMeetingListItem } from '../components/meeting-list';
 import { splitByDate } from '../lib/format';
-import { canManageOrganisations } from '../server/auth/policy';
+import { canManageOrganisations } from '../lib/policy';
 import { getI18n } from '../server/i18n';
 import { getRuntime } from '../server/runtime';
 import { requireCurrent } from '../server/web/session';
@@ -14,7 +14,8 @@ const PAST_PER_CELL = 5;
 /** An empty installation starts at setup; otherwise the user's cells and their meetings. */
 export default async function HomePage() {
   const { t, locale } = await getI18n();
-  const { organisations, meetings } = getRuntime().services;
+  const { organisations } = getRuntime().services;
+  const { records } = getRuntime().meetings;
   if (!(await organisations.isSetupComplete())) redirect('/setup');
   const { user, subject } = await requireCurrent('/');
 
@@ -22,7 +23,7 @@ export default async function HomePage() {
   const withMeetings = await Promise.all(
     cells.map(async (cell) => ({
       cell,
-      ...splitByDate((await meetings.listMeetings(cell.id)).map(toMeetingListItem)),
+      ...splitByDate((await records.listMeetings(user, cell.id)).map(toMeetingListItem)),
     })),
   );
   const admin = canManageOrganisations(subject);

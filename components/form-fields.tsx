@@ -130,14 +130,16 @@ export function SubmitButton({
   label,
   pendingLabel,
   className,
+  testId,
 }: {
   label: string;
   pendingLabel: string;
   className?: string;
+  testId?: string;
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={className ?? 'button'} disabled={pending} aria-busy={pending}>
+    <button type="submit" className={className ?? 'button'} disabled={pending} aria-busy={pending} data-testid={testId}>
       {pending ? pendingLabel : label}
     </button>
   );

@@ -28,7 +28,7 @@ export function MinutesEditor() {
   const { view, session, access, accessReasonKey, locked } = useLiveMeeting();
   const provider = session?.provider ?? null;
   const connection = useConnection(provider);
-  const saved = useSaved(session, view.id);
+  const saved = useSaved(session, view.me.id, view.id);
   const users = usePresence(provider);
 
   const lostAccess = connection.stopped && !connection.expired;
@@ -58,6 +58,18 @@ export function MinutesEditor() {
       {!connection.expired && connection.reasonKey && (
         <div className="notice notice--error" role="alert" data-testid="connection-problem">
           <p>{t(connection.reasonKey)}</p>
+          {connection.refused && session && (
+            <p>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void session.discardLocalCopy().then(() => window.location.reload())}
+                data-testid="reload-from-server"
+              >
+                {t('editor.reloadFromServer')}
+              </button>
+            </p>
+          )}
         </div>
       )}
       {!editable && !lostAccess && (

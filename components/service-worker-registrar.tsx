@@ -10,13 +10,13 @@ const PRECACHE_DELAY_MS = 2000;
  * Registers the service worker that lets a meeting page reload without a
  * network, then asks it to keep this page and the build files it has already
  * loaded: those were fetched before the worker controlled the page, so it
- * never saw them.
+ * never saw them. When the policy does not let this user keep the meeting on
+ * the device (`keepOffline` false), the worker is told to forget the page.
  */
-export function ServiceWorkerRegistrar() {
+export function ServiceWorkerRegistrar({ keepOffline }: { keepOffline: boolean }) {
   useEffect(() => {
     // Development builds reuse chunk names: a cache-first worker would serve stale code.
     if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
-    const wasControlled = navigator.serviceWorker.controller !== null;
     let timer: number | undefined;
     let cancelled = false;
     navigator.serviceWorker
@@ -29,12 +29,13 @@ export function ServiceWorkerRegistrar() {
             .getEntriesByType('resource')
             .map((entry) => entry.name)
             .filter((url) => new URL(url).pathname.startsWith('/_next/static/'));
-          // A page the worker served itself is cached already; one reached by a client-side
-          // link, or loaded before the worker existed, has to be fetched for the cache.
-          const loaded = performance.getEntriesByType('navigation')[0];
-          const loadedPath = loaded ? new URL(loaded.name).pathname : '';
-          const page = !wasControlled || loadedPath !== window.location.pathname ? window.location.pathname : undefined;
-          registration.active?.postMessage({ type: 'precache', page, assets });
+          const page = window.location.pathname;
+          // The worker keeps only pages it is asked to keep; it fetches this one unless it has it already.
+          if (keepOffline) registration.active?.postMessage({ type: 'precache', page, assets });
+          else {
+            registration.active?.postMessage({ type: 'forget', page });
+            registration.active?.postMessage({ type: 'precache', assets });
+          }
         }, PRECACHE_DELAY_MS);
       })
       .catch(() => {
@@ -44,6 +45,6 @@ export function ServiceWorkerRegistrar() {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, []);
+  }, [keepOffline]);
   return null;
 }

@@ -3,12 +3,13 @@
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { useI18n } from './i18n-provider';
-import { PAGE_CACHE } from '../lib/offline';
+import { clearOfflineData } from './offline-data';
 
 /**
- * Signs out and goes to the sign-in page. Pages cached for offline use were
- * rendered for this user, so they are dropped; unsent minutes in IndexedDB
- * stay, or signing out offline would lose them.
+ * Signs out and goes to the sign-in page. What this member kept on the device
+ * (offline copies of minutes, cached pages) is removed once the server has
+ * ended the session: on a shared computer the next person must find nothing.
+ * Signing out needs the network, so unsent changes had their chance to leave.
  */
 export function SignOutButton() {
   const { t } = useI18n();
@@ -16,8 +17,8 @@ export function SignOutButton() {
   async function onClick() {
     setBusy(true);
     try {
-      if ('caches' in window) await caches.delete(PAGE_CACHE);
       await signOut({ redirect: false });
+      await clearOfflineData();
     } finally {
       // next-auth builds its own redirect from NEXTAUTH_URL; the local path is always right.
       window.location.assign('/signin?notice=signedOut');

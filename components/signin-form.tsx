@@ -1,14 +1,17 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
+import { getSession, signIn } from 'next-auth/react';
+import { SIGN_IN_LIMITED } from '../lib/sign-in';
+import { clearOfflineData } from './offline-data';
 import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from './i18n-provider';
 
 /**
  * Email and password sign-in through next-auth's credentials provider. The
  * form says method="post" so that a submit before the page is interactive
- * never puts the password in the address bar. Every refusal shows the same
- * sentence: it must not tell whether the email exists.
+ * never puts the password in the address bar. Every wrong email or password
+ * shows the same sentence: it must not tell whether the email exists. Too
+ * many failures say so, and when to try again.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useI18n();
@@ -30,11 +33,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn('credentials', { redirect: false, email, password, callbackUrl });
       if (result?.ok && !result.error) {
+        // Copies another member left on this device are theirs: removed before this member's pages load.
+        const session = await getSession();
+        const userId = (session?.user as { id?: string } | undefined)?.id;
+        await clearOfflineData(userId ?? '');
         // A full load, so the header and every server component see the new session.
         window.location.assign(callbackUrl);
         return;
       }
-      setError(t('signin.failed'));
+      setError(result?.error === SIGN_IN_LIMITED ? t('signin.limited') : t('signin.failed'));
     } catch {
       setError(t('signin.network'));
     }

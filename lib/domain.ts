@@ -25,6 +25,9 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 /** Roles allowed to manage a cell's members and meetings. */
 export const CELL_MANAGER_ROLES: readonly MemberRole[] = ['secretary', 'deputy_secretary'];
 
+/** The cell committee (chi ủy): who meets at its own meetings (họp chi ủy). */
+export const CELL_COMMITTEE_ROLES: readonly MemberRole[] = ['secretary', 'deputy_secretary', 'committee_member'];
+
 /** The Tiptap field (Y.XmlFragment name) that holds the minutes inside a meeting's Y.Doc. */
 export const MINUTES_FIELD = 'minutes';
 

@@ -5,6 +5,8 @@
  */
 export interface FormState {
   status: 'idle' | 'error' | 'success';
+  /** The stable id of a refusal (the key under "errors."), for the tests and the log. */
+  code?: string;
   /** Translated message per field name; "_" for the form as a whole. */
   errors: Record<string, string>;
   /** A translated note for the whole form (success or failure). */

@@ -90,6 +90,9 @@ export const cellSettingsSchema = z.object({
 export const oversightSchema = z.object({ cellId: id, email: z.string().trim().toLowerCase().email('invalid_email') });
 export const overseerRemovalSchema = z.object({ cellId: id, userId: id });
 
+/** A member invited to (or uninvited from) a committee meeting. */
+export const inviteeSchema = z.object({ meetingId: id, userId: id });
+
 export const preparationSchema = z.object({
   meetingId: id,
   item: z.enum(['draft_resolution', 'notified'], 'invalid_choice'),

@@ -1,4 +1,5 @@
-import type { MeetingKind, MeetingState, MemberRole, MemberStatus } from './domain';
+import type { MeetingClassification, MeetingKind, MeetingState, MemberRole, MemberStatus } from './domain';
+import type { MeetingPermissions, MeetingResource, Subject } from './policy';
 import type { VoteRule } from './rules/votes';
 
 /**
@@ -15,14 +16,6 @@ export interface MeetingMember {
   absenceStreak: number | null;
 }
 
-export interface MeetingCaps {
-  manage: boolean;
-  chair: boolean;
-  record: boolean;
-  participate: boolean;
-  amend: boolean;
-}
-
 export interface MeetingAcknowledgment {
   role: 'chair' | 'secretary';
   userId: string;
@@ -37,8 +30,17 @@ export interface MeetingView {
   state: MeetingState;
   chairId: string | null;
   secretaryId: string | null;
+  classification: MeetingClassification;
   minimumMinutes: number;
-  caps: MeetingCaps;
+  /** What the policy granted when the page was rendered. */
+  permissions: MeetingPermissions;
+  /**
+   * The signed-in user and the meeting as the policy sees them (only this
+   * cell's membership), so the panels ask the same policy again when the live
+   * roles or state change.
+   */
+  subject: Subject;
+  resource: MeetingResource;
   me: { id: string; name: string };
   members: MeetingMember[];
   voteRule: VoteRule;

@@ -4,8 +4,11 @@
  * themselves come from IndexedDB (y-indexeddb); this worker only keeps the
  * page and the build files that display them.
  *
- * - navigations to /meetings/<id>: network first (the cache is refreshed on
- *   every successful load), the cached page when the network fails or stalls;
+ * - navigations to /meetings/<id>: network first, the cached page when the
+ *   network fails or stalls. A page enters the cache only when the page itself
+ *   asks (it knows whether the policy lets this user keep the meeting on the
+ *   device: secret meetings mostly not), and leaves it when the page says so
+ *   or the user signs out; a cached page is refreshed on every load;
  * - /_next/static/*: cache first (file names carry a content hash);
  * - everything else, /api/* and the /collab websocket included: untouched.
  *
@@ -53,11 +56,19 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-/** The page asks to keep itself and the build files it loaded before this worker controlled it. */
+/**
+ * The page asks to keep itself and the build files it loaded before this
+ * worker controlled it, or to forget itself (the user may not keep it).
+ */
 self.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'precache') return;
-  event.waitUntil(precache(data));
+  if (!data) return;
+  if (data.type === 'precache') event.waitUntil(precache(data));
+  if (data.type === 'forget' && typeof data.page === 'string' && MEETING_PATH.test(data.page)) {
+    event.waitUntil(
+      caches.open(PAGE_CACHE).then((cache) => cache.delete(pageKey(new URL(data.page, self.location.origin)))),
+    );
+  }
 });
 
 function pageKey(url) {
@@ -92,7 +103,8 @@ async function remember(cacheName, key, response, max) {
 async function networkFirst(request, url) {
   const key = pageKey(url);
   const network = fetch(request).then(async (response) => {
-    if (isCacheablePage(response)) await remember(PAGE_CACHE, key, response.clone(), MAX_PAGE_ENTRIES);
+    const kept = await caches.match(key, { cacheName: PAGE_CACHE, ignoreVary: true });
+    if (kept && isCacheablePage(response)) await remember(PAGE_CACHE, key, response.clone(), MAX_PAGE_ENTRIES);
     return response;
   });
   let timer;
@@ -122,11 +134,15 @@ async function precache(data) {
   const tasks = [];
   if (typeof data.page === 'string' && MEETING_PATH.test(data.page)) {
     const url = new URL(data.page, self.location.origin);
-    tasks.push(
-      fetch(url.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then((response) =>
-        isCacheablePage(response) ? remember(PAGE_CACHE, pageKey(url), response, MAX_PAGE_ENTRIES) : undefined,
-      ),
-    );
+    const kept = await caches.match(pageKey(url), { cacheName: PAGE_CACHE, ignoreVary: true });
+    // A page kept already was refreshed by this very navigation.
+    if (!kept) {
+      tasks.push(
+        fetch(url.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then((response) =>
+          isCacheablePage(response) ? remember(PAGE_CACHE, pageKey(url), response, MAX_PAGE_ENTRIES) : undefined,
+        ),
+      );
+    }
   }
   const assets = Array.isArray(data.assets) ? data.assets.slice(0, MAX_STATIC_ENTRIES) : [];
   const staticCache = await caches.open(STATIC_CACHE);

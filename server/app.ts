@@ -1,3 +1,4 @@
+import { createSignInLimiter, signInLimitsFromEnv, type SignInLimits } from './auth/sign-in-limiter';
 import { createCollabServer } from './collab/server';
 import { limitsFromEnv, type CollabLimits } from './collab/limits';
 import type { Config } from './config';
@@ -20,30 +21,46 @@ export interface RunningApp {
  * config.withNext is off). Used by server/main.ts and by tests that need the
  * real server in their own process.
  */
-export async function startApp(config: Config, limits: CollabLimits = limitsFromEnv()): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  limits: CollabLimits = limitsFromEnv(),
+  signInLimits: SignInLimits = signInLimitsFromEnv(),
+): Promise<RunningApp> {
   const { handle, services } = await openServices(config);
   const record = createMeetingRecord(services);
-  const collab = createCollabServer({ services, secret: config.authSecret, limits, hooks: record.hooks });
+  const collab = createCollabServer({
+    services,
+    secret: config.authSecret,
+    limits,
+    hooks: record.hooks,
+    allowedOrigins: config.allowedOrigins,
+    trustedProxies: config.trustedProxies,
+  });
   const meetings = record.attach({
     change: collab.change,
     read: collab.read,
     lock: collab.lock,
     unlock: collab.unlock,
     revalidateDocument: collab.revalidateDocument,
+    revalidateUser: collab.revalidateUser,
   });
   const runtime: Runtime = {
     services,
     authSecret: config.authSecret,
     collab: { revalidateUser: collab.revalidateUser, revalidateDocument: collab.revalidateDocument },
     meetings,
+    signInLimiter: createSignInLimiter(signInLimits),
   };
   setRuntime(runtime);
   const { server, port } = await startHttpServer(config, collab);
+  const sweep = setInterval(() => runtime.signInLimiter.sweep(), 5 * 60 * 1000);
+  sweep.unref();
   return {
     port,
     runtime,
     dialect: handle.dialect,
     async close() {
+      clearInterval(sweep);
       server.close();
       await collab.close();
       server.closeAllConnections();

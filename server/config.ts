@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { normaliseAddress } from './net/client-address';
 
 /**
  * Process configuration, validated once at start-up. A bad value stops the
@@ -24,6 +26,42 @@ const envSchema = z.object({
     .optional(),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** Further origins pages may be served from (comma-separated), besides NEXTAUTH_URL's. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const list = (value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const origins: string[] = [];
+      for (const entry of list) {
+        try {
+          const url = new URL(entry);
+          if (url.origin !== entry.replace(/\/$/, '')) throw new Error('not an origin');
+          origins.push(url.origin);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `ALLOWED_ORIGINS: "${entry}" is not an origin like https://host` });
+        }
+      }
+      return origins;
+    }),
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated IPs). */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const list = (value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const entry of list) {
+        if (isIP(entry) === 0)
+          ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES: "${entry}" is not an IP address` });
+      }
+      return list.map(normaliseAddress);
+    }),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Set to "off" to run the collaboration server without the Next.js pages (benchmarks, some tests). */
   BIENBAN_NEXT: z.enum(['on', 'off']).default('on'),
@@ -37,6 +75,11 @@ export type Config = {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   authSecret: string;
+  /** The public URL (NEXTAUTH_URL), when configured. */
+  publicUrl: string | undefined;
+  /** Origins a browser may open the collaboration websocket from; empty means "the Host the request names". */
+  allowedOrigins: string[];
+  trustedProxies: string[];
   dev: boolean;
   withNext: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -51,7 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  // The database, attachments and the session secret are the service's alone.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -59,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     authSecret: e.NEXTAUTH_SECRET ?? readOrCreateSecret(dataDir),
+    publicUrl: e.NEXTAUTH_URL,
+    allowedOrigins: [...(e.NEXTAUTH_URL ? [new URL(e.NEXTAUTH_URL).origin] : []), ...e.ALLOWED_ORIGINS],
+    trustedProxies: e.TRUSTED_PROXIES,
     dev: e.NODE_ENV === 'development',
     withNext: e.BIENBAN_NEXT === 'on',
     logLevel: e.LOG_LEVEL,

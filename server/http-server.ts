@@ -6,6 +6,8 @@ import next from 'next';
 import { COLLAB_PATH } from '../lib/collab/messages';
 import type { Config } from './config';
 import type { CollabServer } from './collab/server';
+import { CLIENT_ADDRESS_HEADER, clientAddress, normaliseAddress } from './net/client-address';
+import { applySecurityHeaders } from './net/security-headers';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,8 +30,15 @@ export async function startHttpServer(config: Config, collab: CollabServer): Pro
   let handleNext: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let ready = false;
 
+  const https = config.publicUrl?.startsWith('https://') ?? false;
+  const trustedProxy = (req: IncomingMessage) =>
+    config.trustedProxies.includes(normaliseAddress(req.socket.remoteAddress ?? ''));
+
   const server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
+    applySecurityHeaders(req, res, { dev: config.dev, https, trustedProxy });
+    // Whatever a client put there is replaced: pages learn the client's address from this header only.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, config.trustedProxies);
     if (pathname === '/healthz') {
       res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok\n' : 'starting\n');
       return;

@@ -10,6 +10,8 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
  * collaboration websocket and the database, on one port.
  */
 async function main(): Promise<void> {
+  // Files this process creates (the database, its journal, the secret) are the service user's alone.
+  process.umask(0o077);
   const config = loadConfig();
   setLogLevel(config.logLevel);
   // next-auth reads these from the environment inside Next's handlers.

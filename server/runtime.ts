@@ -1,3 +1,4 @@
+import type { SignInLimiter } from './auth/sign-in-limiter';
 import type { MeetingOperations } from './meeting';
 import type { Services } from './services';
 
@@ -19,6 +20,8 @@ export interface Runtime {
   };
   /** The meeting as a structured record: live operations, follow-up and read models. */
   meetings: MeetingOperations;
+  /** Failed sign-ins per account and address. */
+  signInLimiter: SignInLimiter;
 }
 
 const KEY = Symbol.for('bienban.runtime');

@@ -1,7 +1,6 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
-import { newId } from '../../lib/random-id';
 import { useI18n } from '../i18n-provider';
 
 interface ToolbarItem {
@@ -79,15 +78,15 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
 }
 
 /**
- * A new task of the resolution at the caret, with a fresh id (the server
- * follows it by that id), no assignee yet, and the caret inside its text.
+ * A new task of the resolution at the caret, with no assignee yet and the
+ * caret inside its text. The server gives it its id as soon as it arrives.
  */
 function insertTask(editor: Editor): void {
   const { $from } = editor.state.selection;
   // Inside an empty paragraph the task replaces it; elsewhere it goes after the current block.
   const emptyParagraph = $from.parent.type.name === 'paragraph' && $from.parent.content.size === 0 && $from.depth > 0;
   const at = emptyParagraph ? $from.before() : $from.depth > 0 ? $from.after() : $from.pos;
-  const task = { type: 'task', attrs: { id: newId(), assignees: [], dueDate: null, status: 'not_started' } };
+  const task = { type: 'task', attrs: { id: null, assignees: [], dueDate: null, status: 'not_started' } };
   const range = emptyParagraph ? { from: at, to: $from.after() } : at;
   editor
     .chain()

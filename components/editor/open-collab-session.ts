@@ -13,6 +13,16 @@ export interface OpenedSession {
   provider: WebsocketProvider;
   notices: ServerNotices;
   close(): void;
+  /** Closes the session and deletes this device's copy, so the next open starts from the server's. */
+  discardLocalCopy(): Promise<void>;
+}
+
+export interface SessionOptions {
+  meetingId: string;
+  userId: string;
+  wsPath: string;
+  /** Whether the policy lets this user keep the meeting on the device (IndexedDB). */
+  keepOffline: boolean;
 }
 
 /** The websocket base URL on this page's own host; the provider appends "/<meetingId>". */
@@ -22,16 +32,22 @@ function collabUrl(wsPath: string): string {
 }
 
 /**
- * Opens one meeting's live document: a Y.Doc kept on the device (IndexedDB)
- * and synced with the server (websocket). `onLocalReady` runs once the copy
- * kept on this device has been loaded, or after a timeout when it cannot be.
- * This module is imported only in the browser (see use-collab-session.ts).
+ * Opens one meeting's live document: a Y.Doc kept on the device for this
+ * user (IndexedDB, when the policy allows it) and synced with the server
+ * (websocket). Tabs do not sync with each other directly (BroadcastChannel
+ * off): everything goes through the server, which checks it.
+ * `onLocalReady` runs once the copy kept on this device has been loaded, at
+ * once when none is kept, or after a timeout when it cannot be loaded. This
+ * module is imported only in the browser (see use-collab-session.ts).
  */
-export function openCollabSession(meetingId: string, wsPath: string, onLocalReady: () => void): OpenedSession {
+export function openCollabSession(options: SessionOptions, onLocalReady: () => void): OpenedSession {
   const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(localDocName(meetingId), doc);
-  const provider = new WebsocketProvider(collabUrl(wsPath), meetingId, doc, {
+  const local = options.keepOffline
+    ? new IndexeddbPersistence(localDocName(options.userId, options.meetingId), doc)
+    : null;
+  const provider = new WebsocketProvider(collabUrl(options.wsPath), options.meetingId, doc, {
     params: { [EXTENSIONS_PARAM]: '1' },
+    disableBc: true,
   });
   const notices = listenForNotices(provider);
   let ready = false;
@@ -40,17 +56,25 @@ export function openCollabSession(meetingId: string, wsPath: string, onLocalRead
     ready = true;
     onLocalReady();
   };
-  const timer = window.setTimeout(markReady, LOCAL_LOAD_TIMEOUT_MS);
-  local.whenSynced.then(markReady, markReady);
+  const timer = window.setTimeout(markReady, local ? LOCAL_LOAD_TIMEOUT_MS : 0);
+  local?.whenSynced.then(markReady, markReady);
+  const close = () => {
+    ready = true;
+    window.clearTimeout(timer);
+    provider.destroy();
+    void local?.destroy();
+    doc.destroy();
+  };
   return {
     doc,
     provider,
     notices,
-    close() {
+    close,
+    async discardLocalCopy() {
       ready = true;
       window.clearTimeout(timer);
       provider.destroy();
-      void local.destroy();
+      await local?.clearData();
       doc.destroy();
     },
   };

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { SessionOptions } from './open-collab-session';
 import type { ServerNotices } from './server-notices';
 
 export interface CollabSession {
@@ -12,6 +13,8 @@ export interface CollabSession {
   notices: ServerNotices;
   /** True once the copy kept on this device has been loaded into `doc`. */
   localReady: boolean;
+  /** Closes the session and deletes this device's copy (after the server refused a change of it). */
+  discardLocalCopy(): Promise<void>;
 }
 
 /**
@@ -22,7 +25,8 @@ export interface CollabSession {
  * copy of it. Editors bind to the document once the local copy has loaded,
  * so an offline reload shows the minutes at once.
  */
-export function useCollabSession(meetingId: string, wsPath: string): CollabSession | null {
+export function useCollabSession(options: SessionOptions): CollabSession | null {
+  const { meetingId, userId, wsPath, keepOffline } = options;
   const [session, setSession] = useState<CollabSession | null>(null);
 
   useEffect(() => {
@@ -30,18 +34,24 @@ export function useCollabSession(meetingId: string, wsPath: string): CollabSessi
     let close: (() => void) | undefined;
     void import('./open-collab-session').then(({ openCollabSession }) => {
       if (!active) return;
-      const opened = openCollabSession(meetingId, wsPath, () => {
+      const opened = openCollabSession({ meetingId, userId, wsPath, keepOffline }, () => {
         if (active) setSession((s) => (s && s.doc === opened.doc && !s.localReady ? { ...s, localReady: true } : s));
       });
       close = opened.close;
-      setSession({ doc: opened.doc, provider: opened.provider, notices: opened.notices, localReady: false });
+      setSession({
+        doc: opened.doc,
+        provider: opened.provider,
+        notices: opened.notices,
+        localReady: false,
+        discardLocalCopy: opened.discardLocalCopy,
+      });
     });
     return () => {
       active = false;
       close?.();
       setSession(null);
     };
-  }, [meetingId, wsPath]);
+  }, [meetingId, userId, wsPath, keepOffline]);
 
   return session;
 }

@@ -13,8 +13,10 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** The session ended (4401): the user must sign in again. */
   expired: boolean;
-  /** The server refused the document for good (4403, 4404, 4413): no retrying. */
+  /** The server refused the document for good (4403, 4404, 4413, 4422): no retrying. */
   stopped: boolean;
+  /** The server refused a change of this copy (4422): it must start again from the server's. */
+  refused: boolean;
   /** messages/ key explaining the last close, until the next successful connection. */
   reasonKey: string | undefined;
 }
@@ -71,10 +73,11 @@ export function useConnection(provider: WebsocketProvider | null): ConnectionSta
   }, [provider]);
 
   const expired = closed?.code === CLOSE_CODES.unauthorized;
+  const refused = closed?.code === CLOSE_CODES.updateRefused;
   const stopped = closed !== null && closed.code >= 4400 && closed.code < 4500;
   let status: ConnectionStatus;
   if (stopped || !online) status = 'offline';
   else if (wsStatus === 'connected') status = 'connected';
   else status = failures >= ATTEMPTS_BEFORE_OFFLINE ? 'offline' : 'connecting';
-  return { status, expired, stopped, reasonKey: closed?.reasonKey };
+  return { status, expired, stopped, refused, reasonKey: closed?.reasonKey };
 }

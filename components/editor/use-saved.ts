@@ -11,21 +11,21 @@ import type { CollabSession } from './use-collab-session';
  * server: the local state vector is covered by the last MESSAGE_SAVED state
  * vector. Recomputed on every document update and every saved message.
  */
-export function useSaved(session: CollabSession | null, meetingId: string): boolean {
+export function useSaved(session: CollabSession | null, userId: string, meetingId: string): boolean {
   const [saved, setSaved] = useState(false);
   const doc = session?.doc;
   const notices = session?.notices;
 
   useEffect(() => {
     if (!doc || !notices) return;
-    const stored = loadSavedVector(meetingId);
+    const stored = loadSavedVector(userId, meetingId);
     let savedVector: Map<number, number> | null = stored ? Y.decodeStateVector(stored) : null;
     let seen: Uint8Array | null = null;
     const recompute = () => {
       if (notices.saved && notices.saved !== seen) {
         seen = notices.saved;
         savedVector = Y.decodeStateVector(seen);
-        storeSavedVector(meetingId, seen);
+        storeSavedVector(userId, meetingId, seen);
       }
       setSaved(savedVector !== null && isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(doc)), savedVector));
     };
@@ -36,7 +36,7 @@ export function useSaved(session: CollabSession | null, meetingId: string): bool
       unsubscribe();
       doc.off('update', recompute);
     };
-  }, [doc, notices, meetingId]);
+  }, [doc, notices, userId, meetingId]);
 
   return saved;
 }

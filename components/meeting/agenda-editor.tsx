@@ -2,12 +2,13 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
+import { agendaExtensions } from '../../lib/editor/extensions';
 import { DOC_FIELDS } from '../../lib/meeting-doc/layout';
 import type { CollabSession } from '../editor/use-collab-session';
 import { useI18n } from '../i18n-provider';
 import { useLiveMeeting } from './live-meeting-provider';
+import { useMeetingStatus } from './use-meeting-status';
 
 /**
  * The agenda (chương trình), co-edited in the same live document as the
@@ -17,7 +18,9 @@ import { useLiveMeeting } from './live-meeting-provider';
 export function AgendaEditor() {
   const { t } = useI18n();
   const { session, access, locked } = useLiveMeeting();
-  const editable = access === 'edit' && !locked;
+  // The agenda is written by those who prepare the meeting; the server refuses anyone else's change to it.
+  const { manage } = useMeetingStatus();
+  const editable = access === 'edit' && !locked && manage;
   if (!session?.localReady) {
     return (
       <div className="agenda-document editor-loading" aria-busy="true" data-testid="agenda-loading">
@@ -34,10 +37,7 @@ function LiveAgenda({ session, editable }: { session: CollabSession; editable: b
     {
       immediatelyRender: false,
       editable,
-      extensions: [
-        StarterKit.configure({ undoRedo: false, link: false }),
-        Collaboration.configure({ document: session.doc, field: DOC_FIELDS.agenda }),
-      ],
+      extensions: [...agendaExtensions(), Collaboration.configure({ document: session.doc, field: DOC_FIELDS.agenda })],
       editorProps: {
         attributes: { 'aria-label': t('preparation.agendaLabel'), role: 'textbox', 'aria-multiline': 'true' },
       },

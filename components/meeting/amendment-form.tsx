@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
-import { amendAction } from '../../app/meetings/[meetingId]/follow-up-actions';
 import { amendmentSchema } from '../../lib/meeting-schemas';
 import { useI18n } from '../i18n-provider';
 import { describeRefusal } from './client-refusal';
@@ -24,7 +24,7 @@ export function AmendmentForm({ meetingId }: { meetingId: string }) {
       op.refuse(refusal.message, refusal.fields);
       return;
     }
-    const result = await op.run(() => amendAction(parsed.data));
+    const result = await op.run(() => operationAction('amend', parsed.data));
     if (result?.ok) {
       setBody('');
       setAdded(true);

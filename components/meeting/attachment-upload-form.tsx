@@ -1,7 +1,7 @@
 'use client';
 
+import { uploadAttachmentAction } from '../../app/actions/operation';
 import { useId, useRef } from 'react';
-import { uploadAttachmentAction } from '../../app/meetings/[meetingId]/follow-up-actions';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../lib/meeting-schemas';
 import { useI18n } from '../i18n-provider';
 import { OperationError } from './operation-error';

@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
-import { markAttendanceAction } from '../../app/meetings/[meetingId]/live-actions';
 import type { AttendanceEntry } from '../../lib/meeting-doc/layout';
 import { attendanceMarkSchema } from '../../lib/meeting-schemas';
 import type { MeetingMember } from '../../lib/meeting-view';
@@ -40,7 +40,7 @@ export function AttendanceRow({
       op.refuse(refusal.message, refusal.fields);
       return;
     }
-    const result = await op.run(() => markAttendanceAction(parsed.data));
+    const result = await op.run(() => operationAction('markAttendance', parsed.data));
     if (result?.ok) setAskingReason(false);
   }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { castBallotAction } from '../../app/meetings/[meetingId]/live-actions';
+import { operationAction } from '../../app/actions/operation';
 import type { BallotChoice } from '../../lib/meeting-doc/layout';
 import { useI18n } from '../i18n-provider';
 import { OperationError } from './operation-error';
@@ -35,7 +35,7 @@ export function BallotButtons({
             className={`button button--large ${mine === choice ? '' : 'button--secondary'}`}
             aria-pressed={mine === choice}
             disabled={op.pending}
-            onClick={() => void op.run(() => castBallotAction({ meetingId, voteId, choice }))}
+            onClick={() => void op.run(() => operationAction('castBallot', { meetingId, voteId, choice }))}
             data-testid={`ballot-${choice}`}
           >
             {t(`votes.choice.${choice}`)}

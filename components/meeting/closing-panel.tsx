@@ -1,6 +1,6 @@
 'use client';
 
-import { acknowledgeAction, markReadBackAction, openVoteAction } from '../../app/meetings/[meetingId]/live-actions';
+import { operationAction } from '../../app/actions/operation';
 import { formatInstant } from '../../lib/format';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
 import { useI18n } from '../i18n-provider';
@@ -46,7 +46,7 @@ export function ClosingPanel() {
               type="button"
               className="button button--large"
               disabled={op.pending}
-              onClick={() => void op.run(() => markReadBackAction({ meetingId: view.id }))}
+              onClick={() => void op.run(() => operationAction('markReadBack', { meetingId: view.id }))}
               data-testid="read-back"
             >
               {t('closing.readBack')}
@@ -68,7 +68,7 @@ export function ClosingPanel() {
               disabled={op.pending}
               onClick={() =>
                 void op.run(() =>
-                  openVoteAction({
+                  operationAction('openVote', {
                     meetingId: view.id,
                     subject: 'minutes',
                     title: t('closing.minutesVoteTitle'),
@@ -107,7 +107,7 @@ export function ClosingPanel() {
                   type="button"
                   className="button button--large"
                   disabled={op.pending}
-                  onClick={() => void op.run(() => acknowledgeAction({ meetingId: view.id, role }))}
+                  onClick={() => void op.run(() => operationAction('acknowledge', { meetingId: view.id, role }))}
                   data-testid={`acknowledge-${role}`}
                 >
                   {t(`closing.acknowledge.${role}`)}

@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useId } from 'react';
-import { setCurrentSectionAction } from '../../app/meetings/[meetingId]/live-actions';
 import { useI18n } from '../i18n-provider';
 import { useLiveMeeting } from './live-meeting-provider';
 import { OperationError } from './operation-error';
@@ -37,7 +37,7 @@ export function CurrentSection() {
             disabled={op.pending || sections.length === 0}
             onChange={(event) => {
               const sectionId = event.target.value;
-              if (sectionId) void op.run(() => setCurrentSectionAction({ meetingId: view.id, sectionId }));
+              if (sectionId) void op.run(() => operationAction('setCurrentSection', { meetingId: view.id, sectionId }));
             }}
             data-testid="current-section"
           >

@@ -44,7 +44,12 @@ export function LiveMeetingProvider({
   children: ReactNode;
 }) {
   const router = useRouter();
-  const session = useCollabSession(view.id, wsPath);
+  const session = useCollabSession({
+    meetingId: view.id,
+    userId: view.me.id,
+    wsPath,
+    keepOffline: view.permissions.keepOffline,
+  });
   const change = useAccessChange(session?.notices ?? null);
   const lockedLive = change?.reasonKey === LOCKED_REASON_KEY;
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { setPreparationAction } from '../../app/meetings/[meetingId]/follow-up-actions';
+import { operationAction } from '../../app/actions/operation';
 import { useI18n } from '../i18n-provider';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
@@ -63,7 +63,9 @@ export function PreparationChecklist({
                   type="button"
                   className="button button--secondary button--small"
                   disabled={op.pending}
-                  onClick={() => void op.run(() => setPreparationAction({ meetingId, item: toggle, done: !done }))}
+                  onClick={() =>
+                    void op.run(() => operationAction('setPreparation', { meetingId, item: toggle, done: !done }))
+                  }
                   data-testid={`prep-${toggle.replace('_', '-')}`}
                   aria-pressed={done}
                 >

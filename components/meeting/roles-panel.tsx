@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
-import { setRolesAction } from '../../app/meetings/[meetingId]/live-actions';
 import { sessionRolesSchema } from '../../lib/meeting-schemas';
 import type { MeetingMember } from '../../lib/meeting-view';
 import { useI18n } from '../i18n-provider';
@@ -59,7 +59,7 @@ function RolesForm({ chairId, secretaryId }: { chairId: string | null; secretary
       op.refuse(refusal.message, refusal.fields);
       return;
     }
-    await op.run(() => setRolesAction(parsed.data));
+    await op.run(() => operationAction('setRoles', parsed.data));
   }
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useState } from 'react';
-import { endMeetingAction, startMeetingAction } from '../../app/meetings/[meetingId]/live-actions';
 import type { DurationCheck } from '../../lib/rules/duration';
 import { useI18n } from '../i18n-provider';
 import { useLiveMeeting } from './live-meeting-provider';
@@ -28,7 +28,7 @@ export function SessionControls() {
 
   async function end() {
     setConfirmShortBy(null);
-    const result = await op.run(() => endMeetingAction({ meetingId: view.id }));
+    const result = await op.run(() => operationAction('end', { meetingId: view.id }));
     if (result?.ok) setDuration(result.data);
   }
 
@@ -51,7 +51,7 @@ export function SessionControls() {
           type="button"
           className="button button--large"
           disabled={op.pending}
-          onClick={() => void op.run(() => startMeetingAction({ meetingId: view.id }))}
+          onClick={() => void op.run(() => operationAction('start', { meetingId: view.id }))}
           data-testid="meeting-start"
         >
           {t('session.start')}

@@ -1,12 +1,6 @@
 'use client';
 
-import {
-  finishFloorAction,
-  giveFloorAction,
-  requestFloorAction,
-  withdrawFloorAction,
-} from '../../app/meetings/[meetingId]/live-actions';
-import type { ActionResult } from '../../lib/action-result';
+import { operationAction } from '../../app/actions/operation';
 import { meetingDoc, type SpeakerRequest } from '../../lib/meeting-doc/layout';
 import { useI18n } from '../i18n-provider';
 import { useLiveMeeting } from './live-meeting-provider';
@@ -33,8 +27,8 @@ export function SpeakerPanel() {
   const waiting = all.filter((r) => r.state === 'waiting');
   const done = all.filter((r) => r.state === 'done');
   const mine = all.find((r) => r.userId === view.me.id && (r.state === 'waiting' || r.state === 'speaking'));
-  const decide = (action: (input: unknown) => Promise<ActionResult<unknown>>, request: SpeakerRequest) =>
-    void op.run(() => action({ meetingId: view.id, requestId: request.id }));
+  const decide = (name: 'withdrawFloor' | 'finishFloor' | 'giveFloor', request: SpeakerRequest) =>
+    void op.run(() => operationAction(name, { meetingId: view.id, requestId: request.id }));
 
   return (
     <section className="panel" aria-labelledby="speakers-heading" data-testid="speaker-panel">
@@ -46,7 +40,7 @@ export function SpeakerPanel() {
           type="button"
           className="button button--large"
           disabled={op.pending}
-          onClick={() => void op.run(() => requestFloorAction({ meetingId: view.id }))}
+          onClick={() => void op.run(() => operationAction('requestFloor', { meetingId: view.id }))}
           data-testid="speaker-request"
         >
           {t('speakers.request')}
@@ -59,7 +53,7 @@ export function SpeakerPanel() {
             type="button"
             className="button button--secondary"
             disabled={op.pending}
-            onClick={() => decide(withdrawFloorAction, mine)}
+            onClick={() => decide('withdrawFloor', mine)}
             data-testid="speaker-withdraw"
           >
             {t('speakers.withdraw')}
@@ -82,7 +76,7 @@ export function SpeakerPanel() {
               type="button"
               className="button button--secondary"
               disabled={op.pending}
-              onClick={() => decide(finishFloorAction, request)}
+              onClick={() => decide('finishFloor', request)}
               data-testid="speaker-finish"
             >
               {t('speakers.finish')}
@@ -111,7 +105,7 @@ export function SpeakerPanel() {
                     type="button"
                     className="button button--small"
                     disabled={op.pending}
-                    onClick={() => decide(giveFloorAction, request)}
+                    onClick={() => decide('giveFloor', request)}
                     data-testid="speaker-give-floor"
                   >
                     {t('speakers.giveFloor')}
@@ -120,7 +114,7 @@ export function SpeakerPanel() {
                     type="button"
                     className="button button--secondary button--small"
                     disabled={op.pending}
-                    onClick={() => decide(withdrawFloorAction, request)}
+                    onClick={() => decide('withdrawFloor', request)}
                     data-testid="speaker-remove"
                   >
                     {t('speakers.remove')}

@@ -1,5 +1,7 @@
 'use client';
 
+import { useMemo } from 'react';
+import { meetingPermissions } from '../../lib/policy';
 import { useLiveMeeting } from './live-meeting-provider';
 import { useLiveSession } from './use-live-state';
 
@@ -18,30 +20,30 @@ export interface MeetingStatus {
 }
 
 /**
- * Where the meeting stands and what the signed-in user may do in it now. The
- * page's capabilities are combined with the live session, so a member who is
- * appointed minutes-taker gets the controls at once, without a reload; the
- * server checks every operation again either way.
+ * Where the meeting stands and what the signed-in user may do in it now: the
+ * same policy the server asks, given the meeting's live state and roles (the
+ * document mirrors them from the meetings row), so a member appointed
+ * minutes-taker gets the controls at once, without a reload. The server asks
+ * again for every operation either way.
  */
 export function useMeetingStatus(): MeetingStatus {
   const { view, locked } = useLiveMeeting();
   const session = useLiveSession();
-  const started = Boolean(session.startedAt) || view.state !== 'scheduled';
-  const ended = Boolean(session.endedAt) || view.state === 'closed' || view.state === 'approved';
-  const chairId = session.chairId ?? view.chairId;
-  const secretaryId = session.secretaryId ?? view.secretaryId;
-  const open = !locked;
-  const chair = open && (view.caps.chair || chairId === view.me.id);
-  const record = open && (view.caps.record || chair || secretaryId === view.me.id);
-  return {
-    started,
-    ended,
-    locked,
-    chairId,
-    secretaryId,
-    chair,
-    record,
-    manage: open && view.caps.manage,
-    participate: open && view.caps.participate,
-  };
+  return useMemo(() => {
+    const state = locked ? 'approved' : (session.state ?? view.state);
+    const chairId = session.chairId ?? view.chairId;
+    const secretaryId = session.secretaryId ?? view.secretaryId;
+    const permissions = meetingPermissions(view.subject, { ...view.resource, state, chairId, secretaryId });
+    return {
+      started: Boolean(session.startedAt) || state !== 'scheduled',
+      ended: Boolean(session.endedAt) || state === 'closed' || state === 'approved',
+      locked,
+      chairId,
+      secretaryId,
+      chair: permissions.chair,
+      record: permissions.record,
+      manage: permissions.manage,
+      participate: permissions.participate,
+    };
+  }, [view, locked, session]);
 }

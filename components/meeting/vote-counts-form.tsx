@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
-import { recordCountsAction } from '../../app/meetings/[meetingId]/live-actions';
 import type { VoteRecord } from '../../lib/meeting-doc/layout';
 import { voteCountsSchema } from '../../lib/meeting-schemas';
 import { checkVoteCounts } from '../../lib/rules/votes';
@@ -49,7 +49,7 @@ export function VoteCountsForm({ meetingId, vote, present }: { meetingId: string
       op.refuse(t(`errors.${refused}`));
       return;
     }
-    await op.run(() => recordCountsAction(parsed.data));
+    await op.run(() => operationAction('recordCounts', parsed.data));
   }
 
   return (

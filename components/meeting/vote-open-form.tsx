@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
-import { openVoteAction } from '../../app/meetings/[meetingId]/live-actions';
 import { VOTE_METHODS, VOTE_SUBJECTS, type VoteMethod, type VoteSubject } from '../../lib/meeting-doc/layout';
 import { openVoteSchema } from '../../lib/meeting-schemas';
 import { useI18n } from '../i18n-provider';
@@ -25,7 +25,7 @@ export function VoteOpenForm({ meetingId }: { meetingId: string }) {
       op.refuse(refusal.message, refusal.fields);
       return;
     }
-    const result = await op.run(() => openVoteAction(parsed.data));
+    const result = await op.run(() => operationAction('openVote', parsed.data));
     if (result?.ok) setTitle('');
   }
 

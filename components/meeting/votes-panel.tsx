@@ -1,6 +1,6 @@
 'use client';
 
-import { closeVoteAction } from '../../app/meetings/[meetingId]/live-actions';
+import { operationAction } from '../../app/actions/operation';
 import { meetingDoc, type Ballot, type VoteRecord } from '../../lib/meeting-doc/layout';
 import { useI18n } from '../i18n-provider';
 import { BallotButtons } from './ballot-buttons';
@@ -92,7 +92,7 @@ function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<st
             type="button"
             className="button button--large"
             disabled={op.pending}
-            onClick={() => void op.run(() => closeVoteAction({ meetingId: view.id, voteId: vote.id }))}
+            onClick={() => void op.run(() => operationAction('closeVote', { meetingId: view.id, voteId: vote.id }))}
             data-testid="vote-close"
           >
             {t('votes.close')}

@@ -1,7 +1,7 @@
 'use client';
 
+import { operationAction } from '../../app/actions/operation';
 import { useId } from 'react';
-import { setTaskStatusAction } from '../../app/tasks/actions';
 import { TASK_STATUSES, type TaskStatus } from '../../lib/rules/tasks';
 import { useI18n } from '../i18n-provider';
 import { OperationError } from '../meeting/operation-error';
@@ -19,7 +19,9 @@ export function TaskStatusSelect({ taskId, status, testId }: { taskId: string; s
         id={selectId}
         defaultValue={status}
         disabled={op.pending}
-        onChange={(event) => void op.run(() => setTaskStatusAction({ taskId, status: event.target.value }))}
+        onChange={(event) =>
+          void op.run(() => operationAction('setTaskStatus', { taskId, status: event.target.value }))
+        }
         data-testid={testId}
       >
         {TASK_STATUSES.map((value) => (

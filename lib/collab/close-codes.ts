@@ -9,6 +9,8 @@ export const CLOSE_CODES = {
   goingAway: 1001,
   /** A frame the server could not decode, or an unknown message type. */
   protocolError: 1002,
+  /** Presence beyond its limits (too many entries in one frame, too many client ids). */
+  policyViolation: 1008,
   /** A frame larger than MAX_MESSAGE_BYTES. */
   messageTooBig: 1009,
   /** An unexpected server error while handling this connection. */
@@ -23,6 +25,13 @@ export const CLOSE_CODES = {
   invalidDocument: 4404,
   /** The document grew past MAX_DOCUMENT_BYTES. */
   documentTooLarge: 4413,
+  /**
+   * An update wrote what only the server writes (attendance, votes, the
+   * speaker of an opinion, a vote result in the minutes…) and was refused
+   * whole: the client's copy now holds a change nobody else has, so it must
+   * start again from the server's.
+   */
+  updateRefused: 4422,
 } as const;
 
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
@@ -38,11 +47,14 @@ export function closeReasonKey(code: number): string | undefined {
       return 'collab.closed.invalidDocument';
     case CLOSE_CODES.documentTooLarge:
       return 'collab.closed.documentTooLarge';
+    case CLOSE_CODES.updateRefused:
+      return 'collab.closed.updateRefused';
     case CLOSE_CODES.messageTooBig:
       return 'collab.closed.messageTooBig';
     case CLOSE_CODES.rateLimited:
       return 'collab.closed.rateLimited';
     case CLOSE_CODES.protocolError:
+    case CLOSE_CODES.policyViolation:
       return 'collab.closed.protocolError';
     default:
       return undefined;

@@ -24,8 +24,9 @@ const jsonAttribute = <T>(name: string, fallback: T) => ({
   }),
 });
 
-const stringAttribute = (name: string, fallback: string | null = null) => ({
+const stringAttribute = (name: string, fallback: string | null = null, keepOnSplit = true) => ({
   default: fallback,
+  keepOnSplit,
   parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`) ?? fallback,
   renderHTML: (attributes: Record<string, unknown>) =>
     attributes[name] == null ? {} : { [`data-${name}`]: String(attributes[name]) },
@@ -39,7 +40,8 @@ const stringAttribute = (name: string, fallback: string | null = null) => ({
 export const SectionIds = Extension.create({
   name: 'sectionIds',
   addGlobalAttributes() {
-    return [{ types: ['heading', 'paragraph'], attributes: { sectionId: stringAttribute('section-id') } }];
+    // A section id names one heading: the block split off it is a new one, without an id.
+    return [{ types: ['heading', 'paragraph'], attributes: { sectionId: stringAttribute('section-id', null, false) } }];
   },
 });
 
@@ -82,6 +84,7 @@ export interface TaskAssignee {
 }
 
 export interface TaskAttributes {
+  /** Given by the server when the task block reaches it; null until then. */
   id: string | null;
   assignees: TaskAssignee[];
   /** YYYY-MM-DD or null. */
@@ -89,7 +92,11 @@ export interface TaskAttributes {
   status: TaskStatus;
 }
 
-/** A task of the resolution: text, assignees chosen from the cell's members, a due date and a status. */
+/**
+ * A task of the resolution: text, assignees chosen from the cell's members, a
+ * due date and a status. Its id names its row in the database, so the server
+ * gives it: a task split off another (Enter) or pasted starts without one.
+ */
 export const Task = Node.create({
   name: 'task',
   group: 'block',
@@ -97,7 +104,7 @@ export const Task = Node.create({
   defining: true,
   addAttributes() {
     return {
-      id: stringAttribute('id'),
+      id: stringAttribute('id', null, false),
       assignees: jsonAttribute<TaskAssignee[]>('assignees', []),
       dueDate: stringAttribute('due-date'),
       status: stringAttribute('status', 'not_started'),

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { MeetingState } from '../domain';
 import type { AttendanceMark } from '../rules/attendance';
 import type { VoteCounts, VoteRule } from '../rules/votes';
 import type { TaskStatus } from '../rules/tasks';
@@ -8,8 +9,9 @@ import type { TaskStatus } from '../rules/tasks';
  * Tiptap fragments co-edited as text; the structured live state lives in
  * maps whose values are plain JSON objects (each key is one record, last
  * writer wins per record). Structured records are written by the server
- * after it has checked the input and the permission policy (server/live);
- * browsers render them live and never write them directly.
+ * after it has checked the input and the permission policy
+ * (server/operations); browsers render them live, and the server refuses any
+ * update of theirs that writes them (lib/meeting-doc/write-rules.ts).
  */
 export const DOC_FIELDS = {
   minutes: 'minutes',
@@ -83,7 +85,14 @@ export interface Ballot {
   at: string;
 }
 
+/**
+ * The session map. `state`, `chairId`, `secretaryId`, `presenterId`,
+ * `startedAt` and `endedAt` mirror the meetings row, their one home
+ * (server/meeting/state.ts writes them); the rest are live facts of the
+ * meeting that operations write here.
+ */
 export interface SessionState {
+  state?: MeetingState;
   startedAt?: string;
   endedAt?: string;
   chairId?: string;

@@ -1,19 +1,23 @@
 import { getServerSession } from 'next-auth';
+import type { Subject } from '../../lib/policy';
 import { getRuntime } from '../runtime';
 import type { SessionUser } from '../services/accounts';
-import type { Subject } from './policy';
 import { authOptions } from './options';
 
 /**
  * The signed-in user for a page, route handler or server action, re-read from
- * the database so that a revoked session or a deleted user counts as signed
- * out at once. Null when nobody is signed in.
+ * the database on every request: a session whose version is no longer the
+ * user's (signed out everywhere, password changed) or whose user is gone
+ * counts as signed out at once, exactly as on the websocket. Expired tokens
+ * never get this far (next-auth refuses them). Null when nobody is signed in.
  */
 export async function currentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  return getRuntime().services.accounts.getUser(id);
+  const claims = session?.user as { id?: unknown; sv?: unknown } | undefined;
+  if (typeof claims?.id !== 'string' || typeof claims.sv !== 'number') return null;
+  const user = await getRuntime().services.accounts.getUser(claims.id);
+  if (!user || user.sessionVersion !== claims.sv) return null;
+  return user;
 }
 
 /** The signed-in user with what the permission policy needs, or null. */

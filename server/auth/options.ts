@@ -1,6 +1,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInSchema } from '../../lib/schemas';
+import { CLIENT_ADDRESS_HEADER } from '../net/client-address';
+import { SIGN_IN_LIMITED } from '../../lib/sign-in';
 import { getRuntime } from '../runtime';
 
 /** How long a sign-in lasts without activity. */
@@ -28,11 +30,31 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'credentials',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const user = await runtime.services.accounts.verifyCredentials(parsed.data.email, parsed.data.password);
-          if (!user) return null;
+          const { email, password } = parsed.data;
+          // Set by our HTTP server on every request, never taken from the client (server/net/client-address.ts).
+          const header = req.headers?.[CLIENT_ADDRESS_HEADER];
+          const address = typeof header === 'string' ? header : 'unknown';
+          const { audit, accounts } = runtime.services;
+          const limit = runtime.signInLimiter.check(email, address);
+          if (!limit.allowed) {
+            await audit.record({
+              action: 'auth.sign_in_limited',
+              address,
+              details: { email, by: limit.by, retryAfterS: Math.ceil(limit.retryAfterMs / 1000) },
+            });
+            throw new Error(SIGN_IN_LIMITED);
+          }
+          const user = await accounts.verifyCredentials(email, password);
+          if (!user) {
+            runtime.signInLimiter.failed(email, address);
+            await audit.record({ action: 'auth.sign_in_refused', address, details: { email } });
+            return null;
+          }
+          runtime.signInLimiter.succeeded(email);
+          await audit.record({ action: 'auth.sign_in', actorId: user.id, address, cellId: null });
           return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, admin: user.isAdmin };
         },
       }),
@@ -48,8 +70,9 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
+        // The session version goes with the id, so every request can check that the session was not revoked.
         const claims = token as unknown as SessionClaims;
-        return { ...session, user: { ...session.user, id: claims.uid } };
+        return { ...session, user: { ...session.user, id: claims.uid, sv: claims.sv } };
       },
     },
   };

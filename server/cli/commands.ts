@@ -166,7 +166,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'Lists every chi bộ with its đảng bộ',
     flags: {},
     prepare: () => undefined,
-    run: (services) => services.organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] }),
+    run: (services) => services.organisations.cellsFor({ userId: '', isAdmin: true, memberships: [], oversees: [] }),
   }),
   define({
     name: 'list-members',

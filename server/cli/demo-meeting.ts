@@ -4,6 +4,7 @@ import type { TaskStatus } from '../../lib/rules/tasks';
 import type { MeetingOperations } from '../meeting';
 import { listSections } from '../meeting/doc-edits';
 import type { SealResult } from '../meeting/seal';
+import { changeMeetingState } from '../meeting/state';
 import type { StoredDocs } from '../meeting/stored-docs';
 import type { Services } from '../services';
 import type { SessionUser } from '../services/accounts';
@@ -118,11 +119,12 @@ export async function holdDemoMeeting(
   await live.end(chair, { meetingId });
 
   const times = await docs.change(meetingId, (doc) => retime(doc, evening));
-  await services.db
-    .updateTable('meetings')
-    .set({ started_at: times.startedAt, ended_at: times.endedAt })
-    .where('id', '=', meetingId)
-    .execute();
+  await changeMeetingState(
+    { db: services.db, docs },
+    meetingId,
+    { started_at: times.startedAt, ended_at: times.endedAt },
+    ['closed'],
+  );
   // Projections the operations started in the background must not land after the seal's own.
   await docs.settled();
   await live.acknowledge(chair, { meetingId, role: 'chair' });

@@ -5,8 +5,9 @@ import { meetingDoc } from '../../lib/meeting-doc/layout';
  * Moves the times the live operations stamped (they record "now", and the
  * demo is recorded in a few seconds) onto the evening the meeting was held,
  * keeping their order and relative spacing: started at `evening.start`,
- * ended at `evening.end`. Returns the new start and end for the meeting row.
- * Must run before sealing: the times are part of the sealed content.
+ * ended at `evening.end`. Returns the new start and end, which belong to the
+ * meetings row (server/meeting/state.ts writes them there and mirrors them
+ * back). Must run before sealing: the times are part of the sealed content.
  */
 export function retime(doc: Y.Doc, evening: { start: Date; end: Date }): { startedAt: string; endedAt: string } {
   const session = meetingDoc.session(doc);
@@ -23,10 +24,8 @@ export function retime(doc: Y.Doc, evening: { start: Date; end: Date }): { start
     return new Date(Math.round(at / 1000) * 1000).toISOString();
   };
 
-  for (const key of ['startedAt', 'endedAt', 'readBackAt'] as const) {
-    const value = session.get(key);
-    if (value) session.set(key, move(value));
-  }
+  const readBackAt = session.get('readBackAt');
+  if (readBackAt) session.set('readBackAt', move(readBackAt));
   const attendance = meetingDoc.attendance(doc);
   for (const [key, entry] of Array.from(attendance.entries())) attendance.set(key, { ...entry, at: move(entry.at) });
   const speakers = meetingDoc.speakers(doc);

@@ -27,6 +27,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // The result is the JSON on stdout; the server's routine events (a meeting
   // sealed by seed-demo) would read as trouble on stderr. LOG_LEVEL still wins.
   if (process.env.LOG_LEVEL === undefined) setLogLevel('warn');
+  // Like the server: what it creates in the data directory is the service user's alone.
+  process.umask(0o077);
   const { handle, services } = await openServices(loadConfig());
   try {
     const result = await command.run(services, input);

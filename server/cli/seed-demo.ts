@@ -39,7 +39,7 @@ function onMeetingDay(year: number, month: number, time: string): Date {
 }
 
 async function findDemoCell(services: Services) {
-  const cells = await services.organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
+  const cells = await services.organisations.cellsFor({ userId: '', isAdmin: true, memberships: [], oversees: [] });
   return cells.find((c) => c.name === DEMO.cellName && c.committeeName === DEMO.committeeName);
 }
 

@@ -32,9 +32,11 @@ export function rewriteAwarenessUpdate(
   identity: AwarenessIdentity,
   isForeign: (clientId: number) => boolean,
   maxStateBytes: number,
+  maxEntries: number = Number.POSITIVE_INFINITY,
 ): RewrittenAwareness {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (count > maxEntries) throw new AwarenessLimitError(`${count} entries in one awareness frame`);
   const entries: { clientId: number; clock: number; state: string }[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
@@ -68,4 +70,12 @@ export function rewriteAwarenessUpdate(
     encoding.writeVarString(encoder, entry.state);
   }
   return { update: encoding.toUint8Array(encoder), clientIds: entries.map((e) => e.clientId) };
+}
+
+/** An awareness frame beyond the limits: the connection is closed (1008). */
+export class AwarenessLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AwarenessLimitError';
+  }
 }

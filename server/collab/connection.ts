@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { CLOSE_CODES } from '../../lib/collab/close-codes';
 import { log } from '../log';
-import { rewriteAwarenessUpdate, type AwarenessIdentity } from './awareness-rewrite';
+import { AwarenessLimitError, rewriteAwarenessUpdate, type AwarenessIdentity } from './awareness-rewrite';
 import type { CollabLimits } from './limits';
 import type { CollabMetrics } from './metrics';
 import type { Outbox } from './outbox';
@@ -16,14 +17,17 @@ import {
   ProtocolError,
   type IncomingMessage,
 } from './protocol';
-import { freshSyncFrame, fullAwarenessFrame, type Connection, type Room } from './room';
+import { freshSyncFrame, fullAwarenessFrame, SERVER_ORIGIN, type Connection, type Room } from './room';
 import type { RoomRegistry } from './rooms';
+import { assignTaskIds, checkUpdate, type WriteScope } from './update-guard';
 
 export interface ConnectionContext {
   docId: string;
   userId: string;
   identity: AwarenessIdentity;
   access: 'edit' | 'read';
+  /** The root types this user may write (what the policy allows them to co-edit). */
+  writes: WriteScope;
   extensions: boolean;
   tokenExp: number;
   sessionVersion: number;
@@ -74,6 +78,7 @@ export function serveConnection(
     userId: ctx.userId,
     identity: ctx.identity,
     access: ctx.access,
+    writes: ctx.writes,
     extensions: ctx.extensions,
     tokenExp: ctx.tokenExp,
     sessionVersion: ctx.sessionVersion,
@@ -93,9 +98,14 @@ export function serveConnection(
     close: (code, reason) => close(code, reason),
   };
 
+  /** An update that builds on something this client has not sent yet, held until the rest arrives. */
+  let held: { update: Uint8Array; timer: NodeJS.Timeout } | null = null;
+
   function close(code: number, reason: string): void {
     if (closed) return;
     closed = true;
+    if (held) clearTimeout(held.timer);
+    held = null;
     if (room) rooms.leave(room, conn);
     metrics.counters.connections_closed_total++;
     deps.onClosed(conn);
@@ -121,6 +131,13 @@ export function serveConnection(
     return true;
   }
 
+  /** Refuses a document update whole: nothing of it is applied or relayed, and the client is told why. */
+  function refuseUpdate(reason: string): void {
+    metrics.counters.updates_refused_total++;
+    log.warn('collab.update_refused', { docId: ctx.docId, userId: ctx.userId, reason });
+    close(CLOSE_CODES.updateRefused, 'update refused');
+  }
+
   function applyDocumentUpdate(target: Room, update: Uint8Array): void {
     if (conn.access !== 'edit' || target.locked) {
       // Read-only peers and sealed minutes: counted, never applied or relayed. Logged once per
@@ -137,8 +154,22 @@ export function serveConnection(
       reject(CLOSE_CODES.documentTooLarge, 'document too large', { bytes: target.approxBytes });
       return;
     }
-    Y.applyUpdate(target.doc, update, conn);
+    const whole = held ? Y.mergeUpdates([held.update, update]) : update;
+    const verdict = checkUpdate(target.doc, whole, conn.writes);
+    if (verdict.kind === 'refuse') return refuseUpdate(verdict.reason);
+    if (verdict.kind === 'incomplete') {
+      if (whole.length > limits.MAX_MESSAGE_BYTES) return refuseUpdate('incomplete update too large');
+      const timer =
+        held?.timer ??
+        setTimeout(() => refuseUpdate('incomplete update never completed'), limits.INCOMPLETE_UPDATE_TIMEOUT_MS);
+      held = { update: whole, timer };
+      return;
+    }
+    if (held) clearTimeout(held.timer);
+    held = null;
+    Y.applyUpdate(target.doc, whole, conn);
     metrics.counters.updates_applied_total++;
+    if (verdict.newTasks.length > 0) assignTaskIds(target.doc, verdict.newTasks, SERVER_ORIGIN, randomUUID);
   }
 
   function handle(target: Room, message: IncomingMessage): void {
@@ -159,12 +190,16 @@ export function serveConnection(
           const owner = target.awarenessOwners.get(id);
           return owner !== undefined && owner !== conn;
         };
-        const { update } = rewriteAwarenessUpdate(
+        const { update, clientIds } = rewriteAwarenessUpdate(
           message.update,
           conn.identity,
           isForeign,
           limits.MAX_AWARENESS_STATE_BYTES,
+          limits.MAX_AWARENESS_ENTRIES,
         );
+        const claimed = new Set([...conn.awarenessIds, ...clientIds]);
+        if (claimed.size > limits.MAX_AWARENESS_CLIENTS_PER_CONNECTION)
+          throw new AwarenessLimitError(`${claimed.size} awareness client ids on one connection`);
         if (update) awarenessProtocol.applyAwarenessUpdate(target.awareness, update, conn);
         break;
       }
@@ -188,6 +223,10 @@ export function serveConnection(
     try {
       handle(target, decodeMessage(frame));
     } catch (error) {
+      if (error instanceof AwarenessLimitError) {
+        reject(CLOSE_CODES.policyViolation, 'presence beyond limits', { error: error.message });
+        return;
+      }
       // Malformed frames and updates Yjs cannot decode both end here.
       reject(CLOSE_CODES.protocolError, 'invalid message', {
         error: String(error),

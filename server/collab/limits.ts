@@ -10,6 +10,8 @@ export interface CollabLimits {
   MAX_DOCUMENT_BYTES: number;
   /** Open sockets per document; further upgrades get HTTP 503. */
   MAX_CONNECTIONS_PER_DOCUMENT: number;
+  /** Open sockets of one user to one document (tabs, devices); further upgrades get HTTP 429. */
+  MAX_CONNECTIONS_PER_USER_PER_DOCUMENT: number;
   /** Sustained messages per second per connection (token bucket refill rate). */
   MAX_MESSAGES_PER_SECOND: number;
   /** Burst allowance on top of the rate above. */
@@ -18,6 +20,14 @@ export interface CollabLimits {
   MAX_UPGRADES_PER_ADDRESS_PER_MINUTE: number;
   /** Largest awareness state (JSON) of one client. */
   MAX_AWARENESS_STATE_BYTES: number;
+  /**
+   * Entries in one awareness frame. Every client echoes the presence it hears,
+   * a whole room's on joining, so this must exceed the room size; more closes
+   * the connection (1008).
+   */
+  MAX_AWARENESS_ENTRIES: number;
+  /** Awareness client ids one connection may own (an editor uses one); claiming more closes it (1008). */
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION: number;
   /** A connection that was sent nothing for this long gets an empty awareness message (client timeout is 30 s). */
   KEEPALIVE_AFTER_MS: number;
   /** Websocket ping interval; a peer that misses a pong is terminated. */
@@ -30,22 +40,28 @@ export interface CollabLimits {
   COMPACT_AFTER_UPDATES: number;
   /** Bytes a socket may have queued before it is closed as a slow consumer. */
   MAX_BUFFERED_BYTES: number;
+  /** How long an update that builds on content the client has not sent yet is held before it is refused (4422). */
+  INCOMPLETE_UPDATE_TIMEOUT_MS: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
   MAX_MESSAGE_BYTES: 2 * 1024 * 1024,
   MAX_DOCUMENT_BYTES: 32 * 1024 * 1024,
   MAX_CONNECTIONS_PER_DOCUMENT: 500,
+  MAX_CONNECTIONS_PER_USER_PER_DOCUMENT: 8,
   MAX_MESSAGES_PER_SECOND: 200,
   MESSAGE_BURST: 400,
   MAX_UPGRADES_PER_ADDRESS_PER_MINUTE: 600,
   MAX_AWARENESS_STATE_BYTES: 16 * 1024,
+  MAX_AWARENESS_ENTRIES: 1000,
+  MAX_AWARENESS_CLIENTS_PER_CONNECTION: 4,
   KEEPALIVE_AFTER_MS: 10_000,
   PING_INTERVAL_MS: 30_000,
   UNLOAD_GRACE_MS: 30_000,
   REVALIDATE_INTERVAL_MS: 60_000,
   COMPACT_AFTER_UPDATES: 500,
   MAX_BUFFERED_BYTES: 16 * 1024 * 1024,
+  INCOMPLETE_UPDATE_TIMEOUT_MS: 10_000,
 };
 
 /** Defaults overridden by COLLAB_<NAME> environment variables; a bad value throws at start-up. */
@@ -59,5 +75,7 @@ export function limitsFromEnv(env: Record<string, string | undefined> = process.
       throw new Error(`COLLAB_${key} must be a positive integer, got "${raw}"`);
     limits[key] = value;
   }
+  if (limits.MAX_AWARENESS_ENTRIES < limits.MAX_CONNECTIONS_PER_DOCUMENT)
+    throw new Error('COLLAB_MAX_AWARENESS_ENTRIES must be at least COLLAB_MAX_CONNECTIONS_PER_DOCUMENT');
   return limits;
 }

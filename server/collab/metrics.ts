@@ -13,6 +13,8 @@ export function createCollabMetrics() {
     updates_applied_total: 0,
     /** Sync step 2 and update messages from read-only connections, dropped unapplied. */
     readonly_updates_dropped_total: 0,
+    /** Updates from editors that wrote what only the server writes (structured state, server blocks): refused whole, connection closed with 4422. */
+    updates_refused_total: 0,
     /** Frames that closed their connection: malformed, unknown type, too big, rate limit. */
     bad_frames_total: 0,
     upgrades_rejected_total: 0,

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { DocumentAccess } from '../../lib/domain';
 import type { AwarenessIdentity } from './awareness-rewrite';
 import { encodeAwareness, encodeSyncStep2 } from './protocol';
+import type { WriteScope } from './update-guard';
 
 /** Origin of transactions that replay stored state: never written back or broadcast. */
 export const LOAD_ORIGIN = Symbol('load');
@@ -18,6 +19,8 @@ export interface Connection {
   readonly identity: AwarenessIdentity;
   /** Mutable: a locked meeting turns live editors into readers. */
   access: Exclude<DocumentAccess, 'none'>;
+  /** Mutable: the root types this user may write, as the policy last said. */
+  writes: WriteScope;
   /** Opted in to MESSAGE_SAVED / MESSAGE_ACCESS. */
   readonly extensions: boolean;
   /** Session expiry, Unix seconds. */

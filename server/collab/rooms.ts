@@ -8,10 +8,18 @@ import { compactDocument, createUpdateWriter } from './persistence';
 import { encodeSaved, encodeSyncStep2Update, encodeUpdate } from './protocol';
 import { createRoom, LOAD_ORIGIN, SERVER_ORIGIN, type Connection, type Room } from './room';
 
+/** What the owner of a document says when it is loaded. */
+export interface DocumentOpening {
+  /** Sealed: every change from every connection is dropped. */
+  locked: boolean;
+  /** A change the server makes at once (facts kept elsewhere that the document must mirror), before anyone joins. */
+  reconcile?: (doc: Y.Doc) => unknown;
+}
+
 /** What the rest of the server learns about live documents. */
 export interface DocumentHooks {
-  /** Whether a document is sealed; asked once when it loads. */
-  isLocked(docId: string): Promise<boolean>;
+  /** Asked once when a document loads. */
+  opened(docId: string): Promise<DocumentOpening>;
   /** A loaded document changed (by a client or by the server). */
   changed(docId: string, doc: Y.Doc): void;
   /** The document is about to be unloaded; its updates are already persisted. */
@@ -19,7 +27,7 @@ export interface DocumentHooks {
 }
 
 const NO_HOOKS: DocumentHooks = {
-  isLocked: async () => false,
+  opened: async () => ({ locked: false }),
   changed: () => undefined,
   unloading: async () => undefined,
 };
@@ -98,9 +106,16 @@ export function createRoomRegistry(deps: {
     // the update a fresh client needs.
     const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((row) => row.data)];
     if (parts.length === 1) room.freshSyncFrame = encodeSyncStep2Update(parts[0]!);
-    room.locked = await hooks.isLocked(docId);
+    const opening = await hooks.opened(docId);
+    room.locked = opening.locked;
     room.rowsSinceCompaction = stored.updates.length;
-    // Everything loaded came from the database: it is saved already.
+    if (opening.reconcile && !room.locked) {
+      const reconcile = opening.reconcile;
+      Y.transact(doc, () => reconcile(doc), SERVER_ORIGIN);
+      // Committed before anyone joins, so what clients receive is saved.
+      await writer.flush();
+    }
+    // Everything loaded came from the database (or was just written there): it is saved already.
     room.savedFrame = encodeSaved(Y.encodeStateVector(doc));
     metrics.counters.documents_loaded_total++;
     return room;

@@ -16,6 +16,7 @@ import { encodeAccess, KEEPALIVE_FRAME } from './protocol';
 import type { Connection } from './room';
 import { createRoomRegistry, type DocumentHooks } from './rooms';
 import { createUpgradeLimiter } from './upgrade-limiter';
+import { clientAddress } from '../net/client-address';
 
 /** How often keep-alives, expiries and pings are checked. */
 const HOUSEKEEPING_MS = 2_500;
@@ -28,6 +29,24 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/**
+ * The document id of /collab/<id>: one path segment, percent-decoded. Null
+ * for anything else (bad percent-encoding, nested or empty paths), which is
+ * answered with HTTP 400 before anything else is looked at.
+ */
+export function documentIdOf(rawUrl: string): string | null {
+  const pathname = rawUrl.split('?')[0]!;
+  if (!pathname.startsWith(COLLAB_PATH + '/')) return null;
+  const segment = pathname.slice(COLLAB_PATH.length + 1);
+  if (segment.length === 0 || segment.length > 200 || segment.includes('/')) return null;
+  try {
+    const id = decodeURIComponent(segment);
+    return id.length > 0 && !id.includes('/') ? id : null;
+  } catch {
+    return null;
+  }
+}
 
 function refuse(socket: Duplex, status: number): void {
   if (socket.writable) {
@@ -48,8 +67,14 @@ export function createCollabServer(options: {
   secret: string;
   limits: CollabLimits;
   hooks?: DocumentHooks;
+  /** Origins a browser may connect from; empty: the origin must name the host the request was sent to. */
+  allowedOrigins?: readonly string[];
+  /** Reverse proxies whose X-Forwarded-For names the client (for limits and the audit log). */
+  trustedProxies?: readonly string[];
 }) {
   const { services, secret, limits } = options;
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const trustedProxies = options.trustedProxies ?? [];
   const metrics = createCollabMetrics();
   const loopDelay = createLoopDelayMonitor();
   const rooms = createRoomRegistry({
@@ -67,15 +92,40 @@ export function createCollabServer(options: {
   let accepting = true;
   let lastPing = performance.now();
 
+  /**
+   * A browser always names the page's origin on a websocket upgrade, and
+   * sends the session cookie whatever page opened the socket: another site
+   * must not open the minutes in the user's name. Clients that are not
+   * browsers send no Origin and are judged by their cookie alone.
+   */
+  function originAllowed(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    if (allowedOrigins.length > 0) return allowedOrigins.includes(origin);
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const docId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const docId = documentIdOf(req.url ?? '/');
+    const address = clientAddress(req, trustedProxies);
+    if (docId === null) {
+      metrics.counters.upgrades_rejected_total++;
+      return refuse(socket, 400);
+    }
     if (!accepting) return refuse(socket, 503);
     if (!upgradeLimiter.allow(address)) {
       metrics.counters.upgrades_rejected_total++;
       return refuse(socket, 429);
+    }
+    if (!originAllowed(req)) {
+      metrics.counters.upgrades_rejected_total++;
+      log.warn('collab.origin_refused', { origin: String(req.headers.origin).slice(0, 200), address });
+      return refuse(socket, 403);
     }
     let decision: Awaited<ReturnType<typeof authorizeUpgrade>>;
     try {
@@ -88,9 +138,31 @@ export function createCollabServer(options: {
       metrics.counters.upgrades_rejected_total++;
       return refuse(socket, decision.status);
     }
-    if (decision.ok && (rooms.get(docId)?.connections.size ?? 0) >= limits.MAX_CONNECTIONS_PER_DOCUMENT) {
-      metrics.counters.upgrades_rejected_total++;
-      return refuse(socket, 503);
+    if (decision.ok) {
+      const open = rooms.get(docId)?.connections ?? new Set<Connection>();
+      if (open.size >= limits.MAX_CONNECTIONS_PER_DOCUMENT) {
+        metrics.counters.upgrades_rejected_total++;
+        return refuse(socket, 503);
+      }
+      let mine = 0;
+      for (const conn of open) if (conn.userId === decision.user.id) mine++;
+      if (mine >= limits.MAX_CONNECTIONS_PER_USER_PER_DOCUMENT) {
+        metrics.counters.upgrades_rejected_total++;
+        return refuse(socket, 429);
+      }
+      if (decision.meeting.state === 'approved') {
+        // Reading approved minutes is a record of its own.
+        await services.audit
+          .record({
+            action: 'minutes.read',
+            actorId: decision.user.id,
+            cellId: decision.meeting.cell_id,
+            meetingId: docId,
+            address,
+            details: { via: 'websocket' },
+          })
+          .catch((error: unknown) => log.error('collab.audit_failed', { docId, error: String(error) }));
+      }
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (!decision.ok) {
@@ -104,10 +176,11 @@ export function createCollabServer(options: {
         ws,
         {
           docId,
-          userId: decision.userId,
+          userId: decision.user.id,
           identity: decision.identity,
           access: decision.access,
-          extensions: url.searchParams.get(EXTENSIONS_PARAM) === '1',
+          writes: decision.writes,
+          extensions: new URL(req.url ?? '/', 'http://localhost').searchParams.get(EXTENSIONS_PARAM) === '1',
           tokenExp: decision.tokenExp,
           sessionVersion: decision.sessionVersion,
         },
@@ -137,9 +210,11 @@ export function createCollabServer(options: {
       answer = currentAccess(services, conn.userId, conn.docId, conn.sessionVersion);
       answers.set(key, answer);
     }
-    const access = await answer;
-    if (access === null) return conn.close(CLOSE_CODES.unauthorized, 'session ended');
-    if (access === 'none') return conn.close(CLOSE_CODES.forbidden, 'access withdrawn');
+    const answered = await answer;
+    if (answered === null) return conn.close(CLOSE_CODES.unauthorized, 'session ended');
+    if (answered === 'none') return conn.close(CLOSE_CODES.forbidden, 'access withdrawn');
+    const { access, writes } = answered;
+    conn.writes = writes;
     if (access !== conn.access) {
       conn.access = access;
       if (conn.extensions) {

@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
@@ -60,6 +61,8 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   }
   const file = path.join(options.dataDir, 'bienban.sqlite');
   const sqlite = new BetterSqlite3(file);
+  // Readable by the service's user only; SQLite gives its -wal and -shm files the database file's mode.
+  chmodSync(file, 0o600);
   // WAL with synchronous=NORMAL: a committed transaction survives a process
   // crash (SIGKILL); only an OS crash may lose the last commits.
   sqlite.pragma('journal_mode = WAL');

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as meetingRecord from './migrations/0002-meeting-record';
+import * as trust from './migrations/0003-trust';
 import type { Dialect } from './connection';
 
 /**
@@ -12,6 +13,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': { up: (db) => initial.up(db, dialect) },
     '0002_meeting_record': { up: (db) => meetingRecord.up(db, dialect) },
+    '0003_trust': { up: (db) => trust.up(db, dialect) },
   };
 }
 class StaticProvider implements MigrationProvider {

@@ -24,6 +24,8 @@ export interface UsersTable {
   /** Bumped to revoke every session of the user (sign out everywhere, removal). */
   session_version: number;
   created_at: string;
+  /** The cell whose manager created the account; its managers may hand out password links. */
+  home_cell_id: string | null;
 }
 
 export interface OrganisationsTable {
@@ -235,6 +237,29 @@ export interface MeetingViewsTable {
   count: number;
 }
 
+export interface MeetingInviteesTable {
+  meeting_id: string;
+  user_id: string;
+  invited_by: string | null;
+  created_at: string;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE (triggers of migration 0003). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** A stable name, e.g. "auth.sign_in", "minutes.read" (server/audit/log.ts lists them). */
+  action: string;
+  actor_id: string | null;
+  cell_id: string | null;
+  meeting_id: string | null;
+  /** The person the action was about (a member added, a session revoked), when not the actor. */
+  subject_id: string | null;
+  address: string | null;
+  /** JSON object with what else matters for this action. */
+  details: string;
+}
+
 export interface Database {
   users: UsersTable;
   organisations: OrganisationsTable;
@@ -258,6 +283,8 @@ export interface Database {
   amendments: AmendmentsTable;
   attachments: AttachmentsTable;
   meeting_views: MeetingViewsTable;
+  meeting_invitees: MeetingInviteesTable;
+  audit_log: AuditLogTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -1,5 +1,5 @@
-import type { MeetingCapabilities, Subject } from '../auth/policy';
-import { documentAccess, meetingCapabilities } from '../auth/policy';
+import type { MeetingPermissions, MeetingResource, Subject } from '../../lib/policy';
+import { meetingPermissions } from '../../lib/policy';
 import type { Meeting } from '../db/schema';
 import { forbidden, notFound } from '../errors';
 import type { Services } from '../services';
@@ -8,32 +8,29 @@ import type { SessionUser } from '../services/accounts';
 
 export interface MeetingContext {
   meeting: Meeting;
+  /** The meeting as the policy sees it. */
+  resource: MeetingResource;
   subject: Subject;
-  caps: MeetingCapabilities;
+  permissions: MeetingPermissions;
   members: MemberRow[];
 }
 
-/** Loads a meeting with what the policy needs; 404 for a user who may not even read it. */
+/** Loads a meeting with what the policy needs; 404 for a user who may not even know it exists. */
 export async function meetingContext(
   services: Services,
   meetingId: string,
   user: SessionUser,
 ): Promise<MeetingContext> {
-  const meeting = await services.meetings.getMeeting(meetingId);
-  if (!meeting) throw notFound('meeting_not_found');
+  const found = await services.meetings.getMeetingWithResource(meetingId);
+  if (!found) throw notFound('meeting_not_found');
   const subject = await services.organisations.subjectFor(user);
-  const resource = {
-    cellId: meeting.cell_id,
-    state: meeting.state,
-    chairId: meeting.chair_id,
-    secretaryId: meeting.secretary_id,
-  };
-  if (documentAccess(subject, resource) === 'none') throw notFound('meeting_not_found');
-  const members = await services.organisations.listMembers(meeting.cell_id);
-  return { meeting, subject, caps: meetingCapabilities(subject, resource), members };
+  const permissions = meetingPermissions(subject, found.resource);
+  if (permissions.access === 'none') throw notFound('meeting_not_found');
+  const members = await services.organisations.listMembers(found.meeting.cell_id);
+  return { meeting: found.meeting, resource: found.resource, subject, permissions, members };
 }
 
-/** Throws 403 unless the capability is granted. */
+/** Throws 403 unless the policy granted it. */
 export function ensure(granted: boolean): void {
   if (!granted) throw forbidden();
 }

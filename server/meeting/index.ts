@@ -1,17 +1,24 @@
+import type * as Y from 'yjs';
 import { DocumentLockedError, type DocumentHooks } from '../collab/rooms';
 import { conflict } from '../errors';
+import { createOperations } from '../operations';
 import type { Services } from '../services';
 import type { MeetingDocs } from './docs';
-import { createFollowUp } from './follow-up';
-import { createLiveMeetings } from './live';
 import { createProjector } from './projector';
 import { createRecords } from './records';
 import { sealMeeting } from './seal';
+import { writeMirror } from './state';
+
+/** What the meeting record needs from the collaboration server. */
+export interface CollabAccess extends MeetingDocs {
+  /** Applies the policy again to every live connection of a user. */
+  revalidateUser(userId: string): Promise<void>;
+}
 
 /**
  * The meeting as a structured record, wired to the live documents. `hooks`
- * goes to the collaboration server (which then provides `docs`), so the
- * document access is late-bound.
+ * goes to the collaboration server (which then provides the documents), so
+ * the document access is late-bound.
  */
 export function createMeetingRecord(services: Services) {
   let docs: MeetingDocs | null = null;
@@ -22,8 +29,14 @@ export function createMeetingRecord(services: Services) {
   const projector = createProjector(services, getDocs);
 
   const hooks: DocumentHooks = {
-    async isLocked(docId) {
-      return (await services.meetings.getMeeting(docId))?.state === 'approved';
+    async opened(docId) {
+      const meeting = await services.meetings.getMeeting(docId);
+      if (!meeting) return { locked: false };
+      // The row is the home of the meeting's state; a document loaded after a change it missed catches up.
+      return {
+        locked: meeting.state === 'approved',
+        reconcile: meeting.state === 'approved' ? undefined : (doc: Y.Doc) => writeMirror(doc, meeting),
+      };
     },
     changed: (docId, doc) => projector.changed(docId, doc),
     unloading: (docId, doc) => projector.projectNow(docId, doc),
@@ -31,34 +44,33 @@ export function createMeetingRecord(services: Services) {
 
   return {
     hooks,
-    /** Connects the record to the collaboration server's documents; returns the operations. */
-    attach(collabDocs: MeetingDocs) {
+    /** Connects the record to the collaboration server's documents; returns the operations and read models. */
+    attach(collab: CollabAccess) {
       // Sealed minutes refuse server changes too; callers hear it as a domain error.
       const meetingDocs: MeetingDocs = {
-        ...collabDocs,
-        async change(docId, apply) {
+        change: async (docId, apply) => {
           try {
-            return await collabDocs.change(docId, apply);
+            return await collab.change(docId, apply);
           } catch (error) {
             if (error instanceof DocumentLockedError) throw conflict('meeting_locked');
             throw error;
           }
         },
+        read: collab.read,
+        lock: collab.lock,
+        unlock: collab.unlock,
+        revalidateDocument: collab.revalidateDocument,
       };
       docs = meetingDocs;
-      const live = createLiveMeetings({
+      const operations = createOperations({
         services,
         docs: meetingDocs,
-        afterChange: (meetingId) => {
-          void meetingDocs.read(meetingId, (doc) => projector.projectNow(meetingId, doc));
-        },
+        projector,
         seal: (meetingId, sealedBy) => sealMeeting({ services, docs: meetingDocs, projector }, meetingId, sealedBy),
+        revalidateUser: collab.revalidateUser,
+        revalidateDocument: collab.revalidateDocument,
       });
-      return {
-        live,
-        followUp: createFollowUp({ services, docs: meetingDocs }),
-        records: createRecords(services, meetingDocs),
-      };
+      return { ...operations, records: createRecords(services, meetingDocs) };
     },
   };
 }

@@ -1,8 +1,10 @@
 import { absenceStreaks, type AttendanceMark } from '../../lib/rules/attendance';
 import { MINIMUM_MINUTES } from '../../lib/rules/duration';
 import { isOverdue } from '../../lib/rules/tasks';
-import { canViewCell } from '../auth/policy';
+import { z } from 'zod';
+import { canManageCell, canSeeMeeting, canViewCell, type Subject } from '../../lib/policy';
 import type { Meeting } from '../db/schema';
+import { notFound } from '../errors';
 import type { Services } from '../services';
 import type { SessionUser } from '../services/accounts';
 import type { MemberRow } from '../services/organisations';
@@ -58,6 +60,13 @@ export function createRecords(services: Services, docs: MeetingDocs) {
     return absenceStreaks(history, threshold);
   }
 
+  /** The ids of a cell's meetings the subject may see. */
+  async function visibleMeetingIds(subject: Subject, cellId: string): Promise<Set<string>> {
+    const meetings = await services.meetings.listMeetings(cellId);
+    const resources = await services.meetings.resourcesOf(meetings);
+    return new Set(meetings.filter((_, i) => canSeeMeeting(subject, resources[i]!)).map((m) => m.id));
+  }
+
   function withCellAndOverdue(tasks: Awaited<ReturnType<typeof cellTasks>>, cellId: string, cellName: string) {
     const day = today();
     return tasks.map((t) => ({ ...t, cellId, cellName, overdue: isOverdue(t, day) }));
@@ -109,9 +118,21 @@ export function createRecords(services: Services, docs: MeetingDocs) {
         ...m,
         absenceStreak: streaks.get(m.userId) ?? null,
       }));
+      const invitees =
+        meeting.kind === 'committee'
+          ? await db
+              .selectFrom('meeting_invitees as i')
+              .innerJoin('users as u', 'u.id', 'i.user_id')
+              .select(['u.id as userId', 'u.name'])
+              .where('i.meeting_id', '=', meetingId)
+              .execute()
+          : [];
       return {
         meeting,
-        caps: ctx.caps,
+        permissions: ctx.permissions,
+        subject: ctx.subject,
+        resource: ctx.resource,
+        invitees,
         members,
         acknowledgments: acknowledgments.map((a) => ({
           role: a.role,
@@ -153,23 +174,34 @@ export function createRecords(services: Services, docs: MeetingDocs) {
       };
     },
 
-    /** The signed-in member's tasks across cells, overdue ones flagged. */
+    /** The meetings of a cell the user may see, newest first. */
+    async listMeetings(user: SessionUser, cellId: string): Promise<Meeting[]> {
+      const subject = await services.organisations.subjectFor(user);
+      if (!canViewCell(subject, cellId)) return [];
+      const visible = await visibleMeetingIds(subject, cellId);
+      return (await services.meetings.listMeetings(cellId)).filter((m) => visible.has(m.id));
+    },
+
+    /** The signed-in member's tasks across cells, overdue ones flagged; only tasks of meetings they may see. */
     async myTasks(user: SessionUser) {
       const subject = await services.organisations.subjectFor(user);
       const out = [];
       for (const membership of subject.memberships) {
         const cell = await services.organisations.getCell(membership.cellId);
         if (!cell) continue;
-        const tasks = (await cellTasks(db, cell.id)).filter((t) => t.assignees.some((a) => a.userId === user.id));
+        const visible = await visibleMeetingIds(subject, cell.id);
+        const tasks = (await cellTasks(db, cell.id)).filter(
+          (t) => visible.has(t.meetingId) && t.assignees.some((a) => a.userId === user.id),
+        );
         out.push(...withCellAndOverdue(tasks, cell.id, cell.name));
       }
       return out.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
     },
 
-    /** The cell's rules and overseers, for its settings page. */
+    /** The cell's rules and overseers, for its managers' settings. */
     async cellSettings(user: SessionUser, cellId: string) {
       const subject = await services.organisations.subjectFor(user);
-      ensure(canViewCell(subject, cellId));
+      ensure(canManageCell(subject, cellId));
       const overseers = await db
         .selectFrom('oversights as o')
         .innerJoin('users as u', 'u.id', 'o.user_id')
@@ -180,16 +212,81 @@ export function createRecords(services: Services, docs: MeetingDocs) {
       return { rules: await cellRules(db, cellId), overseers };
     },
 
-    /** Every task of a cell, for its task board. */
+    /**
+     * Every task of a cell the user may see, for its task board: an overseer
+     * sees the tasks of approved minutes only, as the policy shows them those
+     * minutes only.
+     */
     async taskBoard(user: SessionUser, cellId: string) {
       const subject = await services.organisations.subjectFor(user);
       ensure(canViewCell(subject, cellId));
       const cell = await services.organisations.getCell(cellId);
       if (!cell) return [];
-      const tasks = await cellTasks(db, cellId);
+      const visible = await visibleMeetingIds(subject, cellId);
+      const tasks = (await cellTasks(db, cellId)).filter((t) => visible.has(t.meetingId));
       return withCellAndOverdue(tasks, cell.id, cell.name).sort(
         (a, b) => a.meetingStartsAt.localeCompare(b.meetingStartsAt) || a.position - b.position,
       );
+    },
+
+    /**
+     * An attachment for download, to anyone who may open its meeting. Reads
+     * of approved or secret minutes' attachments go to the audit log.
+     */
+    async readAttachment(
+      user: SessionUser,
+      attachmentId: string,
+      address: string | null,
+    ): Promise<{ name: string; mime: string; data: Uint8Array }> {
+      if (!z.string().uuid().safeParse(attachmentId).success) throw notFound('not_found');
+      const row = await db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
+      if (!row) throw notFound('not_found');
+      const ctx = await meetingContext(services, row.meeting_id, user);
+      if (ctx.meeting.state === 'approved' || ctx.meeting.classification === 'secret') {
+        await services.audit.record({
+          action: 'attachment.read',
+          actorId: user.id,
+          cellId: ctx.meeting.cell_id,
+          meetingId: ctx.meeting.id,
+          address,
+          details: { attachmentId, name: row.name },
+        });
+      }
+      return { name: row.name, mime: row.mime, data: new Uint8Array(row.data) };
+    },
+
+    /**
+     * Records that a user opened a meeting (page or live document): who has
+     * opened it, and for approved minutes an entry in the audit log.
+     */
+    async recordView(
+      user: SessionUser,
+      meeting: Pick<Meeting, 'id' | 'cell_id' | 'state'>,
+      via: 'page' | 'websocket',
+      address: string | null,
+    ): Promise<void> {
+      const now = new Date().toISOString();
+      if (via === 'page') {
+        await db
+          .insertInto('meeting_views')
+          .values({ meeting_id: meeting.id, user_id: user.id, first_at: now, last_at: now, count: 1 })
+          .onConflict((oc) =>
+            oc
+              .columns(['meeting_id', 'user_id'])
+              .doUpdateSet((eb) => ({ last_at: now, count: eb('meeting_views.count', '+', 1) })),
+          )
+          .execute();
+      }
+      if (meeting.state === 'approved') {
+        await services.audit.record({
+          action: 'minutes.read',
+          actorId: user.id,
+          cellId: meeting.cell_id,
+          meetingId: meeting.id,
+          address,
+          details: { via },
+        });
+      }
     },
   };
 }

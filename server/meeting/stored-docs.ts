@@ -5,6 +5,7 @@ import type { MeetingDocs } from './docs';
 
 /** Meeting documents without a collaboration server, plus a way to wait for work started in the background. */
 export interface StoredDocs extends MeetingDocs {
+  revalidateUser(userId: string): Promise<void>;
   /**
    * Resolves once every read and change started so far has finished,
    * including promises their callbacks returned (the projector's
@@ -23,10 +24,10 @@ export interface StoredDocs extends MeetingDocs {
  * loaded: a running server keeps its loaded documents in memory and does not
  * re-read the log, so a change written here reaches the editors of an open
  * document only when the server loads it again (nothing is lost; updates
- * merge). Sealed minutes stay sealed: `isLocked` is asked before every
- * change, as the server asks it when it loads a document.
+ * merge). Sealed minutes stay sealed: the owner's `opened` hook is asked
+ * before every change, as the server asks it when it loads a document.
  */
-export function createStoredDocs(store: DocStore, hooks: Pick<DocumentHooks, 'isLocked'>): StoredDocs {
+export function createStoredDocs(store: DocStore, hooks: Pick<DocumentHooks, 'opened'>): StoredDocs {
   const locked = new Set<string>();
   /** The tail of each document's queue of changes. */
   const queues = new Map<string, Promise<unknown>>();
@@ -76,7 +77,7 @@ export function createStoredDocs(store: DocStore, hooks: Pick<DocumentHooks, 'is
       if (locked.has(docId)) return Promise.reject(new DocumentLockedError(docId));
       return track(
         serial(docId, async () => {
-          if (await hooks.isLocked(docId)) throw new DocumentLockedError(docId);
+          if ((await hooks.opened(docId)).locked) throw new DocumentLockedError(docId);
           const doc = await load(docId);
           let update: Uint8Array | null = null;
           doc.on('update', (data: Uint8Array) => {
@@ -118,6 +119,7 @@ export function createStoredDocs(store: DocStore, hooks: Pick<DocumentHooks, 'is
 
     /** No live connections in this process. */
     async revalidateDocument(): Promise<void> {},
+    async revalidateUser(): Promise<void> {},
 
     async settled(): Promise<void> {
       // Finished work may have started more (a projection refreshing reviews).

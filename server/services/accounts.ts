@@ -13,6 +13,9 @@ export interface SessionUser {
   name: string;
   isAdmin: boolean;
   sessionVersion: number;
+  /** The cell whose manager created the account (see canManageCredentials in lib/policy.ts). */
+  homeCellId: string | null;
+  hasPassword: boolean;
 }
 
 function toSessionUser(user: User): SessionUser {
@@ -22,10 +25,27 @@ function toSessionUser(user: User): SessionUser {
     name: user.name,
     isAdmin: user.is_admin === 1,
     sessionVersion: user.session_version,
+    homeCellId: user.home_cell_id,
+    hasPassword: user.password_hash !== null,
   };
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The new hash, every open link spent, every session ended: one step, inside the caller's transaction. */
+async function writePassword(trx: Db, userId: string, hash: string, now: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ password_hash: hash, session_version: eb('session_version', '+', 1) }))
+    .where('id', '=', userId)
+    .execute();
+  await trx
+    .updateTable('invites')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}
 
 /** Users, passwords, sessions and invites. */
 export function createAccounts(db: Db) {
@@ -46,6 +66,7 @@ export function createAccounts(db: Db) {
         is_admin: input.isAdmin ? 1 : 0,
         session_version: 1,
         created_at: new Date().toISOString(),
+        home_cell_id: null,
       };
       try {
         await db.insertInto('users').values(user).execute();
@@ -69,16 +90,37 @@ export function createAccounts(db: Db) {
       return user ? toSessionUser(user) : null;
     },
 
-    /** Returns the user for a correct email and password, null otherwise, in constant-ish time. */
+    /**
+     * Returns the user for a correct email and password, null otherwise, in
+     * constant-ish time. A correct password stored under an older hash is
+     * re-hashed with the current one.
+     */
     async verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
       const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
       if (!user?.password_hash) return verifyAgainstNothing(password).then(() => null);
-      return (await verifyPassword(password, user.password_hash)) ? toSessionUser(user) : null;
+      const check = await verifyPassword(password, user.password_hash);
+      if (!check.ok) return null;
+      if (check.rehash) {
+        const upgraded = await hashPassword(password);
+        // Only if nobody changed the password meanwhile.
+        await db
+          .updateTable('users')
+          .set({ password_hash: upgraded })
+          .where('id', '=', user.id)
+          .where('password_hash', '=', user.password_hash)
+          .execute();
+      }
+      return toSessionUser(user);
     },
 
+    /**
+     * Sets a password. Every open invite or reset link of the account is
+     * spent and every session it had ends: whoever held the old password, or
+     * a link, is out.
+     */
     async setPassword(userId: string, password: string): Promise<void> {
       const hash = await hashPassword(password);
-      await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute();
+      await db.transaction().execute((trx) => writePassword(trx, userId, hash, new Date().toISOString()));
     },
 
     /**
@@ -130,7 +172,7 @@ export function createAccounts(db: Db) {
       return user;
     },
 
-    /** Sets the invitee's password and spends the token, atomically. */
+    /** Sets the invitee's password and spends the token (and every other open link of the account), atomically. */
     async redeemInvite(token: string, password: string): Promise<SessionUser> {
       const user = await service.inspectInvite(token);
       const hash = await hashPassword(password);
@@ -144,7 +186,7 @@ export function createAccounts(db: Db) {
           .executeTakeFirst();
         // A second tab redeeming the same link at the same moment loses here.
         if (Number(spent.numUpdatedRows) !== 1) throw notFound('invite_invalid');
-        await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();
+        await writePassword(trx, user.id, hash, now);
       });
       return user;
     },

@@ -3,6 +3,7 @@ import { createDocStore } from '../db/doc-store';
 import { encodeInitialDocument } from '../collab/initial-document';
 import { instantiateTemplate, templateTitle } from '../../lib/minutes/template';
 import { createAccounts } from './accounts';
+import { createAudit } from './audit';
 import { createMeetings } from './meetings';
 import { createOrganisations } from './organisations';
 import { createTemplates } from './templates';
@@ -14,6 +15,7 @@ export function createServices(handle: DbHandle) {
   const accounts = createAccounts(db);
   const organisations = createOrganisations(db);
   const templates = createTemplates(db);
+  const audit = createAudit(db);
   const docStore = createDocStore(handle);
   const meetings = createMeetings(db, async (meeting, editContent) => {
     const template = await templates.forKind(meeting.kind);
@@ -33,7 +35,7 @@ export function createServices(handle: DbHandle) {
       }),
     };
   });
-  return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore };
+  return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore, audit };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -4,6 +4,7 @@ import type { Meeting } from '../db/schema';
 import type { MeetingInput } from '../../lib/schemas';
 import type { MeetingState } from '../../lib/domain';
 import type { PMNode } from '../../lib/minutes/template';
+import type { MeetingResource } from '../../lib/policy';
 import { notFound } from '../errors';
 
 /** Changes the filled-in template before it is encoded. */
@@ -84,6 +85,34 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
 
     async getMeeting(id: string): Promise<Meeting | null> {
       return (await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+
+    /** The meeting with what the permission policy needs to know about it. */
+    async getMeetingWithResource(id: string): Promise<{ meeting: Meeting; resource: MeetingResource } | null> {
+      const meeting = await service.getMeeting(id);
+      if (!meeting) return null;
+      return { meeting, resource: (await service.resourcesOf([meeting]))[0]! };
+    },
+
+    /** The policy's view of several meetings (invitees read in one query). */
+    async resourcesOf(meetings: readonly Meeting[]): Promise<MeetingResource[]> {
+      const committee = meetings.filter((m) => m.kind === 'committee').map((m) => m.id);
+      const invitees = committee.length
+        ? await db
+            .selectFrom('meeting_invitees')
+            .select(['meeting_id', 'user_id'])
+            .where('meeting_id', 'in', committee)
+            .execute()
+        : [];
+      return meetings.map((m) => ({
+        cellId: m.cell_id,
+        kind: m.kind,
+        classification: m.classification,
+        state: m.state,
+        chairId: m.chair_id,
+        secretaryId: m.secretary_id,
+        invitees: invitees.filter((i) => i.meeting_id === m.id).map((i) => i.user_id),
+      }));
     },
 
     async requireMeeting(id: string): Promise<Meeting> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { Organisation } from '../db/schema';
-import type { Subject } from '../auth/policy';
+import type { Subject } from '../../lib/policy';
 import type { MemberInput, SetupInput } from '../../lib/schemas';
 import type { MemberRole, MemberStatus } from '../../lib/domain';
 import { conflict, notFound } from '../errors';
@@ -21,6 +21,9 @@ export interface MemberRow {
   role: MemberRole;
   status: MemberStatus;
   hasPassword: boolean;
+  isAdmin: boolean;
+  /** The cell whose manager created the account (see canManageCredentials in lib/policy.ts). */
+  homeCellId: string | null;
 }
 
 export interface CellSummary {
@@ -53,17 +56,40 @@ export function createOrganisations(db: Db) {
     let query = db
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['m.id as membershipId', 'u.id as userId', 'u.name', 'u.email', 'm.role', 'm.status', 'u.password_hash'])
+      .select([
+        'm.id as membershipId',
+        'u.id as userId',
+        'u.name',
+        'u.email',
+        'm.role',
+        'm.status',
+        'u.password_hash',
+        'u.is_admin',
+        'u.home_cell_id as homeCellId',
+      ])
       .where('m.cell_id', '=', cellId);
     if (userId) query = query.where('u.id', '=', userId);
     const rows = await query.execute();
-    return rows.map(({ password_hash, ...row }) => ({ ...row, hasPassword: password_hash !== null }));
+    return rows.map(({ password_hash, is_admin, ...row }) => ({
+      ...row,
+      hasPassword: password_hash !== null,
+      isAdmin: is_admin === 1,
+    }));
   }
 
   const service = {
-    async isSetupComplete(): Promise<boolean> {
-      const row = await db.selectFrom('settings').select('value').where('key', '=', SETUP_KEY).executeTakeFirst();
-      return row !== undefined;
+    /**
+     * Setup is for an empty installation only: it closes for good once it has
+     * run, and as soon as an administrator or an organisation exists however it
+     * was made (the operator CLI provisions without the setup page).
+     */
+    async isSetupComplete(trx: Db = db): Promise<boolean> {
+      const done = await trx.selectFrom('settings').select('value').where('key', '=', SETUP_KEY).executeTakeFirst();
+      if (done) return true;
+      const admin = await trx.selectFrom('users').select('id').where('is_admin', '=', 1).limit(1).executeTakeFirst();
+      if (admin) return true;
+      const organisation = await trx.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+      return organisation !== undefined;
     },
 
     /**
@@ -76,6 +102,8 @@ export function createOrganisations(db: Db) {
       const now = new Date().toISOString();
       try {
         return await db.transaction().execute(async (trx) => {
+          // An administrator or organisation made by the CLI meanwhile closes setup too.
+          if (await service.isSetupComplete(trx)) throw conflict('setup_closed');
           await trx.insertInto('settings').values({ key: SETUP_KEY, value: now }).execute();
           // A user created earlier (CLI create-user) may hold the email: say so rather than fail on the unique index.
           const taken = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
@@ -91,6 +119,7 @@ export function createOrganisations(db: Db) {
               is_admin: 1,
               session_version: 1,
               created_at: now,
+              home_cell_id: null,
             })
             .execute();
           const committee = await insertOrganisation(trx, 'committee', input.committeeName, null);
@@ -147,8 +176,9 @@ export function createOrganisations(db: Db) {
 
     /**
      * Adds a person to a cell. An email already known joins the existing user
-     * to the cell; a new email creates a user without a password, who sets one
-     * through an invite.
+     * to the cell, and the cell gains no say over that account's password; a
+     * new email creates a user without a password, whose home is this cell:
+     * its managers may send the link that sets it.
      */
     async addMember(cellId: string, input: MemberInput): Promise<MemberRow> {
       const cell = await service.getCell(cellId);
@@ -165,6 +195,7 @@ export function createOrganisations(db: Db) {
             is_admin: 0,
             session_version: 1,
             created_at: now,
+            home_cell_id: cellId,
           };
           await trx.insertInto('users').values(user).execute();
         }
@@ -195,6 +226,8 @@ export function createOrganisations(db: Db) {
           role: input.role,
           status: input.status,
           hasPassword: user.password_hash !== null,
+          isAdmin: user.is_admin === 1,
+          homeCellId: user.home_cell_id,
         };
       });
     },

@@ -2,7 +2,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { currentSubject } from '../auth/current-user';
-import type { Subject } from '../auth/policy';
+import type { Subject } from '../../lib/policy';
 import type { SessionUser } from '../services/accounts';
 
 export interface Current {

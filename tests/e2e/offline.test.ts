@@ -17,7 +17,7 @@ describe('writing the minutes without a network', () => {
     await binh.editor.typeParagraphAtEnd(offlineText);
     await expect.poll(() => binh.status.saved()).toBe(false);
     // IndexedDB commits a moment after the keystroke; a reload within that moment would lose the last letters.
-    await expect.poll(() => binh.deviceCopy()).toContain(offlineText);
+    await expect.poll(() => binh.deviceCopy(started.cell.member.id)).toContain(offlineText);
 
     // Still without a network: the service worker serves the page, the minutes come from the device.
     expect(await binh.reload()).toEqual({ servedByServiceWorker: true });

@@ -5,6 +5,7 @@ import { seedCell, TEST_PASSWORD } from './fixtures';
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from './server';
 
 export interface Person {
+  id: string;
   name: string;
   email: string;
   password: string;
@@ -43,7 +44,8 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-const person = (user: { name: string; email: string }): Person => ({
+const person = (user: { id: string; name: string; email: string }): Person => ({
+  id: user.id,
   name: user.name,
   email: user.email,
   password: TEST_PASSWORD,

@@ -16,13 +16,15 @@ describe('what is typed survives restarts and crashes', () => {
   let secret: string;
   const clients: TestClient[] = [];
 
+  // Ten writers share each account here, beyond what one person opens; the limit is not what this file tests.
+  const limits = { COLLAB_MAX_CONNECTIONS_PER_USER_PER_DOCUMENT: String(WRITERS) };
   // A fixed port, chosen by the first start, so clients reconnect to the restarted server by themselves.
-  const start = (env: Record<string, string> = {}) => startServer({ dataDir, port, env });
+  const start = (env: Record<string, string> = {}) => startServer({ dataDir, port, env: { ...limits, ...env } });
 
   beforeAll(async () => {
     dataDir = makeDataDir();
     fixture = await seedCell(dataDir);
-    server = await startServer({ dataDir });
+    server = await startServer({ dataDir, env: limits });
     port = server.port;
     secret = authSecretOf(dataDir);
   });

@@ -15,6 +15,7 @@ function listener(): { conn: Connection; frames: Uint8Array[] } {
     userId: 'u',
     identity: { id: 'u', name: 'U', color: '#000000' },
     access: 'edit',
+    writes: new Set(['minutes']),
     extensions: false,
     tokenExp: 0,
     sessionVersion: 0,

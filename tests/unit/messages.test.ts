@@ -43,7 +43,7 @@ describe('UI messages', () => {
       (m) => m[1]!,
     );
     const serviceCodes = sourceFiles(path.join(ROOT, 'server')).flatMap((file) =>
-      [...read(file).matchAll(/\b(?:notFound|conflict)\('([a-z_]+)'\)/g)].map((m) => m[1]!),
+      [...read(file).matchAll(/\b(?:notFound|conflict|refuse|new AppError)\('([a-z_]+)'/g)].map((m) => m[1]!),
     );
     const fixed = ['invalid_input', 'not_found', 'forbidden', 'unexpected', 'signed_out'];
     const codes = new Set([...schemaCodes, ...serviceCodes, ...fixed]);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { documentAccess } from '../../server/auth/policy';
+import { meetingPermissions } from '../../lib/policy';
 import { describeEachDatabase } from '../helpers/temp-database';
 
 const setup = {
@@ -46,7 +46,7 @@ describeEachDatabase('organisations', (db) => {
 
   it('refuses to add the same person to a cell twice', async () => {
     const { organisations } = db().services;
-    const [cell] = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
+    const [cell] = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [], oversees: [] });
     const member = { name: 'Nguyễn Văn An', email: 'an@test.vn', role: 'member', status: 'full' } as const;
     const row = await organisations.addMember(cell!.id, member);
     expect(row).toMatchObject({ name: member.name, email: member.email, hasPassword: false });
@@ -58,7 +58,7 @@ describeEachDatabase('organisations', (db) => {
 
   it('joins a known email to another cell as the same user', async () => {
     const { organisations } = db().services;
-    const [cell] = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
+    const [cell] = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [], oversees: [] });
     const other = await organisations.createCell(cell!.committeeId!, 'Chi bộ khu phố 4');
     const first = await organisations.addMember(cell!.id, {
       name: 'Trần Thị Bình',
@@ -77,7 +77,7 @@ describeEachDatabase('organisations', (db) => {
 
   it('tells the policy every cell, role and status of a user', async () => {
     const { accounts, organisations } = db().services;
-    const cells = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
+    const cells = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [], oversees: [] });
     const user = await accounts.findByEmail('binh@test.vn');
     const subject = await organisations.subjectFor(user!);
     expect(subject.isAdmin).toBe(false);
@@ -91,7 +91,7 @@ describeEachDatabase('organisations', (db) => {
 
   it('gives an exempted member read access and an outsider none, through subjectFor', async () => {
     const { accounts, organisations } = db().services;
-    const cells = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
+    const cells = await organisations.cellsFor({ userId: '', isAdmin: true, memberships: [], oversees: [] });
     const home = cells.find((c) => c.name === setup.cellName)!;
     const away = cells.find((c) => c.name === 'Chi bộ khu phố 4')!;
     const exempted = await organisations.addMember(home.id, {
@@ -106,17 +106,25 @@ describeEachDatabase('organisations', (db) => {
       role: 'member',
       status: 'full',
     });
-    const meeting = { cellId: home.id, state: 'scheduled' as const };
-    expect(documentAccess(await organisations.subjectFor((await accounts.getUser(exempted.userId))!), meeting)).toBe(
-      'read',
-    );
-    expect(documentAccess(await organisations.subjectFor((await accounts.getUser(outsider.userId))!), meeting)).toBe(
-      'none',
-    );
+    const meeting = {
+      cellId: home.id,
+      kind: 'regular' as const,
+      classification: 'normal' as const,
+      state: 'scheduled' as const,
+      chairId: null,
+      secretaryId: null,
+      invitees: [],
+    };
+    const accessOf = async (userId: string) =>
+      meetingPermissions(await organisations.subjectFor((await accounts.getUser(userId))!), meeting).access;
+    expect(await accessOf(exempted.userId)).toBe('read');
+    expect(await accessOf(outsider.userId)).toBe('none');
   });
 
   it('shows a user with no membership no cells', async () => {
-    expect(await db().services.organisations.cellsFor({ userId: 'x', isAdmin: false, memberships: [] })).toEqual([]);
+    expect(
+      await db().services.organisations.cellsFor({ userId: 'x', isAdmin: false, memberships: [], oversees: [] }),
+    ).toEqual([]);
   });
 
   it('refuses a cell under a committee that does not exist', async () => {

@@ -191,7 +191,7 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
     expect(survey?.assignees.map((a) => a.name).sort()).toEqual(['Đặng Quốc Bảo', 'Đỗ Minh Khôi'].sort());
 
     const { records } = createMeetingRecord(services).attach(
-      createStoredDocs(services.docStore, { isLocked: async () => false }),
+      createStoredDocs(services.docStore, { opened: async () => ({ locked: false }) }),
     );
     const bao = await services.accounts.getUser(member('Đặng Quốc Bảo').userId);
     const mine = await records.myTasks(bao!);
@@ -215,7 +215,12 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
     const rows = await db().services.docStore.logLength(past().id);
     const again = await seedDemo(db().services, NOW);
     expect(again).toEqual({ ...first, created: false });
-    const cells = await db().services.organisations.cellsFor({ userId: '', isAdmin: true, memberships: [] });
+    const cells = await db().services.organisations.cellsFor({
+      userId: '',
+      isAdmin: true,
+      memberships: [],
+      oversees: [],
+    });
     expect(cells.filter((c) => c.name === DEMO.cellName)).toHaveLength(1);
     expect(await db().services.docStore.logLength(past().id)).toBe(rows);
   });

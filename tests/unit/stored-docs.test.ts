@@ -10,7 +10,7 @@ const notes = (doc: Y.Doc) => doc.getMap<string>('notes');
 describeEachDatabase('meeting documents on the document log', (db) => {
   const sealed = new Set<string>();
   const open = (): StoredDocs =>
-    createStoredDocs(db().services.docStore, { isLocked: async (docId) => sealed.has(docId) });
+    createStoredDocs(db().services.docStore, { opened: async (docId: string) => ({ locked: sealed.has(docId) }) });
   const rows = (docId: string) => db().services.docStore.logLength(docId);
 
   it('appends one row per change that changed something, none for a change that did not', async () => {

@@ -9,7 +9,8 @@ import { CreateMeetingForm } from '../../../components/create-meeting-form';
 import { InviteButton } from '../../../components/invite-button';
 import { MeetingList, toMeetingListItem } from '../../../components/meeting-list';
 import { MemberTable } from '../../../components/member-table';
-import { canManageCell, canManageOrganisations, canViewCell } from '../../../server/auth/policy';
+import { RemoveOverseerButton } from '../../../components/remove-overseer-button';
+import { canManageCell, canManageCredentials, canManageOrganisations, canViewCell } from '../../../lib/policy';
 import { getI18n } from '../../../server/i18n';
 import { getRuntime } from '../../../server/runtime';
 import { isId } from '../../../server/web/action-guard';
@@ -41,12 +42,12 @@ export default async function CellPage({ params }: { params: Params }) {
   const cell = await visibleCell(cellId);
   if (!cell) notFound();
 
-  const { organisations, meetings } = getRuntime().services;
+  const { organisations } = getRuntime().services;
   const manage = canManageCell(subject, cell.id);
   const admin = canManageOrganisations(subject);
   const [members, cellMeetings, committees, settings] = await Promise.all([
     organisations.listMembers(cell.id),
-    meetings.listMeetings(cell.id),
+    getRuntime().meetings.records.listMeetings(current.user, cell.id),
     admin ? organisations.listCommittees() : Promise.resolve([]),
     manage ? getRuntime().meetings.records.cellSettings(current.user, cell.id) : Promise.resolve(null),
   ]);
@@ -84,11 +85,8 @@ export default async function CellPage({ params }: { params: Params }) {
           actionsFor={
             manage
               ? (member) =>
-                  member.hasPassword ? null : (
-                    <InviteButton
-                      action={createInviteAction.bind(null, cell.id, member.userId)}
-                      memberName={member.name}
-                    />
+                  member.hasPassword || !canManageCredentials(subject, member) ? null : (
+                    <InviteButton action={createInviteAction.bind(null, member.userId)} memberName={member.name} />
                   )
               : undefined
           }
@@ -126,11 +124,7 @@ export default async function CellPage({ params }: { params: Params }) {
               {settings.overseers.map((o) => (
                 <li key={o.userId} data-testid="overseer-item">
                   <strong>{o.name}</strong> <span className="muted">{o.email}</span>{' '}
-                  <form action={removeOverseerAction.bind(null, cell.id, o.userId)} className="inline-form">
-                    <button type="submit" className="button button--secondary" data-testid="overseer-remove">
-                      {t('overseers.remove')}
-                    </button>
-                  </form>
+                  <RemoveOverseerButton action={removeOverseerAction.bind(null, cell.id, o.userId)} />
                 </li>
               ))}
             </ul>

@@ -2,25 +2,15 @@
 
 import { refresh } from 'next/cache';
 import type { FormState } from '../../../lib/form-state';
-import { cellSettingsSchema, oversightSchema } from '../../../lib/meeting-schemas';
 import { getI18n } from '../../../server/i18n';
-import { getRuntime } from '../../../server/runtime';
-import { actionCurrent, isFormState } from '../../../server/web/action-guard';
-import { failedForm, invalidForm, readForm } from '../../../server/web/forms';
+import { formOperation, readForm } from '../../../server/web/forms';
 
 /** The cell's rules: which base and threshold decide a vote, and after how many absences a member is flagged. */
 export async function saveCellSettingsAction(cellId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const i18n = await getI18n();
   const values = readForm(formData, ['voteBase', 'voteThreshold', 'absenceStreak']);
-  const current = await actionCurrent(i18n, values);
-  if (isFormState(current)) return current;
-  const parsed = cellSettingsSchema.safeParse({ cellId, ...values });
-  if (!parsed.success) return invalidForm(i18n, parsed.error, values);
-  try {
-    await getRuntime().meetings.followUp.saveCellSettings(current.user, parsed.data);
-  } catch (error) {
-    return failedForm(i18n, error, values);
-  }
+  const result = await formOperation(i18n, 'saveCellSettings', { cellId, ...values }, values);
+  if (!result.ok) return result.state;
   refresh();
   return { status: 'success', errors: {}, values, message: i18n.t('cellSettings.saved') };
 }
@@ -29,29 +19,27 @@ export async function saveCellSettingsAction(cellId: string, _prev: FormState, f
 export async function addOverseerAction(cellId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const i18n = await getI18n();
   const values = readForm(formData, ['email']);
-  const current = await actionCurrent(i18n, values);
-  if (isFormState(current)) return current;
-  const parsed = oversightSchema.safeParse({ cellId, ...values });
-  if (!parsed.success) return invalidForm(i18n, parsed.error, values);
-  try {
-    await getRuntime().meetings.followUp.addOverseer(current.user, parsed.data);
-  } catch (error) {
-    return failedForm(i18n, error, values);
-  }
+  const result = await formOperation(i18n, 'addOverseer', { cellId, ...values }, values);
+  if (!result.ok) return result.state;
   refresh();
   return {
     status: 'success',
     errors: {},
     values: {},
-    message: i18n.t('overseers.added', { email: parsed.data.email }),
+    message: i18n.t('overseers.added', { email: values.email.trim().toLowerCase() }),
   };
 }
 
 /** Detaches an overseer from the cell. */
-export async function removeOverseerAction(cellId: string, userId: string): Promise<void> {
+export async function removeOverseerAction(
+  cellId: string,
+  userId: string,
+  _prev: FormState,
+  _formData: FormData,
+): Promise<FormState> {
   const i18n = await getI18n();
-  const current = await actionCurrent(i18n, {});
-  if (isFormState(current)) return;
-  await getRuntime().meetings.followUp.removeOverseer(current.user, { cellId, userId });
+  const result = await formOperation(i18n, 'removeOverseer', { cellId, userId }, {});
+  if (!result.ok) return result.state;
   refresh();
+  return { status: 'success', errors: {}, values: {} };
 }

@@ -21,13 +21,14 @@ import { ServiceWorkerRegistrar } from '../../../components/service-worker-regis
 import { COLLAB_PATH } from '../../../lib/collab/messages';
 import { formatStartsAt } from '../../../lib/format';
 import type { MeetingView } from '../../../lib/meeting-view';
-import { documentAccess } from '../../../server/auth/policy';
+import { narrowSubject } from '../../../lib/policy';
 import { isAppError } from '../../../server/errors';
 import { getI18n } from '../../../server/i18n';
 import { log } from '../../../server/log';
 import { getRuntime } from '../../../server/runtime';
 import type { SessionUser } from '../../../server/services/accounts';
 import { isId } from '../../../server/web/action-guard';
+import { requestAddress } from '../../../server/web/request-address';
 import { getCurrent, requireCurrent } from '../../../server/web/session';
 
 type Params = Promise<{ meetingId: string }>;
@@ -53,18 +54,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function MeetingPage({ params }: { params: Params }) {
   const { t, locale } = await getI18n();
   const { meetingId } = await params;
-  const { user, subject } = await requireCurrent(`/meetings/${meetingId}`);
+  const { user } = await requireCurrent(`/meetings/${meetingId}`);
   // No access looks the same as no meeting: the id of a secret meeting reveals nothing.
   const record = await meetingRecordFor(user, meetingId);
   if (!record) notFound();
-  const { meeting, caps } = record;
-  const access = documentAccess(subject, { cellId: meeting.cell_id, state: meeting.state });
-  if (access === 'none') notFound();
+  const { meeting, permissions } = record;
+  const access = permissions.access === 'edit' ? 'edit' : 'read';
   // A server action on this page renders it again; that is the same visit, not another one.
   if (!(await headers()).has('next-action')) {
     // Who opened the meeting is a record, not a condition of seeing it: a failed write must not hide the page.
     await getRuntime()
-      .meetings.followUp.recordView(user, meeting.id)
+      .meetings.records.recordView(user, meeting, 'page', await requestAddress())
       .catch((error: unknown) => log.warn('meeting.view_not_recorded', { meetingId, error: String(error) }));
   }
   const cell = await getRuntime().services.organisations.getCell(meeting.cell_id);
@@ -75,8 +75,11 @@ export default async function MeetingPage({ params }: { params: Params }) {
     state: meeting.state,
     chairId: meeting.chair_id,
     secretaryId: meeting.secretary_id,
+    classification: meeting.classification,
     minimumMinutes: record.minimumMinutes,
-    caps,
+    permissions,
+    subject: narrowSubject(record.subject, meeting.cell_id),
+    resource: record.resource,
     me: { id: user.id, name: user.name },
     members: record.members.map((m) => ({
       userId: m.userId,
@@ -98,8 +101,8 @@ export default async function MeetingPage({ params }: { params: Params }) {
       checklist={record.checklist}
       attachments={record.attachments}
       views={record.views}
-      canManage={caps.manage}
-      canUpload={caps.manage || caps.record}
+      canManage={permissions.manage}
+      canUpload={permissions.upload}
     />
   );
 
@@ -161,7 +164,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
               >
                 <h2 id="amendments-heading">{t('amendments.title')}</h2>
                 <AmendmentList t={t} locale={locale} items={record.amendments} />
-                {caps.amend && <AmendmentForm meetingId={meeting.id} />}
+                {permissions.amend && <AmendmentForm meetingId={meeting.id} />}
               </section>
             )}
           </div>
@@ -176,7 +179,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
         </div>
         {!scheduled && preparation}
       </LiveMeetingProvider>
-      <ServiceWorkerRegistrar />
+      <ServiceWorkerRegistrar keepOffline={permissions.keepOffline} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { AttendanceBlockView } from './attendance-block-view';
 import { OpinionView } from './opinion-view';
 import { ReviewBlockView } from './review-block-view';
 import { TaskView } from './task-view';
-import { UniqueBlockIds } from './unique-block-ids';
+import { ProtectedBlocks } from './protected-blocks';
 import { VoteResultView } from './vote-result-view';
 
 /** The structured nodes with their interactive views; same names and schema as the shared ones. */
@@ -14,6 +14,25 @@ const WITH_VIEWS: Record<string, AnyExtension> = {
   opinion: Opinion.extend({
     addNodeView() {
       return ReactNodeViewRenderer(OpinionView);
+    },
+    addKeyboardShortcuts() {
+      return {
+        // An opinion is one block attributed by the server: Enter cannot split it into a second one.
+        // At its end Enter starts an ordinary paragraph below it; inside, a new line.
+        Enter: ({ editor }) => {
+          const { $from, empty } = editor.state.selection;
+          if ($from.parent.type.name !== 'opinion') return false;
+          if (empty && $from.parentOffset === $from.parent.content.size) {
+            const after = $from.after();
+            return editor
+              .chain()
+              .insertContentAt(after, { type: 'paragraph' })
+              .setTextSelection(after + 1)
+              .run();
+          }
+          return editor.commands.setHardBreak();
+        },
+      };
     },
   }),
   task: Task.extend({
@@ -43,5 +62,5 @@ const WITH_VIEWS: Record<string, AnyExtension> = {
  * the structured nodes swapped by name for ones that render live views.
  */
 export function browserMinutesExtensions(): AnyExtension[] {
-  return [...minutesExtensions().map((extension) => WITH_VIEWS[extension.name] ?? extension), UniqueBlockIds];
+  return [...minutesExtensions().map((extension) => WITH_VIEWS[extension.name] ?? extension), ProtectedBlocks];
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { MINUTES_FIELD } from '../../../lib/domain';
-import { localDocName, PAGE_CACHE, STATIC_CACHE } from '../../../lib/offline';
+import { LOCAL_PREFIX, localDocName, PAGE_CACHE, STATIC_CACHE } from '../../../lib/offline';
 import { EditorStatus } from './editor-status';
 import { MinutesEditor } from './minutes-editor';
 
@@ -53,32 +53,35 @@ export class MeetingPage {
   }
 
   /**
-   * The minutes as kept on this device (y-indexeddb's update log), as XML
-   * text: what a reload without a network will show.
+   * The minutes as kept on this device for the signed-in user (y-indexeddb's
+   * update log), as XML text: what a reload without a network will show.
    */
-  async deviceCopy(): Promise<string> {
-    const updates = await this.page.evaluate(async (name) => {
-      // Opening a database that does not exist would create it empty, without y-indexeddb's stores.
-      if (!(await indexedDB.databases()).some((db) => db.name === name)) return [];
-      return new Promise<number[][]>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('updates')) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const read = db.transaction('updates', 'readonly').objectStore('updates').getAll();
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () => {
-            db.close();
-            resolve((read.result as Uint8Array[]).map((update) => Array.from(update)));
+  async deviceCopy(userId: string): Promise<string> {
+    const updates = await this.page.evaluate(
+      async (name) => {
+        // Opening a database that does not exist would create it empty, without y-indexeddb's stores.
+        if (!(await indexedDB.databases()).some((db) => db.name === name)) return [];
+        return new Promise<number[][]>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('updates')) {
+              db.close();
+              resolve([]);
+              return;
+            }
+            const read = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+            read.onerror = () => reject(read.error);
+            read.onsuccess = () => {
+              db.close();
+              resolve((read.result as Uint8Array[]).map((update) => Array.from(update)));
+            };
           };
-        };
-      });
-    }, localDocName(this.meetingId()));
+        });
+      },
+      localDocName(userId, this.meetingId()),
+    );
     const doc = new Y.Doc();
     try {
       for (const update of updates) Y.applyUpdate(doc, Uint8Array.from(update));
@@ -87,4 +90,19 @@ export class MeetingPage {
       doc.destroy();
     }
   }
+}
+
+/** The names of this app's IndexedDB databases and localStorage keys in the page's browser (what sign-out must clear). */
+export async function deviceData(page: Page): Promise<{ databases: string[]; storage: string[]; pages: number }> {
+  return page.evaluate(
+    async ({ prefix, pageCache }) => {
+      const databases = (await indexedDB.databases())
+        .map((d) => d.name ?? '')
+        .filter((name) => name.startsWith(prefix));
+      const storage = Object.keys(localStorage).filter((key) => key.startsWith(prefix));
+      const pages = (await caches.has(pageCache)) ? (await (await caches.open(pageCache)).keys()).length : 0;
+      return { databases, storage, pages };
+    },
+    { prefix: LOCAL_PREFIX, pageCache: PAGE_CACHE },
+  );
 }

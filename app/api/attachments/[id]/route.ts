@@ -1,5 +1,6 @@
 import { isAppError } from '../../../../server/errors';
 import { getRuntime } from '../../../../server/runtime';
+import { requestAddress } from '../../../../server/web/request-address';
 import { getCurrent } from '../../../../server/web/session';
 
 /**
@@ -26,7 +27,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!current) return new Response(null, { status: 401 });
   const { id } = await params;
   try {
-    const file = await getRuntime().meetings.followUp.readAttachment(current.user, id);
+    const file = await getRuntime().meetings.records.readAttachment(current.user, id, await requestAddress());
     return new Response(Buffer.from(file.data), {
       headers: {
         'Content-Type': file.mime,

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { TaskCard } from '../../../../components/tasks/task-card';
 import { TASK_STATUSES } from '../../../../lib/rules/tasks';
-import { canManageCell, canViewCell } from '../../../../server/auth/policy';
+import { canFollowUpTask, canViewCell } from '../../../../lib/policy';
 import { getI18n } from '../../../../server/i18n';
 import { getRuntime } from '../../../../server/runtime';
 import { isId } from '../../../../server/web/action-guard';
@@ -28,10 +28,10 @@ export default async function TaskBoardPage({ params }: { params: Params }) {
   const { t, locale } = await getI18n();
   const { cellId } = await params;
   const { user, subject } = await requireCurrent(`/cells/${cellId}/tasks`);
+  // The board shows what the policy lets this user see: an overseer, the tasks of approved minutes only.
   const cell = await visibleCell(cellId);
   if (!cell) notFound();
   const tasks = await getRuntime().meetings.records.taskBoard(user, cell.id);
-  const manage = canManageCell(subject, cell.id);
 
   return (
     <>
@@ -64,7 +64,10 @@ export default async function TaskBoardPage({ params }: { params: Params }) {
                       t={t}
                       locale={locale}
                       task={task}
-                      canChange={manage || task.assignees.some((a) => a.userId === user.id)}
+                      canChange={canFollowUpTask(subject, {
+                        cellId: cell.id,
+                        assigneeIds: task.assignees.map((a) => a.userId),
+                      })}
                       testId="task-board-item"
                       showCell={false}
                     />

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { cellSettingsSchema, oversightSchema, overseerRemovalSchema } from '../../lib/meeting-schemas';
+import {
+  canManageCell,
+  canManageCredentials,
+  canManageOrganisations,
+  type AccountResource,
+  type Subject,
+} from '../../lib/policy';
+import { cellSchema, meetingSchema, memberSchema } from '../../lib/schemas';
+import { AppError, notFound } from '../errors';
+import { operation, type Caller, type OperationDeps } from './define';
+
+const id = z.string().uuid('invalid_id');
+
+/** Loads the subject for an operation on a cell; the cell must exist. */
+async function onCell(deps: OperationDeps, { user }: Caller, input: { cellId: string }) {
+  const cell = await deps.services.organisations.getCell(input.cellId);
+  if (!cell) throw notFound('cell_not_found');
+  return { subject: await deps.services.organisations.subjectFor(user), cell };
+}
+
+/** The cells and the organisation: members, meetings, rules, overseers, and the links that set passwords. */
+export const cellOperations = {
+  /** Administrators add a chi bộ under a đảng bộ. */
+  createCell: operation({
+    group: 'followUp',
+    schema: cellSchema,
+    load: async (deps, { user }) => ({ subject: await deps.services.organisations.subjectFor(user) }),
+    allowed: (ctx) => canManageOrganisations(ctx.subject),
+    async run(deps, _ctx, input) {
+      const cell = await deps.services.organisations.createCell(input.committeeId, input.name);
+      return { cellId: cell.id };
+    },
+  }),
+
+  /** Adds a person to the cell; a new email becomes an account of this cell, without a password until invited. */
+  addMember: operation({
+    group: 'followUp',
+    schema: memberSchema.extend({ cellId: id }),
+    load: onCell,
+    allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
+    refresh: true,
+    async run(deps, ctx, { cellId, ...input }, { user, address }) {
+      const member = await deps.services.organisations.addMember(cellId, input);
+      await deps.services.audit.record({
+        action: 'member.added',
+        actorId: user.id,
+        cellId,
+        subjectId: member.userId,
+        address,
+        details: { role: member.role, status: member.status },
+      });
+      return member;
+    },
+  }),
+
+  /** Schedules a meeting; its minutes start from the kind's template. */
+  createMeeting: operation({
+    group: 'followUp',
+    schema: meetingSchema.extend({ cellId: id }),
+    load: onCell,
+    allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
+    async run(deps, _ctx, { cellId, ...input }, { user }) {
+      const meeting = await deps.services.meetings.createMeeting(cellId, input, user.id);
+      return { meetingId: meeting.id };
+    },
+  }),
+
+  /**
+   * A one-time link that sets a member's first password, for an account the
+   * policy lets the caller manage (see canManageCredentials). Accounts that
+   * already have a password are refused: an invite is not a way into someone
+   * else's account.
+   */
+  createInvite: operation({
+    group: 'followUp',
+    schema: z.object({ userId: id }),
+    async load(
+      deps,
+      { user },
+      input,
+    ): Promise<{ subject: Subject; account: AccountResource & { hasPassword: boolean } }> {
+      const target = await deps.services.accounts.getUser(input.userId);
+      if (!target) throw notFound('user_not_found');
+      return {
+        subject: await deps.services.organisations.subjectFor(user),
+        account: {
+          userId: target.id,
+          isAdmin: target.isAdmin,
+          homeCellId: target.homeCellId,
+          hasPassword: target.hasPassword,
+        },
+      };
+    },
+    allowed: (ctx) => canManageCredentials(ctx.subject, ctx.account),
+    serialise: (input) => `account:${input.userId}`,
+    async run(deps, ctx, input, { user, address }) {
+      if (ctx.account.hasPassword) throw new AppError('password_already_set', 422);
+      const invite = await deps.services.accounts.createInvite(input.userId, user.id);
+      await deps.services.audit.record({
+        action: 'auth.invite_created',
+        actorId: user.id,
+        cellId: ctx.account.homeCellId,
+        subjectId: input.userId,
+        address,
+        details: { expiresAt: invite.expiresAt },
+      });
+      return invite;
+    },
+  }),
+
+  /** The cell's rules: which base and threshold decide a vote, and after how many absences a member is flagged. */
+  saveCellSettings: operation({
+    group: 'followUp',
+    schema: cellSettingsSchema,
+    load: onCell,
+    allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
+    refresh: true,
+    async run(deps, _ctx, input, { user, address }) {
+      const row = {
+        vote_base: input.voteBase,
+        vote_threshold: input.voteThreshold,
+        absence_streak: input.absenceStreak,
+        updated_at: new Date().toISOString(),
+      };
+      await deps.services.db
+        .insertInto('cell_settings')
+        .values({ cell_id: input.cellId, ...row })
+        .onConflict((oc) => oc.column('cell_id').doUpdateSet(row))
+        .execute();
+      await deps.services.audit.record({
+        action: 'cell.rules_changed',
+        actorId: user.id,
+        cellId: input.cellId,
+        address,
+        details: { voteBase: input.voteBase, voteThreshold: input.voteThreshold, absenceStreak: input.absenceStreak },
+      });
+    },
+  }),
+
+  /** Attaches an overseer (cấp ủy viên phụ trách) to a cell by email; they read its approved minutes. */
+  addOverseer: operation({
+    group: 'followUp',
+    schema: oversightSchema,
+    load: onCell,
+    allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
+    refresh: true,
+    async run(deps, _ctx, input, { user, address }) {
+      const overseer = await deps.services.accounts.findByEmail(input.email);
+      if (!overseer) throw notFound('user_not_found');
+      await deps.services.db
+        .insertInto('oversights')
+        .values({ user_id: overseer.id, cell_id: input.cellId, created_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['user_id', 'cell_id']).doNothing())
+        .execute();
+      await deps.services.audit.record({
+        action: 'overseer.added',
+        actorId: user.id,
+        cellId: input.cellId,
+        subjectId: overseer.id,
+        address,
+      });
+      return { userId: overseer.id };
+    },
+  }),
+
+  /** Detaches an overseer from a cell; their open connections to its minutes close at once. */
+  removeOverseer: operation({
+    group: 'followUp',
+    schema: overseerRemovalSchema,
+    load: onCell,
+    allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
+    refresh: true,
+    async run(deps, _ctx, input, { user, address }) {
+      await deps.services.db
+        .deleteFrom('oversights')
+        .where('cell_id', '=', input.cellId)
+        .where('user_id', '=', input.userId)
+        .execute();
+      await deps.services.audit.record({
+        action: 'overseer.removed',
+        actorId: user.id,
+        cellId: input.cellId,
+        subjectId: input.userId,
+        address,
+      });
+      await deps.revalidateUser(input.userId);
+    },
+  }),
+};

@@ -1,0 +1,184 @@
+import { meetingDoc, type AttendanceEntry } from '../../lib/meeting-doc/layout';
+import {
+  acknowledgeSchema,
+  attendanceMarkSchema,
+  currentSectionSchema,
+  meetingIdSchema,
+  sessionRolesSchema,
+} from '../../lib/meeting-schemas';
+import { canAcknowledge } from '../../lib/policy';
+import { checkDuration } from '../../lib/rules/duration';
+import { conflict } from '../errors';
+import { changeMeetingState } from '../meeting/state';
+import { operation } from './define';
+import { memberOf, onMeeting, OPEN_STATES, projectSoon, refuse } from './meeting-scope';
+
+/**
+ * The meeting's session: roles, start and end, attendance, the section under
+ * discussion, the read-back, and the two confirmations that seal the minutes.
+ */
+export const sessionOperations = {
+  /** Appoints the chair (chủ trì) and the minutes-taker (thư ký) of the meeting. */
+  setRoles: operation({
+    group: 'live',
+    schema: sessionRolesSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.manage,
+    refresh: true,
+    async run(deps, ctx, input, { user, address }) {
+      const people = [input.chairId, input.secretaryId, ...(input.presenterId ? [input.presenterId] : [])];
+      if (people.some((id) => !memberOf(ctx, id))) refuse('not_a_member', 'setRoles', user.id);
+      await changeMeetingState(
+        { db: deps.services.db, docs: deps.docs },
+        input.meetingId,
+        { chair_id: input.chairId, secretary_id: input.secretaryId, presenter_id: input.presenterId ?? null },
+        OPEN_STATES,
+      );
+      await deps.services.audit.record({
+        action: 'meeting.roles_set',
+        actorId: user.id,
+        cellId: ctx.meeting.cell_id,
+        meetingId: input.meetingId,
+        address,
+        details: { chairId: input.chairId, secretaryId: input.secretaryId, presenterId: input.presenterId ?? null },
+      });
+      projectSoon(deps, input.meetingId);
+    },
+  }),
+
+  /** Opens the meeting: the timer starts. */
+  start: operation({
+    group: 'live',
+    schema: meetingIdSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.chair,
+    refresh: true,
+    async run(deps, ctx, { meetingId }, { user }) {
+      if (ctx.meeting.state !== 'scheduled') refuse('meeting_already_started', 'start', user.id, { meetingId });
+      const startedAt = new Date().toISOString();
+      await changeMeetingState(
+        { db: deps.services.db, docs: deps.docs },
+        meetingId,
+        { state: 'in_progress', started_at: startedAt },
+        ['scheduled'],
+      );
+      projectSoon(deps, meetingId);
+      return { startedAt };
+    },
+  }),
+
+  /** Closes the meeting and records the end time; reports the duration against the kind's minimum. */
+  end: operation({
+    group: 'live',
+    schema: meetingIdSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.chair,
+    refresh: true,
+    async run(deps, ctx, { meetingId }, { user }) {
+      const startedAt = ctx.meeting.started_at;
+      if (ctx.meeting.state !== 'in_progress' || !startedAt) refuse('meeting_not_in_progress', 'end', user.id);
+      const endedAt = new Date().toISOString();
+      await changeMeetingState(
+        { db: deps.services.db, docs: deps.docs },
+        meetingId,
+        { state: 'closed', ended_at: endedAt },
+        ['in_progress'],
+      );
+      projectSoon(deps, meetingId);
+      return checkDuration(ctx.meeting.kind, startedAt, endedAt);
+    },
+  }),
+
+  /** Marks one member present, late, or absent with or without reason. */
+  markAttendance: operation({
+    group: 'live',
+    schema: attendanceMarkSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.record,
+    async run(deps, ctx, input, { user }) {
+      const member = memberOf(ctx, input.userId);
+      if (!member) refuse('not_a_member', 'markAttendance', user.id, { target: input.userId });
+      const entry: AttendanceEntry = {
+        userId: member.userId,
+        name: member.name,
+        status: input.status,
+        ...(input.status === 'absent_with_reason' ? { reason: input.reason } : {}),
+        at: new Date().toISOString(),
+        by: user.id,
+      };
+      await deps.docs.change(input.meetingId, (doc) => meetingDoc.attendance(doc).set(member.userId, entry));
+      projectSoon(deps, input.meetingId);
+    },
+  }),
+
+  /** The chair or minutes-taker chooses the section being discussed: opinions and votes go there. */
+  setCurrentSection: operation({
+    group: 'live',
+    schema: currentSectionSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.record,
+    async run(deps, _ctx, input) {
+      await deps.docs.change(input.meetingId, (doc) =>
+        meetingDoc.session(doc).set('currentSectionId', input.sectionId),
+      );
+    },
+  }),
+
+  /** The minutes-taker has read the minutes back to the meeting. */
+  markReadBack: operation({
+    group: 'live',
+    schema: meetingIdSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.record,
+    async run(deps, _ctx, { meetingId }) {
+      await deps.docs.change(meetingId, (doc) => meetingDoc.session(doc).set('readBackAt', new Date().toISOString()));
+    },
+  }),
+
+  /**
+   * The chair or the minutes-taker confirms the approved minutes (a recorded
+   * acknowledgment with time and user). Needs a passed vote on the minutes.
+   * The second confirmation seals them.
+   */
+  acknowledge: operation({
+    group: 'live',
+    schema: acknowledgeSchema,
+    ...onMeeting,
+    allowed: (ctx, input) => canAcknowledge(ctx.subject, ctx.resource, input.role),
+    refresh: true,
+    async run(deps, ctx, input, { user, address }) {
+      if (ctx.meeting.state === 'approved') throw conflict('meeting_locked');
+      if (ctx.meeting.state !== 'closed') refuse('meeting_not_closed', 'acknowledge', user.id);
+      const approved = await deps.docs.read(input.meetingId, (doc) =>
+        Array.from(meetingDoc.votes(doc).values()).some(
+          (v) => v.subject === 'minutes' && v.state === 'closed' && v.passed,
+        ),
+      );
+      if (!approved) refuse('minutes_not_approved_by_vote', 'acknowledge', user.id);
+      const db = deps.services.db;
+      await db
+        .insertInto('acknowledgments')
+        .values({ meeting_id: input.meetingId, role: input.role, user_id: user.id, at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['meeting_id', 'role']).doNothing())
+        .execute();
+      const rows = await db
+        .selectFrom('acknowledgments')
+        .select('role')
+        .where('meeting_id', '=', input.meetingId)
+        .execute();
+      const complete = rows.length === 2;
+      const sealed = complete ? await deps.seal(input.meetingId, user.id) : null;
+      if (sealed) {
+        await deps.services.audit.record({
+          action: 'meeting.sealed',
+          actorId: user.id,
+          cellId: ctx.meeting.cell_id,
+          meetingId: input.meetingId,
+          address,
+          details: { hash: sealed.hash },
+        });
+      }
+      return { complete, sealed };
+    },
+  }),
+};
