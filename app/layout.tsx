@@ -6,6 +6,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '../components/i18n-provider';
 import { SiteHeader } from '../components/site-header';
+import { auditCells } from '../lib/policy';
 import { getI18n } from '../server/i18n';
 import { getRuntime } from '../server/runtime';
 import { getCurrent } from '../server/web/session';
@@ -35,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             locale={i18n.locale}
             user={current ? { name: current.user.name } : null}
             cells={cells.map((c) => ({ id: c.id, name: c.name }))}
+            audit={current !== null && auditCells(current.subject)?.length !== 0}
           />
           <main id="main" className="page">
             {children}

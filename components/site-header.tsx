@@ -11,10 +11,12 @@ interface SiteHeaderProps {
   locale: Locale;
   user: { name: string } | null;
   cells: { id: string; name: string }[];
+  /** The policy lets this user read (part of) the audit log. */
+  audit: boolean;
 }
 
 /** Product name, the user's cells, who is signed in, sign-out and the language switch. */
-export function SiteHeader({ t, locale, user, cells }: SiteHeaderProps) {
+export function SiteHeader({ t, locale, user, cells, audit }: SiteHeaderProps) {
   const shownCells = cells.length <= MAX_HEADER_CELLS ? cells : [];
   return (
     <header className="site-header">
@@ -33,6 +35,13 @@ export function SiteHeader({ t, locale, user, cells }: SiteHeaderProps) {
                   {t('header.myTasks')}
                 </Link>
               </li>
+              {audit && (
+                <li>
+                  <Link href="/audit" data-testid="audit-link">
+                    {t('header.audit')}
+                  </Link>
+                </li>
+              )}
               {shownCells.map((cell) => (
                 <li key={cell.id}>
                   <Link href={`/cells/${cell.id}`}>{cell.name}</Link>

@@ -236,3 +236,23 @@ export function narrowSubject(subject: Subject, cellId: string): Subject {
     oversees: subject.oversees.filter((id) => id === cellId),
   };
 }
+
+/** Who may know of a meeting at all: the whole cell, its committee and invitees, or those who take part in a secret one. */
+function audienceOf(meeting: Pick<MeetingResource, 'kind' | 'classification'>): 'cell' | 'committee' | 'secret' {
+  if (meeting.kind === 'committee') return 'committee';
+  return meeting.classification === 'secret' ? 'secret' : 'cell';
+}
+
+/**
+ * Whether a meeting's review of last month's tasks may list the tasks set by
+ * `source`: everyone who sees the review must have been allowed to see where
+ * the tasks came from. Tasks of the cell's ordinary meetings go everywhere;
+ * those of a committee or secret meeting only to meetings of the same kind.
+ */
+export function mayReviewTasksOf(
+  source: Pick<MeetingResource, 'kind' | 'classification'>,
+  target: Pick<MeetingResource, 'kind' | 'classification'>,
+): boolean {
+  const from = audienceOf(source);
+  return from === 'cell' || from === audienceOf(target);
+}

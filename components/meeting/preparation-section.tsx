@@ -2,6 +2,7 @@ import type { Locale, Translate } from '../../lib/i18n';
 import { AgendaEditorLoader } from './agenda-editor-loader';
 import { AttachmentList, type AttachmentItem } from './attachment-list';
 import { AttachmentUploadForm } from './attachment-upload-form';
+import { InviteeList, type InviteeCandidate } from './invitee-list';
 import { MeetingViews, type MeetingViewItem } from './meeting-views';
 import { PreparationChecklist, type Checklist } from './preparation-checklist';
 
@@ -18,6 +19,7 @@ export function PreparationSection({
   views,
   canManage,
   canUpload,
+  invitees,
 }: {
   t: Translate;
   locale: Locale;
@@ -27,11 +29,19 @@ export function PreparationSection({
   views: readonly MeetingViewItem[];
   canManage: boolean;
   canUpload: boolean;
+  /** Committee meetings: the cell's members outside the committee, and whether each is invited. */
+  invitees: readonly InviteeCandidate[] | null;
 }) {
   return (
     <section className="card preparation" aria-labelledby="preparation-heading" data-testid="preparation">
       <h2 id="preparation-heading">{t('preparation.title')}</h2>
       <PreparationChecklist meetingId={meetingId} checklist={checklist} canToggle={canManage} />
+      {invitees && (
+        <>
+          <h3>{t('invitees.title')}</h3>
+          <InviteeList meetingId={meetingId} candidates={invitees} canInvite={canManage} />
+        </>
+      )}
       <h3>{t('preparation.agenda')}</h3>
       <p className="muted">{t('preparation.agendaHint')}</p>
       <AgendaEditorLoader />

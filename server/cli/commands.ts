@@ -4,6 +4,7 @@ import type { Meeting } from '../db/schema';
 import { notFound } from '../errors';
 import type { Services } from '../services';
 import { parseFlags, str, validate, type Flags, type FlagSpec } from './args';
+import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE } from '../services/audit';
 import { seedDemo } from './seed-demo';
 
 /**
@@ -199,6 +200,29 @@ export const COMMANDS: readonly Command[] = [
       const user = await requireUser(services, userId);
       return { userId, sessionVersion: user.sessionVersion };
     },
+  }),
+  define({
+    name: 'audit',
+    summary: 'Prints the audit log, newest first (sign-ins, reads of approved minutes, changes of roles and members…)',
+    flags: { cell: optional, action: optional, before: optional, limit: optional },
+    prepare: (f) =>
+      validate(
+        z.object({
+          cellId: idSchema.optional(),
+          action: z.enum(AUDIT_ACTIONS, 'invalid_choice').optional(),
+          before: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(10_000).default(AUDIT_PAGE_SIZE),
+        }),
+        { cellId: str(f, 'cell'), action: str(f, 'action'), before: str(f, 'before'), limit: str(f, 'limit') },
+        { cellId: 'cell' },
+      ),
+    run: (services, input) =>
+      services.audit.list({
+        cells: input.cellId ? [input.cellId] : null,
+        ...(input.action ? { action: input.action } : {}),
+        ...(input.before ? { before: input.before } : {}),
+        limit: input.limit,
+      }),
   }),
   define({
     name: 'seed-demo',

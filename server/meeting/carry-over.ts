@@ -1,4 +1,5 @@
 import type { ReviewItem } from '../../lib/meeting-doc/layout';
+import { mayReviewTasksOf } from '../../lib/policy';
 import { selectCarryOver } from '../../lib/rules/tasks';
 import type { Db } from '../db/connection';
 import type { Meeting } from '../db/schema';
@@ -20,6 +21,8 @@ export async function cellTasks(db: Db, cellId: string) {
       't.position',
       'm.title as meetingTitle',
       'm.starts_at as meetingStartsAt',
+      'm.kind as meetingKind',
+      'm.classification as meetingClassification',
     ])
     .where('t.cell_id', '=', cellId)
     .execute();
@@ -44,17 +47,24 @@ export async function cellTasks(db: Db, cellId: string) {
     meetingId: r.meeting_id,
     meetingTitle: r.meetingTitle,
     meetingStartsAt: r.meetingStartsAt,
+    meetingKind: r.meetingKind,
+    meetingClassification: r.meetingClassification,
     position: r.position,
     assignees: assignees.filter((a) => a.task_id === r.id).map((a) => ({ userId: a.userId, name: a.name })),
   }));
 }
 
-/** The review list of a meeting: unfinished tasks set by earlier meetings of its cell. */
+/**
+ * The review list of a meeting: unfinished tasks set by earlier meetings of
+ * its cell that everyone who reads this meeting may know of.
+ */
 export async function reviewItemsFor(
   db: Db,
-  meeting: Pick<Meeting, 'id' | 'cell_id' | 'starts_at'>,
+  meeting: Pick<Meeting, 'id' | 'cell_id' | 'starts_at' | 'kind' | 'classification'>,
 ): Promise<ReviewItem[]> {
-  const tasks = await cellTasks(db, meeting.cell_id);
+  const tasks = (await cellTasks(db, meeting.cell_id)).filter((t) =>
+    mayReviewTasksOf({ kind: t.meetingKind, classification: t.meetingClassification }, meeting),
+  );
   return selectCarryOver(tasks, { id: meeting.id, startsAt: meeting.starts_at }).map((t) => ({
     taskId: t.id,
     text: t.body,
@@ -75,7 +85,7 @@ export async function reviewItemsFor(
 export async function refreshReviews(db: Db, docs: MeetingDocs, cellId: string): Promise<void> {
   const open = await db
     .selectFrom('meetings')
-    .select(['id', 'cell_id', 'starts_at'])
+    .select(['id', 'cell_id', 'starts_at', 'kind', 'classification'])
     .where('cell_id', '=', cellId)
     .where('state', 'in', ['scheduled', 'in_progress'])
     .execute();

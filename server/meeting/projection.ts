@@ -82,6 +82,12 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
   }
 
   const minutes = fragmentJson(doc, 'minutes');
+  // Who spoke comes from the speaker list the chair kept, never from the block's own attributes.
+  const turns = new Map<string, { userId: string; name: string }>();
+  for (const request of meetingDoc.speakers(doc).values()) {
+    if (request && isString(request.opinionId) && isString(request.userId))
+      turns.set(request.opinionId, { userId: request.userId, name: String(request.name ?? '') });
+  }
   const opinions: Projection['opinions'] = [];
   const tasks: ProjectedTask[] = [];
   const seenTasks = new Set<string>();
@@ -93,13 +99,13 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
     if (node.type === 'heading' && isString(node.attrs?.sectionId)) sectionId = node.attrs.sectionId;
     if (node.type === 'opinion') {
       const id = node.attrs?.id;
-      if (isString(id) && UUID.test(id) && !seenOpinions.has(id)) {
+      const turn = isString(id) ? turns.get(id) : undefined;
+      if (isString(id) && UUID.test(id) && turn && !seenOpinions.has(id)) {
         seenOpinions.add(id);
-        const speakerId = node.attrs?.speakerId;
         opinions.push({
           id,
-          speakerId: isString(speakerId) && memberIds.has(speakerId) ? speakerId : null,
-          speakerName: isString(node.attrs?.speakerName) ? node.attrs.speakerName : '',
+          speakerId: memberIds.has(turn.userId) ? turn.userId : null,
+          speakerName: turn.name,
           sectionId,
           body: plainTextOf(node),
           position,

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import type { User } from '../db/schema';
 import { conflict, notFound } from '../errors';
+import type { Audit } from './audit';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 
 /** How long a one-time invite link stays valid. */
@@ -47,8 +48,8 @@ async function writePassword(trx: Db, userId: string, hash: string, now: string)
     .execute();
 }
 
-/** Users, passwords, sessions and invites. */
-export function createAccounts(db: Db) {
+/** Users, passwords, sessions and invites; password changes and revocations go to the audit log. */
+export function createAccounts(db: Db, audit: Audit) {
   const service = {
     async createUser(input: {
       email: string;
@@ -118,9 +119,10 @@ export function createAccounts(db: Db) {
      * spent and every session it had ends: whoever held the old password, or
      * a link, is out.
      */
-    async setPassword(userId: string, password: string): Promise<void> {
+    async setPassword(userId: string, password: string, actorId: string | null = null): Promise<void> {
       const hash = await hashPassword(password);
       await db.transaction().execute((trx) => writePassword(trx, userId, hash, new Date().toISOString()));
+      await audit.record({ action: 'auth.password_set', actorId, subjectId: userId, details: { via: 'set' } });
     },
 
     /**
@@ -129,12 +131,13 @@ export function createAccounts(db: Db) {
      * re-check, or at once when the caller also asks the runtime to
      * revalidate the user.
      */
-    async revokeSessions(userId: string): Promise<void> {
+    async revokeSessions(userId: string, actorId: string | null = null): Promise<void> {
       await db
         .updateTable('users')
         .set((eb) => ({ session_version: eb('session_version', '+', 1) }))
         .where('id', '=', userId)
         .execute();
+      await audit.record({ action: 'auth.sessions_revoked', actorId, subjectId: userId });
     },
 
     /** Creates a one-time invite; the returned token is shown once and only its hash is stored. */
@@ -187,6 +190,12 @@ export function createAccounts(db: Db) {
         // A second tab redeeming the same link at the same moment loses here.
         if (Number(spent.numUpdatedRows) !== 1) throw notFound('invite_invalid');
         await writePassword(trx, user.id, hash, now);
+      });
+      await audit.record({
+        action: 'auth.password_set',
+        actorId: user.id,
+        subjectId: user.id,
+        details: { via: 'invite' },
       });
       return user;
     },

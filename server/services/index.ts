@@ -12,10 +12,10 @@ import { reviewItemsFor } from '../meeting/carry-over';
 /** Every domain service over one database, wired once per process. */
 export function createServices(handle: DbHandle) {
   const { db } = handle;
-  const accounts = createAccounts(db);
+  const audit = createAudit(db);
+  const accounts = createAccounts(db, audit);
   const organisations = createOrganisations(db);
   const templates = createTemplates(db);
-  const audit = createAudit(db);
   const docStore = createDocStore(handle);
   const meetings = createMeetings(db, async (meeting, editContent) => {
     const template = await templates.forKind(meeting.kind);

@@ -71,3 +71,51 @@ describeEachDatabase('accounts', (db) => {
     expect((await accounts.getUser(user.id))?.sessionVersion).toBe(user.sessionVersion + 1);
   });
 });
+
+describeEachDatabase('passwords and the links that set them', (db) => {
+  it('spends every open link of the account and ends its sessions when a password is set through one', async () => {
+    const { accounts } = db().services;
+    const user = await accounts.createUser({ email: 'hai@test.vn', name: 'Đỗ Văn Hai' });
+    const first = await accounts.createInvite(user.id, null);
+    const second = await accounts.createInvite(user.id, null);
+    await accounts.redeemInvite(first.token, PASSWORD);
+    // The second link would otherwise let whoever holds it set the password again.
+    await expect(accounts.redeemInvite(second.token, 'mật khẩu của kẻ khác')).rejects.toMatchObject({
+      code: 'invite_invalid',
+    });
+    expect(await accounts.verifyCredentials('hai@test.vn', PASSWORD)).toMatchObject({ id: user.id });
+    expect((await accounts.getUser(user.id))?.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+
+  it('spends open links and ends sessions when the operator sets a password', async () => {
+    const { accounts } = db().services;
+    const user = await accounts.createUser({ email: 'kim@test.vn', name: 'Lý Thị Kim' });
+    const link = await accounts.createInvite(user.id, null);
+    await accounts.setPassword(user.id, PASSWORD);
+    await expect(accounts.inspectInvite(link.token)).rejects.toMatchObject({ code: 'invite_invalid' });
+    expect((await accounts.getUser(user.id))?.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+
+  it('stores argon2id hashes, accepts an older bcrypt hash and replaces it at the next sign-in', async () => {
+    const { accounts, db: kysely } = db().services;
+    const fresh = await accounts.createUser({ email: 'long@test.vn', name: 'Mai Văn Long', password: PASSWORD });
+    const stored = async (id: string) =>
+      (await kysely.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow())
+        .password_hash!;
+    expect(await stored(fresh.id)).toMatch(/^\$argon2id\$/);
+
+    const legacy = await accounts.createUser({ email: 'minh@test.vn', name: 'Cao Văn Minh' });
+    // What a password set before argon2 looks like: bcrypt, cost 12.
+    const bcrypt = await import('bcryptjs');
+    await kysely
+      .updateTable('users')
+      .set({ password_hash: await bcrypt.hash(PASSWORD, 12) })
+      .where('id', '=', legacy.id)
+      .execute();
+    expect(await accounts.verifyCredentials('minh@test.vn', PASSWORD + '?')).toBeNull();
+    expect(await stored(legacy.id)).toMatch(/^\$2[aby]\$/);
+    expect(await accounts.verifyCredentials('minh@test.vn', PASSWORD)).toMatchObject({ id: legacy.id });
+    expect(await stored(legacy.id)).toMatch(/^\$argon2id\$/);
+    expect(await accounts.verifyCredentials('minh@test.vn', PASSWORD)).toMatchObject({ id: legacy.id });
+  });
+});

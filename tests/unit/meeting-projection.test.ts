@@ -126,6 +126,31 @@ describe('projection from a document in a strange shape', () => {
   });
 });
 
+describe('who an opinion is from', () => {
+  it('comes from the speaker list the chair kept, not from the block, and an opinion nobody was given the floor for is not stored', () => {
+    const doc = sampleDoc();
+    const given = '7f1d2c3b-0000-4000-8000-000000000001';
+    const forged = '7f1d2c3b-0000-4000-8000-000000000002';
+    meetingDoc.speakers(doc).set('r1', {
+      id: 'r1',
+      userId: A,
+      name: 'An',
+      requestedAt: 't',
+      state: 'done',
+      opinionId: given,
+    });
+    // Written directly into the document (the update guard refuses this from a client): a wrong name on a real turn,
+    // and a block in someone's name for a turn that never happened.
+    insertInSection(doc, 's-2', 'opinion', { id: given, speakerId: B, speakerName: 'Người khác' }, 'đồng ý');
+    insertInSection(doc, 's-2', 'opinion', { id: forged, speakerId: B, speakerName: 'B' }, 'giả');
+    const projection = readProjection(doc, new Set([A, B]));
+    expect(projection.opinions.map((o) => [o.id, o.speakerId, o.speakerName, o.body])).toEqual([
+      [given, A, 'An', 'đồng ý'],
+    ]);
+    expect(projection.refused).toContain(`opinion:${forged}`);
+  });
+});
+
 describe('the sealed content hash', () => {
   const meeting = {
     id: A,

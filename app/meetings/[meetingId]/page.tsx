@@ -21,6 +21,7 @@ import { ServiceWorkerRegistrar } from '../../../components/service-worker-regis
 import { COLLAB_PATH } from '../../../lib/collab/messages';
 import { formatStartsAt } from '../../../lib/format';
 import type { MeetingView } from '../../../lib/meeting-view';
+import { CELL_COMMITTEE_ROLES } from '../../../lib/domain';
 import { narrowSubject } from '../../../lib/policy';
 import { isAppError } from '../../../server/errors';
 import { getI18n } from '../../../server/i18n';
@@ -103,6 +104,17 @@ export default async function MeetingPage({ params }: { params: Params }) {
       views={record.views}
       canManage={permissions.manage}
       canUpload={permissions.upload}
+      invitees={
+        meeting.kind === 'committee'
+          ? record.members
+              .filter((m) => !CELL_COMMITTEE_ROLES.includes(m.role))
+              .map((m) => ({
+                userId: m.userId,
+                name: m.name,
+                invited: record.invitees.some((i) => i.userId === m.userId),
+              }))
+          : null
+      }
     />
   );
 
