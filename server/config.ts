@@ -5,6 +5,13 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { normaliseAddress } from './net/client-address';
 
+/** The non-empty, trimmed entries of a comma-separated setting. */
+const commaList = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
 /**
  * Process configuration, validated once at start-up. A bad value stops the
  * process with a message naming the variable instead of failing later.
@@ -31,10 +38,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value, ctx) => {
-      const list = (value ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const list = commaList(value);
       const origins: string[] = [];
       for (const entry of list) {
         try {
@@ -52,10 +56,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((value, ctx) => {
-      const list = (value ?? '')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const list = commaList(value);
       for (const entry of list) {
         if (isIP(entry) === 0)
           ctx.addIssue({ code: 'custom', message: `TRUSTED_PROXIES: "${entry}" is not an IP address` });

@@ -1,3 +1,5 @@
+import { limitsFromEnv } from '../limits-from-env';
+
 /**
  * Limits on guessing passwords: failed sign-ins are counted per account and
  * per client address over a sliding window; past the limit, attempts are
@@ -9,7 +11,7 @@
  * Counts live in this process's memory: they reset when it restarts, and
  * several instances each count their own share.
  */
-export interface SignInLimits {
+export interface SignInLimits extends Record<string, number> {
   /** Failed attempts for one account within the window before it is refused for a while. */
   MAX_FAILURES_PER_ACCOUNT: number;
   /** Failed attempts from one address (every account together) within the window. */
@@ -26,16 +28,7 @@ export const DEFAULT_SIGN_IN_LIMITS: Readonly<SignInLimits> = {
 
 /** Defaults overridden by SIGNIN_<NAME> environment variables; a bad value throws at start-up. */
 export function signInLimitsFromEnv(env: Record<string, string | undefined> = process.env): SignInLimits {
-  const limits: SignInLimits = { ...DEFAULT_SIGN_IN_LIMITS };
-  for (const key of Object.keys(limits) as (keyof SignInLimits)[]) {
-    const raw = env[`SIGNIN_${key}`];
-    if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0)
-      throw new Error(`SIGNIN_${key} must be a positive integer, got "${raw}"`);
-    limits[key] = value;
-  }
-  return limits;
+  return limitsFromEnv(DEFAULT_SIGN_IN_LIMITS, 'SIGNIN_', env);
 }
 
 export type SignInDecision = { allowed: true } | { allowed: false; retryAfterMs: number; by: 'account' | 'address' };

@@ -1,9 +1,11 @@
+import { limitsFromEnv as readLimits } from '../limits-from-env';
+
 /**
  * Limits of the collaboration server, each a named default that an operator
  * may override through the environment variable of the same name prefixed
  * with COLLAB_ (e.g. COLLAB_MAX_MESSAGE_BYTES).
  */
-export interface CollabLimits {
+export interface CollabLimits extends Record<string, number> {
   /** Largest websocket frame accepted; larger ones close the socket with 1009. */
   MAX_MESSAGE_BYTES: number;
   /** Largest document, measured as stored size plus updates since load; beyond it edits are refused (4413). */
@@ -66,15 +68,7 @@ export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
 
 /** Defaults overridden by COLLAB_<NAME> environment variables; a bad value throws at start-up. */
 export function limitsFromEnv(env: Record<string, string | undefined> = process.env): CollabLimits {
-  const limits: CollabLimits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(limits) as (keyof CollabLimits)[]) {
-    const raw = env[`COLLAB_${key}`];
-    if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0)
-      throw new Error(`COLLAB_${key} must be a positive integer, got "${raw}"`);
-    limits[key] = value;
-  }
+  const limits = readLimits(DEFAULT_LIMITS, 'COLLAB_', env);
   if (limits.MAX_AWARENESS_ENTRIES < limits.MAX_CONNECTIONS_PER_DOCUMENT)
     throw new Error('COLLAB_MAX_AWARENESS_ENTRIES must be at least COLLAB_MAX_CONNECTIONS_PER_DOCUMENT');
   return limits;

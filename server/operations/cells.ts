@@ -9,7 +9,7 @@ import {
 } from '../../lib/policy';
 import { cellSchema, meetingSchema, memberSchema } from '../../lib/schemas';
 import { AppError, notFound } from '../errors';
-import { operation, type Caller, type OperationDeps } from './define';
+import { auditAs, operation, type Caller, type OperationDeps } from './define';
 
 const id = z.string().uuid('invalid_id');
 
@@ -41,14 +41,12 @@ export const cellOperations = {
     load: onCell,
     allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
     refresh: true,
-    async run(deps, ctx, { cellId, ...input }, { user, address }) {
+    async run(deps, ctx, { cellId, ...input }, caller) {
       const member = await deps.services.organisations.addMember(cellId, input);
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'member.added',
-        actorId: user.id,
         cellId,
         subjectId: member.userId,
-        address,
         details: { role: member.role, status: member.status },
       });
       return member;
@@ -95,15 +93,14 @@ export const cellOperations = {
     },
     allowed: (ctx) => canManageCredentials(ctx.subject, ctx.account),
     serialise: (input) => `account:${input.userId}`,
-    async run(deps, ctx, input, { user, address }) {
+    async run(deps, ctx, input, caller) {
+      const { user } = caller;
       if (ctx.account.hasPassword) throw new AppError('password_already_set', 422);
       const invite = await deps.services.accounts.createInvite(input.userId, user.id);
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'auth.invite_created',
-        actorId: user.id,
         cellId: ctx.account.homeCellId,
         subjectId: input.userId,
-        address,
         details: { expiresAt: invite.expiresAt },
       });
       return invite;
@@ -117,7 +114,7 @@ export const cellOperations = {
     load: onCell,
     allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
     refresh: true,
-    async run(deps, _ctx, input, { user, address }) {
+    async run(deps, _ctx, input, caller) {
       const row = {
         vote_base: input.voteBase,
         vote_threshold: input.voteThreshold,
@@ -129,11 +126,9 @@ export const cellOperations = {
         .values({ cell_id: input.cellId, ...row })
         .onConflict((oc) => oc.column('cell_id').doUpdateSet(row))
         .execute();
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'cell.rules_changed',
-        actorId: user.id,
         cellId: input.cellId,
-        address,
         details: { voteBase: input.voteBase, voteThreshold: input.voteThreshold, absenceStreak: input.absenceStreak },
       });
     },
@@ -146,7 +141,7 @@ export const cellOperations = {
     load: onCell,
     allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
     refresh: true,
-    async run(deps, _ctx, input, { user, address }) {
+    async run(deps, _ctx, input, caller) {
       const overseer = await deps.services.accounts.findByEmail(input.email);
       if (!overseer) throw notFound('user_not_found');
       await deps.services.db
@@ -154,12 +149,10 @@ export const cellOperations = {
         .values({ user_id: overseer.id, cell_id: input.cellId, created_at: new Date().toISOString() })
         .onConflict((oc) => oc.columns(['user_id', 'cell_id']).doNothing())
         .execute();
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'overseer.added',
-        actorId: user.id,
         cellId: input.cellId,
         subjectId: overseer.id,
-        address,
       });
       return { userId: overseer.id };
     },
@@ -172,18 +165,16 @@ export const cellOperations = {
     load: onCell,
     allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
     refresh: true,
-    async run(deps, _ctx, input, { user, address }) {
+    async run(deps, _ctx, input, caller) {
       await deps.services.db
         .deleteFrom('oversights')
         .where('cell_id', '=', input.cellId)
         .where('user_id', '=', input.userId)
         .execute();
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'overseer.removed',
-        actorId: user.id,
         cellId: input.cellId,
         subjectId: input.userId,
-        address,
       });
       await deps.revalidateUser(input.userId);
     },

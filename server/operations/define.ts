@@ -4,6 +4,7 @@ import type { MeetingDocs } from '../meeting/docs';
 import type { Projector } from '../meeting/projector';
 import type { SealResult } from '../meeting/seal';
 import type { Services } from '../services';
+import type { AuditEntry } from '../services/audit';
 import type { SessionUser } from '../services/accounts';
 
 /** What operations reach: the services, the live documents, and the server's reactions to changes. */
@@ -49,6 +50,15 @@ export interface OperationSpec<C extends { subject: Subject }, I, O, G extends O
   serialise?(input: NoInfer<I>): string;
   /** The page renders what this changes (state, roles, records): re-render it after success. */
   refresh?: boolean;
+}
+
+/** Appends to the audit log what `caller` just did, with who and from where filled in. */
+export function auditAs(
+  deps: OperationDeps,
+  caller: Caller,
+  entry: Omit<AuditEntry, 'actorId' | 'address'>,
+): Promise<void> {
+  return deps.services.audit.record({ ...entry, actorId: caller.user.id, address: caller.address });
 }
 
 /** Defines an operation with its types inferred. */

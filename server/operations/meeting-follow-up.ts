@@ -8,7 +8,7 @@ import {
   preparationSchema,
 } from '../../lib/meeting-schemas';
 import { AppError, invalidInput } from '../errors';
-import { operation } from './define';
+import { auditAs, operation } from './define';
 import { memberOf, onMeeting, refuse } from './meeting-scope';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -29,7 +29,8 @@ export const followUpOperations = {
     ...onMeeting,
     allowed: (ctx) => ctx.permissions.amend,
     refresh: true,
-    async run(deps, ctx, input, { user, address }) {
+    async run(deps, ctx, input, caller) {
+      const { user } = caller;
       const id = randomUUID();
       const createdAt = new Date().toISOString();
       // The signature binds author, time, meeting, sealed hash and text together.
@@ -47,12 +48,10 @@ export const followUpOperations = {
           created_at: createdAt,
         })
         .execute();
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'minutes.amended',
-        actorId: user.id,
         cellId: ctx.meeting.cell_id,
         meetingId: input.meetingId,
-        address,
         details: { amendmentId: id, hash },
       });
       return { id, hash };
@@ -114,7 +113,8 @@ export const followUpOperations = {
     ...onMeeting,
     allowed: (ctx) => ctx.permissions.manage,
     refresh: true,
-    async run(deps, ctx, input, { user, address }) {
+    async run(deps, ctx, input, caller) {
+      const { user } = caller;
       if (ctx.meeting.kind !== 'committee') refuse('not_a_committee_meeting', 'inviteToMeeting', user.id);
       if (!memberOf(ctx, input.userId)) refuse('not_a_member', 'inviteToMeeting', user.id);
       await deps.services.db
@@ -127,13 +127,11 @@ export const followUpOperations = {
         })
         .onConflict((oc) => oc.columns(['meeting_id', 'user_id']).doNothing())
         .execute();
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'meeting.invitee_added',
-        actorId: user.id,
         cellId: ctx.meeting.cell_id,
         meetingId: input.meetingId,
         subjectId: input.userId,
-        address,
       });
     },
   }),
@@ -145,19 +143,17 @@ export const followUpOperations = {
     ...onMeeting,
     allowed: (ctx) => ctx.permissions.manage,
     refresh: true,
-    async run(deps, ctx, input, { user, address }) {
+    async run(deps, ctx, input, caller) {
       await deps.services.db
         .deleteFrom('meeting_invitees')
         .where('meeting_id', '=', input.meetingId)
         .where('user_id', '=', input.userId)
         .execute();
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'meeting.invitee_removed',
-        actorId: user.id,
         cellId: ctx.meeting.cell_id,
         meetingId: input.meetingId,
         subjectId: input.userId,
-        address,
       });
       await deps.revalidateDocument(input.meetingId);
     },

@@ -1,7 +1,9 @@
 import type * as Y from 'yjs';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
 import { countAttendance } from '../../lib/rules/attendance';
+import type { MeetingState } from '../../lib/domain';
 import { meetingContext, type MeetingContext } from '../meeting/context';
+import { changeMeetingState, type MeetingStateChange } from '../meeting/state';
 import { AppError } from '../errors';
 import { log } from '../log';
 import type { Caller, OperationDeps } from './define';
@@ -38,4 +40,14 @@ export function refuse(code: string, operation: string, userId: string, fields: 
 /** The meeting changed state or record: project it now, without making the caller wait. */
 export function projectSoon(deps: OperationDeps, meetingId: string): void {
   void deps.docs.read(meetingId, (doc) => deps.projector.projectNow(meetingId, doc));
+}
+
+/** Changes the meeting's row (its one home for state and roles) and mirrors it into the live document. */
+export function changeState(
+  deps: OperationDeps,
+  meetingId: string,
+  change: MeetingStateChange,
+  from: readonly MeetingState[],
+) {
+  return changeMeetingState({ db: deps.services.db, docs: deps.docs }, meetingId, change, from);
 }

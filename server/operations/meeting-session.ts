@@ -9,9 +9,8 @@ import {
 import { canAcknowledge } from '../../lib/policy';
 import { checkDuration } from '../../lib/rules/duration';
 import { conflict } from '../errors';
-import { changeMeetingState } from '../meeting/state';
-import { operation } from './define';
-import { memberOf, onMeeting, OPEN_STATES, projectSoon, refuse } from './meeting-scope';
+import { auditAs, operation } from './define';
+import { changeState, memberOf, onMeeting, OPEN_STATES, projectSoon, refuse } from './meeting-scope';
 
 /**
  * The meeting's session: roles, start and end, attendance, the section under
@@ -25,21 +24,20 @@ export const sessionOperations = {
     ...onMeeting,
     allowed: (ctx) => ctx.permissions.manage,
     refresh: true,
-    async run(deps, ctx, input, { user, address }) {
+    async run(deps, ctx, input, caller) {
+      const { user } = caller;
       const people = [input.chairId, input.secretaryId, ...(input.presenterId ? [input.presenterId] : [])];
       if (people.some((id) => !memberOf(ctx, id))) refuse('not_a_member', 'setRoles', user.id);
-      await changeMeetingState(
-        { db: deps.services.db, docs: deps.docs },
+      await changeState(
+        deps,
         input.meetingId,
         { chair_id: input.chairId, secretary_id: input.secretaryId, presenter_id: input.presenterId ?? null },
         OPEN_STATES,
       );
-      await deps.services.audit.record({
+      await auditAs(deps, caller, {
         action: 'meeting.roles_set',
-        actorId: user.id,
         cellId: ctx.meeting.cell_id,
         meetingId: input.meetingId,
-        address,
         details: { chairId: input.chairId, secretaryId: input.secretaryId, presenterId: input.presenterId ?? null },
       });
       projectSoon(deps, input.meetingId);
@@ -56,12 +54,7 @@ export const sessionOperations = {
     async run(deps, ctx, { meetingId }, { user }) {
       if (ctx.meeting.state !== 'scheduled') refuse('meeting_already_started', 'start', user.id, { meetingId });
       const startedAt = new Date().toISOString();
-      await changeMeetingState(
-        { db: deps.services.db, docs: deps.docs },
-        meetingId,
-        { state: 'in_progress', started_at: startedAt },
-        ['scheduled'],
-      );
+      await changeState(deps, meetingId, { state: 'in_progress', started_at: startedAt }, ['scheduled']);
       projectSoon(deps, meetingId);
       return { startedAt };
     },
@@ -78,12 +71,7 @@ export const sessionOperations = {
       const startedAt = ctx.meeting.started_at;
       if (ctx.meeting.state !== 'in_progress' || !startedAt) refuse('meeting_not_in_progress', 'end', user.id);
       const endedAt = new Date().toISOString();
-      await changeMeetingState(
-        { db: deps.services.db, docs: deps.docs },
-        meetingId,
-        { state: 'closed', ended_at: endedAt },
-        ['in_progress'],
-      );
+      await changeState(deps, meetingId, { state: 'closed', ended_at: endedAt }, ['in_progress']);
       projectSoon(deps, meetingId);
       return checkDuration(ctx.meeting.kind, startedAt, endedAt);
     },
@@ -146,7 +134,8 @@ export const sessionOperations = {
     ...onMeeting,
     allowed: (ctx, input) => canAcknowledge(ctx.subject, ctx.resource, input.role),
     refresh: true,
-    async run(deps, ctx, input, { user, address }) {
+    async run(deps, ctx, input, caller) {
+      const { user } = caller;
       if (ctx.meeting.state === 'approved') throw conflict('meeting_locked');
       if (ctx.meeting.state !== 'closed') refuse('meeting_not_closed', 'acknowledge', user.id);
       const approved = await deps.docs.read(input.meetingId, (doc) =>
@@ -169,12 +158,10 @@ export const sessionOperations = {
       const complete = rows.length === 2;
       const sealed = complete ? await deps.seal(input.meetingId, user.id) : null;
       if (sealed) {
-        await deps.services.audit.record({
+        await auditAs(deps, caller, {
           action: 'meeting.sealed',
-          actorId: user.id,
           cellId: ctx.meeting.cell_id,
           meetingId: input.meetingId,
-          address,
           details: { hash: sealed.hash },
         });
       }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '../../server/db/connection';
 import { openServices } from '../../server/bootstrap';
 import type { Services } from '../../server/services';
@@ -19,7 +20,8 @@ export interface CellFixture {
   stranger: SessionUser;
 }
 
-async function member(
+/** Adds a member to a cell, with the test password set. */
+export async function addMemberWithPassword(
   services: Services,
   cellId: string,
   name: string,
@@ -47,10 +49,31 @@ export async function seedCell(dataDir: string): Promise<CellFixture> {
     cellName: 'Khu phố 1',
   });
   const other = await services.organisations.createCell(setup.committeeId, 'Khu phố 2');
-  const secretary = await member(services, setup.cellId, 'Nguyễn Văn An', 'an@test.vn', 'secretary', 'full');
-  const ordinary = await member(services, setup.cellId, 'Trần Thị Bình', 'binh@test.vn', 'member', 'full');
-  const exempted = await member(services, setup.cellId, 'Lê Văn Cường', 'cuong@test.vn', 'member', 'exempted');
-  const stranger = await member(services, other.id, 'Phạm Thị Dung', 'dung@test.vn', 'member', 'full');
+  const secretary = await addMemberWithPassword(
+    services,
+    setup.cellId,
+    'Nguyễn Văn An',
+    'an@test.vn',
+    'secretary',
+    'full',
+  );
+  const ordinary = await addMemberWithPassword(
+    services,
+    setup.cellId,
+    'Trần Thị Bình',
+    'binh@test.vn',
+    'member',
+    'full',
+  );
+  const exempted = await addMemberWithPassword(
+    services,
+    setup.cellId,
+    'Lê Văn Cường',
+    'cuong@test.vn',
+    'member',
+    'exempted',
+  );
+  const stranger = await addMemberWithPassword(services, other.id, 'Phạm Thị Dung', 'dung@test.vn', 'member', 'full');
   const meeting = await services.meetings.createMeeting(
     setup.cellId,
     { kind: 'regular', startsAt: '2026-12-05T19:30', place: 'Nhà văn hóa khu phố 1' },
@@ -68,4 +91,30 @@ export async function seedCell(dataDir: string): Promise<CellFixture> {
     exempted,
     stranger,
   };
+}
+
+/** A task of a meeting, assigned to one member, written straight into the rows (as a projection would). */
+export async function insertTask(
+  db: Services['db'],
+  task: { meetingId: string; cellId: string; body: string; assigneeId: string },
+): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('tasks')
+    .values({
+      id,
+      meeting_id: task.meetingId,
+      cell_id: task.cellId,
+      body: task.body,
+      due_date: null,
+      status: 'not_started',
+      position: 1,
+      created_at: now,
+      updated_at: now,
+      updated_by: null,
+    })
+    .execute();
+  await db.insertInto('task_assignees').values({ task_id: id, user_id: task.assigneeId, position: 0 }).execute();
+  return id;
 }

@@ -32,6 +32,17 @@ export class UpgradeRefused extends Error {
   }
 }
 
+/** The HTTP status an upgrade was refused with; throws if it was accepted. */
+export async function refusedStatus(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof UpgradeRefused) return error.status;
+    throw error;
+  }
+  throw new Error('upgrade was accepted');
+}
+
 /** Fetches the server's Prometheus metrics as name → value. */
 export async function readMetrics(baseUrl: string): Promise<Record<string, number>> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();

@@ -31,22 +31,37 @@ export async function sessionCookieFor(
 }
 
 /**
- * Signs in through next-auth's real credentials endpoint and returns the
- * Cookie header a browser would then send.
+ * One sign-in through next-auth's real credentials endpoint, as its own
+ * client makes it: the session cookie a browser would then send, or the
+ * error next-auth answered with ("CredentialsSignin", "rate_limited").
  */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string | null> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+export async function attemptSignIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<{ cookie: string | null; error: string | null }> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookies = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]);
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
-  const session = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0]!)
-    .find((c) => c.includes('next-auth.session-token='));
-  return session ?? null;
+  // Asked for JSON, it answers with the URL it would redirect to.
+  const body = (await response.json().catch(() => ({}))) as { url?: string };
+  const cookie =
+    response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .find((c) => c.includes('next-auth.session-token=')) ?? null;
+  const location = body.url ?? response.headers.get('location') ?? '';
+  return { cookie, error: location ? new URL(location, baseUrl).searchParams.get('error') : null };
+}
+
+/** Signs in and returns the Cookie header a browser would then send, or null when refused. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string | null> {
+  return (await attemptSignIn(baseUrl, email, password)).cookie;
 }

@@ -4,14 +4,12 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_ACCESS, MESSAGE_SYNC } from '../../lib/collab/messages';
-import type { MemberRole, MemberStatus } from '../../lib/domain';
 import { openServices } from '../../server/bootstrap';
 import type { DbHandle } from '../../server/db/connection';
 import { OPERATIONS } from '../../server/operations';
-import type { Services } from '../../server/services';
 import type { SessionUser } from '../../server/services/accounts';
 import { callAction, serverActions } from '../helpers/actions';
-import { TEST_PASSWORD } from '../helpers/fixtures';
+import { addMemberWithPassword, insertTask, TEST_PASSWORD } from '../helpers/fixtures';
 import {
   authSecretOf,
   makeDataDir,
@@ -456,19 +454,6 @@ function appRoutes(kind: 'page' | 'route'): string[] {
   return out.map((r) => (r === '/.' ? '/' : r));
 }
 
-async function person(
-  services: Services,
-  cellId: string,
-  name: string,
-  email: string,
-  role: MemberRole,
-  status: MemberStatus,
-): Promise<SessionUser> {
-  const row = await services.organisations.addMember(cellId, { name, email, role, status });
-  await services.accounts.setPassword(row.userId, TEST_PASSWORD);
-  return (await services.accounts.getUser(row.userId))!;
-}
-
 /** The installation every door is tried on, written before the server starts. */
 async function seedWorld(dataDir: string): Promise<{ handle: DbHandle; world: Omit<World, 'server' | 'cookies'> }> {
   const { services, handle } = await openServices({ dataDir, databaseUrl: undefined });
@@ -484,15 +469,15 @@ async function seedWorld(dataDir: string): Promise<{ handle: DbHandle; world: Om
   const users = {
     out: null,
     admin: await services.accounts.getUser(setup.adminId),
-    secretary: await person(services, cellId, 'Nguyễn Văn An', 'an@test.vn', 'secretary', 'full'),
-    chair: await person(services, cellId, 'Trần Văn Chủ', 'chu@test.vn', 'member', 'full'),
-    taker: await person(services, cellId, 'Lê Thị Thư', 'thu@test.vn', 'member', 'full'),
-    member: await person(services, cellId, 'Phạm Thị Bình', 'binh@test.vn', 'member', 'full'),
-    probationary: await person(services, cellId, 'Võ Văn Dự', 'du@test.vn', 'member', 'probationary'),
-    exempted: await person(services, cellId, 'Đỗ Văn Miễn', 'mien@test.vn', 'member', 'exempted'),
-    revoked: await person(services, cellId, 'Hồ Văn Cũ', 'cu@test.vn', 'member', 'full'),
-    guest: await person(services, cellId, 'Ngô Thị Khách', 'khach@test.vn', 'member', 'full'),
-    other: await person(services, other.id, 'Phan Văn Khác', 'khac@test.vn', 'member', 'full'),
+    secretary: await addMemberWithPassword(services, cellId, 'Nguyễn Văn An', 'an@test.vn', 'secretary', 'full'),
+    chair: await addMemberWithPassword(services, cellId, 'Trần Văn Chủ', 'chu@test.vn', 'member', 'full'),
+    taker: await addMemberWithPassword(services, cellId, 'Lê Thị Thư', 'thu@test.vn', 'member', 'full'),
+    member: await addMemberWithPassword(services, cellId, 'Phạm Thị Bình', 'binh@test.vn', 'member', 'full'),
+    probationary: await addMemberWithPassword(services, cellId, 'Võ Văn Dự', 'du@test.vn', 'member', 'probationary'),
+    exempted: await addMemberWithPassword(services, cellId, 'Đỗ Văn Miễn', 'mien@test.vn', 'member', 'exempted'),
+    revoked: await addMemberWithPassword(services, cellId, 'Hồ Văn Cũ', 'cu@test.vn', 'member', 'full'),
+    guest: await addMemberWithPassword(services, cellId, 'Ngô Thị Khách', 'khach@test.vn', 'member', 'full'),
+    other: await addMemberWithPassword(services, other.id, 'Phan Văn Khác', 'khac@test.vn', 'member', 'full'),
     newbie: await services.accounts.getUser(
       (
         await services.organisations.addMember(cellId, {
@@ -568,26 +553,12 @@ async function seedWorld(dataDir: string): Promise<{ handle: DbHandle; world: Om
     return id;
   };
   const attachments = { approved: await attachment(meetings.approved), secret: await attachment(meetings.secret) };
-  const taskId = randomUUID();
-  await services.db
-    .insertInto('tasks')
-    .values({
-      id: taskId,
-      meeting_id: meetings.approved,
-      cell_id: cellId,
-      body: 'Việc đã giao',
-      due_date: null,
-      status: 'not_started',
-      position: 1,
-      created_at: now,
-      updated_at: now,
-      updated_by: null,
-    })
-    .execute();
-  await services.db
-    .insertInto('task_assignees')
-    .values({ task_id: taskId, user_id: users.member.id, position: 0 })
-    .execute();
+  const taskId = await insertTask(services.db, {
+    meetingId: meetings.approved,
+    cellId,
+    body: 'Việc đã giao',
+    assigneeId: users.member.id,
+  });
   return { handle, world: { cellId, otherCellId: setup.committeeId, meetings, users, attachments, taskId } };
 }
 

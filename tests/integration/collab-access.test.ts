@@ -4,21 +4,11 @@ import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../lib/collab/close-codes';
 import { connectClient, waitFor, type TestClient } from '../helpers/clients';
 import { seedCell, type CellFixture } from '../helpers/fixtures';
-import { openRawClient, readMetrics, UpgradeRefused } from '../helpers/raw-client';
+import { openRawClient, readMetrics, refusedStatus } from '../helpers/raw-client';
 import { authSecretOf, makeDataDir, removeDataDir, startServer, type RunningServer } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
 import { storedMinutes } from '../helpers/stored';
 import { encodeUpdate } from '../../server/collab/protocol';
-
-async function refusedStatus(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UpgradeRefused) return error.status;
-    throw error;
-  }
-  throw new Error('upgrade was accepted');
-}
 
 describe('who may open a document, and what they may do there', () => {
   let dataDir: string;

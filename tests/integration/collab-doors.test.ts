@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { CLOSE_CODES } from '../../lib/collab/close-codes';
 import { MESSAGE_AWARENESS } from '../../lib/collab/messages';
 import { seedCell, type CellFixture } from '../helpers/fixtures';
-import { openRawClient, UpgradeRefused } from '../helpers/raw-client';
+import { openRawClient, refusedStatus, UpgradeRefused } from '../helpers/raw-client';
 import { authSecretOf, makeDataDir, removeDataDir, startServer, type RunningServer } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
 
@@ -54,16 +54,6 @@ function awarenessFrame(firstId: number, entries: number): Uint8Array {
   encoding.writeVarUint(outer, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
   return encoding.toUint8Array(outer);
-}
-
-async function refusedStatus(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UpgradeRefused) return error.status;
-    throw error;
-  }
-  throw new Error('upgrade was accepted');
 }
 
 describe('the websocket door', () => {

@@ -13,37 +13,9 @@ import {
   startServer,
   type RunningServer,
 } from '../helpers/server';
-import { sessionCookieFor } from '../helpers/session';
+import { attemptSignIn, sessionCookieFor } from '../helpers/session';
 
 const run = promisify(execFile);
-
-/** One sign-in through next-auth's credentials endpoint: the session cookie, or the error it answered with. */
-async function attemptSignIn(
-  baseUrl: string,
-  email: string,
-  password: string,
-  headers: Record<string, string> = {},
-): Promise<{ cookie: string | null; error: string | null }> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-  });
-  // Asked for JSON (as next-auth's own client asks), it answers with the URL it would redirect to.
-  const body = (await response.json().catch(() => ({}))) as { url?: string };
-  const cookie =
-    response.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0]!)
-      .find((c) => c.startsWith('next-auth.session-token=')) ?? null;
-  const location = body.url ?? response.headers.get('location') ?? '';
-  const error = location ? new URL(location, baseUrl).searchParams.get('error') : null;
-  return { cookie, error };
-}
 
 async function cli(dataDir: string, ...args: string[]): Promise<unknown> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { createMeetingRecord } from '../../server/meeting';
 import { reviewItemsFor } from '../../server/meeting/carry-over';
 import { createStoredDocs } from '../../server/meeting/stored-docs';
+import { insertTask } from '../helpers/fixtures';
 import { describeEachDatabase } from '../helpers/temp-database';
 
 /**
@@ -31,27 +31,12 @@ describeEachDatabase('what an overseer and a member find in a cell', (db) => {
     const create = async (kind: 'regular' | 'committee', startsAt: string, state: 'approved' | 'in_progress') => {
       const m = await meetings.createMeeting(cell.id, { kind, startsAt, place: 'Nhà văn hóa' }, null);
       await services.db.updateTable('meetings').set({ state }).where('id', '=', m.id).execute();
-      const taskId = randomUUID();
-      const now = new Date().toISOString();
-      await services.db
-        .insertInto('tasks')
-        .values({
-          id: taskId,
-          meeting_id: m.id,
-          cell_id: cell.id,
-          body: `Việc của ${kind} ${state}`,
-          due_date: null,
-          status: 'not_started',
-          position: 1,
-          created_at: now,
-          updated_at: now,
-          updated_by: null,
-        })
-        .execute();
-      await services.db
-        .insertInto('task_assignees')
-        .values({ task_id: taskId, user_id: member.userId, position: 0 })
-        .execute();
+      await insertTask(services.db, {
+        meetingId: m.id,
+        cellId: cell.id,
+        body: `Việc của ${kind} ${state}`,
+        assigneeId: member.userId,
+      });
       return m.id;
     };
     const approved = await create('regular', '2026-10-05T19:30', 'approved');
