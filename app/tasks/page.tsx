@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { TaskCard } from '../../components/tasks/task-card';
+import { canFollowUpTask } from '../../lib/policy';
 import { getI18n } from '../../server/i18n';
 import { getRuntime } from '../../server/runtime';
 import { requireCurrent } from '../../server/web/session';
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The signed-in member's tasks across their cells: unfinished ones first, overdue ones marked. */
 export default async function MyTasksPage() {
   const { t, locale } = await getI18n();
-  const { user } = await requireCurrent('/tasks');
+  const { user, subject } = await requireCurrent('/tasks');
   const tasks = await getRuntime().meetings.records.myTasks(user);
   const open = tasks.filter((task) => task.status !== 'done');
   const done = tasks.filter((task) => task.status === 'done');
@@ -36,7 +37,10 @@ export default async function MyTasksPage() {
                 t={t}
                 locale={locale}
                 task={task}
-                canChange
+                canChange={canFollowUpTask(subject, {
+                  cellId: task.cellId,
+                  assigneeIds: task.assignees.map((a) => a.userId),
+                })}
                 testId="my-task-item"
                 showCell={cells.size > 1}
               />
@@ -53,7 +57,10 @@ export default async function MyTasksPage() {
                   t={t}
                   locale={locale}
                   task={task}
-                  canChange
+                  canChange={canFollowUpTask(subject, {
+                    cellId: task.cellId,
+                    assigneeIds: task.assignees.map((a) => a.userId),
+                  })}
                   testId="my-task-item"
                   showCell={cells.size > 1}
                 />

@@ -1,6 +1,7 @@
 'use client';
 
 import { operationAction } from '../../app/actions/operation';
+import { canAcknowledge } from '../../lib/policy';
 import { formatInstant } from '../../lib/format';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
 import { useI18n } from '../i18n-provider';
@@ -29,7 +30,6 @@ export function ClosingPanel() {
   const minutesVotes = [...votes.values()].filter((v) => v.subject === 'minutes');
   const approved = minutesVotes.some((v) => v.state === 'closed' && v.passed);
   const voting = minutesVotes.some((v) => v.state === 'open');
-  const holder = { chair: status.chairId, secretary: status.secretaryId };
 
   return (
     <section className="panel" aria-labelledby="closing-heading" data-testid="closing-panel">
@@ -93,7 +93,7 @@ export function ClosingPanel() {
                 </p>
               );
             }
-            if (!status.ended || status.locked || holder[role] !== view.me.id) return null;
+            if (!status.ended || status.locked || !canAcknowledge(view.subject, status, role)) return null;
             if (!approved) {
               return (
                 <p key={role} className="muted" data-testid={`acknowledge-${role}-waiting`}>
