@@ -38,7 +38,7 @@ export function authOptions(): NextAuthOptions {
           const header = req.headers?.[CLIENT_ADDRESS_HEADER];
           const address = typeof header === 'string' ? header : 'unknown';
           const { audit, accounts } = runtime.services;
-          const limit = runtime.signInLimiter.check(email, address);
+          const limit = runtime.signInLimiter.attempt(email, address);
           if (!limit.allowed) {
             await audit.record({
               action: 'auth.sign_in_limited',
@@ -47,13 +47,15 @@ export function authOptions(): NextAuthOptions {
             });
             throw new Error(SIGN_IN_LIMITED);
           }
-          const user = await accounts.verifyCredentials(email, password);
+          const user = await accounts.verifyCredentials(email, password).catch((error: unknown) => {
+            limit.settle(false);
+            throw error;
+          });
+          limit.settle(user !== null);
           if (!user) {
-            runtime.signInLimiter.failed(email, address);
             await audit.record({ action: 'auth.sign_in_refused', address, details: { email } });
             return null;
           }
-          runtime.signInLimiter.succeeded(email);
           await audit.record({ action: 'auth.sign_in', actorId: user.id, address, cellId: null });
           return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, admin: user.isAdmin };
         },

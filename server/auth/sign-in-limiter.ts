@@ -1,11 +1,10 @@
 import { limitsFromEnv } from '../limits-from-env';
 
 /**
- * Limits on guessing passwords: failed sign-ins are counted per account and
- * per client address over a sliding window; past the limit, attempts are
- * refused without checking the password (so a flood costs no hashing
- * either) until the oldest failure leaves the window. A successful sign-in
- * clears the account's count. Each limit is a named default an operator may
+ * Limits on guessing passwords: sign-in attempts that did not succeed are
+ * counted per account and per client address over a sliding window; past the
+ * limit, attempts are refused without checking the password (so a flood
+ * costs no hashing either) until the oldest leaves the window. Each limit is a named default an operator may
  * override with SIGNIN_<NAME>.
  *
  * Counts live in this process's memory: they reset when it restarts, and
@@ -31,16 +30,28 @@ export function signInLimitsFromEnv(env: Record<string, string | undefined> = pr
   return limitsFromEnv(DEFAULT_SIGN_IN_LIMITS, 'SIGNIN_', env);
 }
 
-export type SignInDecision = { allowed: true } | { allowed: false; retryAfterMs: number; by: 'account' | 'address' };
+/** An attempt let through: say how it went once the password has been checked. */
+export interface SignInAttempt {
+  allowed: true;
+  settle(succeeded: boolean): void;
+}
 
+export type SignInDecision = SignInAttempt | { allowed: false; retryAfterMs: number; by: 'account' | 'address' };
+
+/**
+ * An attempt counts against the limits from the moment it is let through,
+ * not when it has failed: twenty wrong passwords sent at once would
+ * otherwise all pass the check before the first failure was counted. A
+ * successful sign-in takes its own attempt back and clears the account's.
+ */
 export function createSignInLimiter(limits: SignInLimits, now: () => number = Date.now) {
-  const failures = new Map<string, number[]>();
+  const attempts = new Map<string, number[]>();
 
   function recent(key: string): number[] {
     const cutoff = now() - limits.FAILURE_WINDOW_MS;
-    const times = (failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (times.length === 0) failures.delete(key);
-    else failures.set(key, times);
+    const times = (attempts.get(key) ?? []).filter((t) => t > cutoff);
+    if (times.length === 0) attempts.delete(key);
+    else attempts.set(key, times);
     return times;
   }
 
@@ -50,24 +61,36 @@ export function createSignInLimiter(limits: SignInLimits, now: () => number = Da
     return times[times.length - max]! + limits.FAILURE_WINDOW_MS - now();
   }
 
+  function forget(key: string, at: number): void {
+    const times = attempts.get(key);
+    const index = times?.indexOf(at) ?? -1;
+    if (times && index >= 0) times.splice(index, 1);
+  }
+
   return {
-    /** Whether an attempt for `email` from `address` may be checked now. */
-    check(email: string, address: string): SignInDecision {
-      const account = over(`account:${email}`, limits.MAX_FAILURES_PER_ACCOUNT);
+    /** Lets an attempt for `email` from `address` through, counting it, or refuses it unchecked. */
+    attempt(email: string, address: string): SignInDecision {
+      const accountKey = `account:${email}`;
+      const addressKey = `address:${address}`;
+      const account = over(accountKey, limits.MAX_FAILURES_PER_ACCOUNT);
       if (account !== null) return { allowed: false, retryAfterMs: account, by: 'account' };
-      const from = over(`address:${address}`, limits.MAX_FAILURES_PER_ADDRESS);
+      const from = over(addressKey, limits.MAX_FAILURES_PER_ADDRESS);
       if (from !== null) return { allowed: false, retryAfterMs: from, by: 'address' };
-      return { allowed: true };
-    },
-    failed(email: string, address: string): void {
-      for (const key of [`account:${email}`, `address:${address}`]) failures.set(key, [...recent(key), now()]);
-    },
-    succeeded(email: string): void {
-      failures.delete(`account:${email}`);
+      const at = now();
+      attempts.set(accountKey, [...recent(accountKey), at]);
+      attempts.set(addressKey, [...recent(addressKey), at]);
+      return {
+        allowed: true,
+        settle(succeeded) {
+          if (!succeeded) return;
+          attempts.delete(accountKey);
+          forget(addressKey, at);
+        },
+      };
     },
     /** Forgets windows that have passed; called now and then so the map does not grow. */
     sweep(): void {
-      for (const key of Array.from(failures.keys())) recent(key);
+      for (const key of Array.from(attempts.keys())) recent(key);
     },
   };
 }

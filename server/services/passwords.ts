@@ -1,5 +1,6 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -11,12 +12,40 @@ import { Worker } from 'node:worker_threads';
  * hash at the next successful sign-in.
  */
 
-/** argon2id parameters (OWASP's 19 MiB, 2 passes): about 30 ms per hash here, in the thread pool. */
+/** argon2id parameters (OWASP's 19 MiB, 2 passes): about 30 ms of CPU per hash here, in the thread pool. */
 // 2 is Algorithm.Argon2id, a const enum that isolated modules cannot read.
 const ARGON2_OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
+/**
+ * Hashes computed at once. Off the event loop is not enough: twenty at once
+ * on four pool threads took both cores of a small server from the meetings
+ * for a third of a second. One fewer than the cores keeps one for the event
+ * loop; a burst of sign-ins waits its turn instead.
+ */
+export const MAX_CONCURRENT_HASHES = Math.max(1, availableParallelism() - 1);
+
+const slots = createSlots(MAX_CONCURRENT_HASHES);
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return slots.run(() => hash(password, ARGON2_OPTIONS));
+}
+
+/** Runs at most `size` tasks at a time, the rest in arrival order. */
+function createSlots(size: number) {
+  let busy = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (busy >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+      busy++;
+      try {
+        return await task();
+      } finally {
+        busy--;
+        waiting.shift()?.();
+      }
+    },
+  };
 }
 
 export interface PasswordCheck {
@@ -27,7 +56,7 @@ export interface PasswordCheck {
 
 export async function verifyPassword(password: string, stored: string): Promise<PasswordCheck> {
   if (stored.startsWith('$argon2')) {
-    const ok = await verify(stored, password).catch(() => false);
+    const ok = await slots.run(() => verify(stored, password)).catch(() => false);
     return { ok, rehash: false };
   }
   if (/^\$2[abxy]\$/.test(stored)) {
@@ -45,7 +74,8 @@ let dummyHash: Promise<string> | undefined;
  */
 export async function verifyAgainstNothing(password: string): Promise<false> {
   dummyHash ??= hashPassword('not a password of anyone');
-  await verify(await dummyHash, password).catch(() => false);
+  const dummy = await dummyHash;
+  await slots.run(() => verify(dummy, password)).catch(() => false);
   return false;
 }
 

@@ -144,6 +144,17 @@ describe('every HTTP door checks who is there', () => {
     ).not.toBeNull();
   });
 
+  it('checks no more than the limit of a burst of wrong passwords for one account sent at once', async () => {
+    const email = fixture.member.email;
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        attemptSignIn(server.url, email, 'đoán mò lần nữa', { 'x-forwarded-for': `192.0.2.${i + 1}` }),
+      ),
+    );
+    expect(burst.filter((a) => a.error === 'CredentialsSignin')).toHaveLength(5);
+    expect(burst.filter((a) => a.error === 'rate_limited')).toHaveLength(15);
+  });
+
   it('records sign-ins, refusals and limits in the audit log, with the client address', async () => {
     const entries = (await cli(dataDir, 'audit', '--limit', '200')) as {
       action: string;

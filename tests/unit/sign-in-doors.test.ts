@@ -7,35 +7,47 @@ import { clientAddress } from '../../server/net/client-address';
 describe('the sign-in limiter', () => {
   const limits = { MAX_FAILURES_PER_ACCOUNT: 3, MAX_FAILURES_PER_ADDRESS: 5, FAILURE_WINDOW_MS: 60_000 };
 
-  it('refuses an account after its limit of failures, until the oldest leaves the window', () => {
+  it('refuses an account after its limit of failed attempts, until the oldest leaves the window', () => {
     let now = 0;
     const limiter = createSignInLimiter(limits, () => now);
     for (let i = 0; i < 3; i++) {
-      expect(limiter.check('an@x.vn', `10.0.0.${i}`)).toEqual({ allowed: true });
-      limiter.failed('an@x.vn', `10.0.0.${i}`);
+      const attempt = limiter.attempt('an@x.vn', `10.0.0.${i}`);
+      expect(attempt.allowed).toBe(true);
+      if (attempt.allowed) attempt.settle(false);
       now += 1000;
     }
-    expect(limiter.check('an@x.vn', '10.9.9.9')).toEqual({ allowed: false, retryAfterMs: 57_000, by: 'account' });
-    expect(limiter.check('binh@x.vn', '10.9.9.9')).toEqual({ allowed: true });
+    expect(limiter.attempt('an@x.vn', '10.9.9.9')).toEqual({ allowed: false, retryAfterMs: 57_000, by: 'account' });
+    expect(limiter.attempt('binh@x.vn', '10.9.9.9').allowed).toBe(true);
     now = 60_001;
-    expect(limiter.check('an@x.vn', '10.9.9.9')).toEqual({ allowed: true });
+    expect(limiter.attempt('an@x.vn', '10.9.9.9').allowed).toBe(true);
   });
 
-  it('refuses an address after its limit of failures across accounts', () => {
+  it('counts attempts sent at once before any of them has been checked', () => {
+    // Twenty wrong passwords in one burst: only as many as the limit reach the password hash.
     const limiter = createSignInLimiter(limits, () => 0);
-    for (let i = 0; i < 5; i++) limiter.failed(`user${i}@x.vn`, '198.51.100.4');
-    expect(limiter.check('new@x.vn', '198.51.100.4')).toMatchObject({ allowed: false, by: 'address' });
-    expect(limiter.check('new@x.vn', '198.51.100.5')).toEqual({ allowed: true });
+    const burst = Array.from({ length: 20 }, () => limiter.attempt('an@x.vn', '10.0.0.1'));
+    expect(burst.filter((a) => a.allowed)).toHaveLength(3);
+    expect(burst.slice(3).every((a) => !a.allowed && a.by === 'account')).toBe(true);
   });
 
-  it("forgets an account's failures after a successful sign-in", () => {
+  it('refuses an address after its limit of attempts across accounts', () => {
     const limiter = createSignInLimiter(limits, () => 0);
-    limiter.failed('an@x.vn', 'a');
-    limiter.failed('an@x.vn', 'b');
-    limiter.succeeded('an@x.vn');
-    limiter.failed('an@x.vn', 'c');
-    limiter.failed('an@x.vn', 'd');
-    expect(limiter.check('an@x.vn', 'e')).toEqual({ allowed: true });
+    for (let i = 0; i < 5; i++) {
+      const attempt = limiter.attempt(`user${i}@x.vn`, '198.51.100.4');
+      if (attempt.allowed) attempt.settle(false);
+    }
+    expect(limiter.attempt('new@x.vn', '198.51.100.4')).toMatchObject({ allowed: false, by: 'address' });
+    expect(limiter.attempt('new@x.vn', '198.51.100.5').allowed).toBe(true);
+  });
+
+  it("takes back a successful attempt and forgets the account's failures", () => {
+    const limiter = createSignInLimiter(limits, () => 0);
+    for (const outcome of [false, false, true, false, false]) {
+      const attempt = limiter.attempt('an@x.vn', 'a');
+      expect(attempt.allowed).toBe(true);
+      if (attempt.allowed) attempt.settle(outcome);
+    }
+    expect(limiter.attempt('an@x.vn', 'a').allowed).toBe(true);
   });
 
   it('takes its limits from SIGNIN_ variables and refuses a bad value at start-up', () => {
