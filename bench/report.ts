@@ -65,6 +65,7 @@ export function renderReport(results: BenchResults): string {
   const m = results.machine;
   out.push(
     `Biên Bản collaboration bench — ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${results.options.rounds} rounds × ${results.options.duration} s, ${results.seconds.toFixed(0)} s in all`,
+    `ours: ${results.ourServer.dir} at ${results.ourServer.version}`,
     '',
   );
   const rows: Cell[][] = [];
@@ -164,6 +165,37 @@ export function renderReport(results: BenchResults): string {
         `${fmt(kib(page.jsBytes))} / ${fmt(kib(page.jsGzipBytes))} (served ${page.servedEncoding})`,
       ],
     );
+  }
+  const signin = results.signinStorm;
+  if (signin) {
+    const trio = (p: { p50: number; p99: number; max: number }) => `${fmt(p.p50)} / ${fmt(p.p99)} / ${fmt(p.max)}`;
+    ours.push(
+      [
+        `sign-in storm: ${signin.attempts} wrong passwords at once, ${signin.rounds} round(s), stored as ${signin.passwordHashKind}`,
+        '',
+      ],
+      [
+        `  /healthz round trip, open connections, every ${signin.probeIntervalMs} ms: idle p50 / p99 / max (ms)`,
+        trio(signin.idleProbeMs),
+      ],
+      [
+        `  /healthz round trip, new connection, every ${signin.freshProbeIntervalMs} ms: idle p50 / p99 / max (ms)`,
+        trio(signin.idleFreshProbeMs),
+      ],
+    );
+    for (const c of [signin.distinctAccounts, signin.oneAccount]) {
+      ours.push(
+        [`  ${c.title}: round trip during the storm p50 / p99 / max (ms)`, trio(c.probeMs)],
+        [`  ${c.title}: the same on a new connection (ms)`, trio(c.freshProbeMs)],
+        [`  ${c.title}: all answered, each round (ms)`, c.allAnsweredMs.map((ms) => fmt(ms, 0)).join(' / ')],
+        [
+          `  ${c.title}: checked against the hash / refused by the limit / other`,
+          `${c.checked} / ${c.limited} / ${c.other}`,
+        ],
+        [`  ${c.title}: server CPU per storm, each round (ms)`, c.runs.map((r) => fmt(r.serverCpuMs, 0)).join(' / ')],
+        [`  ${c.title}: one more attempt after each storm`, c.runs.map((r) => r.nextAttempt).join(' / ')],
+      );
+    }
   }
   if (ours.length > 0) out.push(table(ours, ['ours only', 'value']), '');
 

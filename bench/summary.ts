@@ -4,6 +4,7 @@ import type { DocumentOpenResult } from './scenarios/document-open';
 import type { MemoryResult } from './scenarios/memory';
 import type { PropagationRun, PropagationSpec } from './scenarios/propagation';
 import type { ReconnectStormResult } from './scenarios/reconnect-storm';
+import type { SignInStormResult } from './scenarios/sign-in-storm';
 import { Samples, type Percentiles } from './measure';
 
 /** Every run of one server in one propagation scenario, pooled. */
@@ -36,6 +37,8 @@ export interface BenchResults {
   seconds: number;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; release: string; memoryBytes: number };
   options: BenchOptions;
+  /** The checkout "ours" was started and seeded from (--server-dir), and its commit. */
+  ourServer: { dir: string; version: string };
   propagation: Partial<Record<PropagationSpec['key'], PropagationComparison>>;
   documentOpen?: DocumentOpenResult & { storedBytes: number };
   reconnectStorm?: ReconnectStormResult;
@@ -46,6 +49,7 @@ export interface BenchResults {
     idleRssAfterRound: { ours: number[]; reference: number[] };
   };
   page?: PageResult;
+  signinStorm?: SignInStormResult;
   targets: TargetCheck[];
   regressions: Regression[];
   /** Parts of the run that failed (the others still ran). */
@@ -151,6 +155,16 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       value: storm.failedSyncs,
       target: '= 0',
       met: storm.failedSyncs === 0,
+    });
+  }
+  const signin = results.signinStorm;
+  if (signin) {
+    const other = signin.distinctAccounts.other + signin.oneAccount.other;
+    checks.push({
+      name: 'sign-in storm: every attempt answered "wrong password" or refused by the limit',
+      value: other,
+      target: '= 0 other answers',
+      met: other === 0,
     });
   }
   const rounds = results.memory?.idleRssAfterRound.ours ?? [];
