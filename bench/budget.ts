@@ -42,6 +42,11 @@ const METRICS: Metric[] = [
       return rounds && rounds.length > 0 ? percentiles(rounds).p50 : undefined;
     },
   },
+  {
+    key: 'guard.typedCharacterP50Us',
+    floor: 5,
+    read: (r) => r.updateGuard?.cases.find((c) => c.key === 'typedCharacter')?.us.p50,
+  },
 ];
 
 interface BudgetFile {

@@ -12,6 +12,7 @@ import { runMemoryProbe } from './scenarios/memory';
 import { runPropagation, type PropagationRun, type PropagationSpec } from './scenarios/propagation';
 import { runReconnectStorm } from './scenarios/reconnect-storm';
 import { runSignInStorm } from './scenarios/sign-in-storm';
+import { runUpdateGuardCost } from './scenarios/update-guard-cost';
 import { BENCH_PASSWORD, seedInstallation } from './seed';
 import {
   checkoutVersion,
@@ -21,7 +22,7 @@ import {
   type BenchServer,
   type OurServer,
 } from './servers';
-import { checkTargets, compare, summarise, type BenchResults } from './summary';
+import { checkTargets, compare, guardShares, summarise, type BenchResults } from './summary';
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -254,6 +255,15 @@ async function main(): Promise<number> {
         results.reconnectStorm = await runReconnectStorm(server, seeded.meetingIds, stormClients, stormRooms, cookies);
       });
     }
+  }
+
+  // In this process, on this checkout's code, with both servers stopped.
+  if (selected(options, 'guard')) {
+    await part(results, 'update guard', async () => {
+      progress(`update guard: ${options.guardChecks} checks per case, this checkout's code`);
+      const guard = runUpdateGuardCost(Math.max(1, Math.round(options.guardChecks)));
+      results.updateGuard = { ...guard, shareOfChangeCpu: guardShares(results.propagation, guard) };
+    });
   }
 
   const finished = new Date();

@@ -31,13 +31,15 @@ export interface BenchOptions {
   pageLoads: number;
   /** Wrong-password sign-ins sent at once in each sign-in storm. */
   signinAttempts: number;
+  /** Checks timed per case of the update-guard measurement. */
+  guardChecks: number;
   /**
    * Checkout of the product that "ours" is started from (its code, its pages
    * build, its database schema, its seeding); empty for this one. Pointing it
    * at an older checkout measures that version with this bench.
    */
   serverDir: string;
-  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin); empty runs all. */
+  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin,guard); empty runs all. */
   only: string;
   /** Exit with 1 when a figure regressed more than 10% against bench/budget.json. */
   strict: boolean;
@@ -66,6 +68,7 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   memoryExtraPerDoc: 4,
   pageLoads: 10,
   signinAttempts: 20,
+  guardChecks: 2000,
   serverDir: '',
   only: '',
   strict: false,
@@ -74,7 +77,7 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
 };
 
 /** Parts of the bench --only can select. */
-export const BENCH_PARTS = ['s1', 's2', 's3', 'open', 'storm', 'memory', 'page', 'signin'] as const;
+export const BENCH_PARTS = ['s1', 's2', 's3', 'open', 'storm', 'memory', 'page', 'signin', 'guard'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 const parts = (only: string) =>

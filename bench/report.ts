@@ -197,6 +197,25 @@ export function renderReport(results: BenchResults): string {
       );
     }
   }
+  const guard = results.updateGuard;
+  if (guard) {
+    ours.push([
+      `update guard (this checkout's code, in process): ${fmt(kib(guard.documentBytes), 0)} KiB meeting, ${guard.passes} × ${guard.checksPerCase} checks per case; mean of the fastest pass`,
+      '',
+    ]);
+    for (const c of guard.cases) {
+      ours.push([
+        `  ${c.title}, ${c.updateBytes} B: p50 / p99 / mean (µs)`,
+        `${fmt(c.us.p50)} / ${fmt(c.us.p99)} / ${fmt(c.meanUs)}${c.verdict === 'refuse' ? ' (refused)' : ''}`,
+      ]);
+    }
+    for (const share of guard.shareOfChangeCpu) {
+      ours.push([
+        `  typed character vs our CPU per typed character in ${share.key} (${share.clientsPerRoom} clients/room)`,
+        `${fmt(share.checkUs)} of ${fmt(share.cpuUsPerChange, 0)} µs = ${fmt(share.share * 100, 2)}%`,
+      ]);
+    }
+  }
   if (ours.length > 0) out.push(table(ours, ['ours only', 'value']), '');
 
   if (results.targets.length > 0) {
