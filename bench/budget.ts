@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { percentiles } from './measure';
 import type { BenchResults, Regression } from './summary';
 
 export const BUDGET_FILE = path.join(import.meta.dirname, 'budget.json');
@@ -26,6 +27,26 @@ const METRICS: Metric[] = [
   { key: 'memory.perConnectionBytes', floor: 4096, read: (r) => r.memory?.ours?.perConnectionBytes },
   { key: 'page.coldReadyP50Ms', floor: 50, read: (r) => r.page?.coldReadyMs.p50 },
   { key: 'page.jsGzipBytes', floor: 1024, read: (r) => r.page?.jsGzipBytes },
+  { key: 'signin.distinctAccounts.probeP99Ms', floor: 10, read: (r) => r.signinStorm?.distinctAccounts.probeMs.p99 },
+  {
+    key: 'signin.distinctAccounts.freshProbeP99Ms',
+    floor: 10,
+    read: (r) => r.signinStorm?.distinctAccounts.freshProbeMs.p99,
+  },
+  { key: 'signin.oneAccount.probeP99Ms', floor: 10, read: (r) => r.signinStorm?.oneAccount.probeMs.p99 },
+  {
+    key: 'signin.distinctAccounts.allAnsweredMs',
+    floor: 100,
+    read: (r) => {
+      const rounds = r.signinStorm?.distinctAccounts.allAnsweredMs;
+      return rounds && rounds.length > 0 ? percentiles(rounds).p50 : undefined;
+    },
+  },
+  {
+    key: 'guard.typedCharacterP50Us',
+    floor: 5,
+    read: (r) => r.updateGuard?.cases.find((c) => c.key === 'typedCharacter')?.us.p50,
+  },
 ];
 
 interface BudgetFile {

@@ -1,6 +1,7 @@
 import os from 'node:os';
+import path from 'node:path';
 import { signIn } from '../tests/helpers/session';
-import { makeDataDir, removeDataDir } from '../tests/helpers/server';
+import { makeDataDir, PROJECT_ROOT, removeDataDir } from '../tests/helpers/server';
 import { findRegressions, writeBudget } from './budget';
 import { sleep, waitUntil, type Samples } from './measure';
 import { parseOptions, selected, usage, type BenchOptions } from './options';
@@ -10,9 +11,18 @@ import { runDocumentOpen } from './scenarios/document-open';
 import { runMemoryProbe } from './scenarios/memory';
 import { runPropagation, type PropagationRun, type PropagationSpec } from './scenarios/propagation';
 import { runReconnectStorm } from './scenarios/reconnect-storm';
+import { runSignInStorm } from './scenarios/sign-in-storm';
+import { runUpdateGuardCost } from './scenarios/update-guard-cost';
 import { BENCH_PASSWORD, seedInstallation } from './seed';
-import { ensureNextBuild, startOurServer, startReferenceServer, type BenchServer, type OurServer } from './servers';
-import { checkTargets, compare, summarise, type BenchResults } from './summary';
+import {
+  checkoutVersion,
+  ensureNextBuild,
+  startOurServer,
+  startReferenceServer,
+  type BenchServer,
+  type OurServer,
+} from './servers';
+import { checkTargets, compare, guardShares, summarise, type BenchResults } from './summary';
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -60,6 +70,13 @@ async function main(): Promise<number> {
   }
   const started = new Date();
   const specs = propagationSpecs(options).filter((s) => selected(options, s.key));
+  const productRoot = options.serverDir ? path.resolve(options.serverDir) : PROJECT_ROOT;
+  if (options.writeBudget && productRoot !== PROJECT_ROOT) {
+    throw new Error("--write-budget records this checkout's figures: not with --server-dir pointing elsewhere");
+  }
+  const withReference = specs.length > 0 || selected(options, 'memory');
+  const withCookies = withReference || (['open', 'page', 'storm'] as const).some((p) => selected(options, p));
+  const withOurs = withCookies || selected(options, 'signin');
   const results: BenchResults = {
     startedAt: started.toISOString(),
     finishedAt: '',
@@ -73,32 +90,53 @@ async function main(): Promise<number> {
       memoryBytes: os.totalmem(),
     },
     options,
+    ourServer: { dir: productRoot, version: checkoutVersion(productRoot) },
     propagation: {},
     targets: [],
     regressions: [],
     failures: [],
   };
 
-  ensureNextBuild();
   const dataDir = makeDataDir('bienban-bench-');
   let ours: OurServer | undefined;
   let reference: BenchServer | undefined;
   try {
+    if (withOurs) await runOnServers();
+  } finally {
+    await reference?.stop();
+    await ours?.stop();
+    removeDataDir(dataDir);
+  }
+
+  async function runOnServers(): Promise<void> {
+    ensureNextBuild(productRoot);
     const s2 = specs.find((s) => s.key === 's2');
-    const seeded = await seedInstallation(dataDir, {
-      meetings: Math.max(2 + (s2?.rooms ?? 0), options.stormRooms),
-      memoryMeetings: options.memoryDocs,
-      bigBytes: options.openBytes,
-    });
-    progress(
-      `seeded ${seeded.meetingIds.length + seeded.memoryMeetingIds.length + 2} meetings; large document ${(seeded.bigMeetingBytes / 1024).toFixed(0)} KiB`,
+    const signinAttempts = Math.max(1, Math.round(options.signinAttempts));
+    const seeded = await seedInstallation(
+      dataDir,
+      {
+        // Only what the selected parts use.
+        meetings: Math.max(2 + (s2?.rooms ?? 0), selected(options, 'storm') ? options.stormRooms : 0),
+        memoryMeetings: selected(options, 'memory') ? options.memoryDocs : 0,
+        bigBytes: selected(options, 'open') ? options.openBytes : 0,
+        signinAccounts: selected(options, 'signin') ? options.rounds * (signinAttempts + 1) : 0,
+      },
+      productRoot,
     );
-    ours = await startOurServer(dataDir);
-    reference = await startReferenceServer();
-    progress(`ours on ${ours.url} (pid ${ours.pid}), reference on ${reference.wsUrl} (pid ${reference.pid})`);
+    progress(
+      `seeded ${seeded.meetingIds.length + seeded.memoryMeetingIds.length + 2} meetings with ${productRoot} ` +
+        `(${results.ourServer.version}); large document ${(seeded.bigMeetingBytes / 1024).toFixed(0)} KiB; ` +
+        `passwords stored as ${seeded.passwordHashKind}`,
+    );
+    ours = await startOurServer(dataDir, productRoot);
+    progress(`ours on ${ours.url} (pid ${ours.pid}), from ${productRoot}`);
+    if (withReference) {
+      reference = await startReferenceServer();
+      progress(`reference on ${reference.wsUrl} (pid ${reference.pid})`);
+    }
 
     const cookies: string[] = [];
-    for (const user of seeded.users) {
+    for (const user of withCookies ? seeded.users : []) {
       const cookie = await signIn(ours.url, user.email, BENCH_PASSWORD);
       if (!cookie) throw new Error(`sign-in failed for ${user.email}`);
       cookies.push(cookie);
@@ -112,7 +150,7 @@ async function main(): Promise<number> {
     };
     const runs = new Map<string, { runs: PropagationRun[]; samples: Samples[] }>();
     const idleRssAfterRound = { ours: [] as number[], reference: [] as number[] };
-    if (specs.length > 0) {
+    if (specs.length > 0 && reference) {
       if (options.warmup > 0) {
         const warm = {
           ...specs[0]!,
@@ -157,7 +195,7 @@ async function main(): Promise<number> {
     }
     results.memory = { idleRssAfterRound };
 
-    if (selected(options, 'memory')) {
+    if (selected(options, 'memory') && reference) {
       progress('memory probe');
       const untilOursIdle = () => settle(ours!);
       results.memory.ours = await runMemoryProbe(ours, seeded.memoryMeetingIds, options.memoryExtraPerDoc, cookies, {
@@ -171,7 +209,7 @@ async function main(): Promise<number> {
         { seedState: seeded.templateState, untilIdle: () => settle(reference!) },
       );
     }
-    await reference.stop();
+    await reference?.stop();
     reference = undefined;
 
     const server = ours;
@@ -190,6 +228,26 @@ async function main(): Promise<number> {
         await settle(server);
       });
     }
+    if (selected(options, 'signin')) {
+      await part(results, 'sign-in storm', async () => {
+        progress(`sign-in storm: ${signinAttempts} wrong passwords at once, ${options.rounds} round(s)`);
+        results.signinStorm = await runSignInStorm(
+          server,
+          seeded.signinEmails,
+          { email: seeded.users[0]!.email, password: BENCH_PASSWORD },
+          signinAttempts,
+          options.rounds,
+          seeded.passwordHashKind,
+        );
+        const { distinctAccounts: a, oneAccount: b } = results.signinStorm;
+        progress(
+          `sign-in storm: probe p99 ${a.probeMs.p99.toFixed(1)} ms (${a.title}), ${b.probeMs.p99.toFixed(1)} ms (${b.title}); ` +
+            `checked/limited/other ${a.checked}/${a.limited}/${a.other} and ${b.checked}/${b.limited}/${b.other}`,
+        );
+        await settle(server);
+      });
+    }
+    // Last: it restarts the server.
     if (selected(options, 'storm')) {
       await part(results, 'reconnect storm', async () => {
         progress(`reconnect storm: ${options.stormClients} clients, restart`);
@@ -197,10 +255,15 @@ async function main(): Promise<number> {
         results.reconnectStorm = await runReconnectStorm(server, seeded.meetingIds, stormClients, stormRooms, cookies);
       });
     }
-  } finally {
-    await reference?.stop();
-    await ours?.stop();
-    removeDataDir(dataDir);
+  }
+
+  // In this process, on this checkout's code, with both servers stopped.
+  if (selected(options, 'guard')) {
+    await part(results, 'update guard', async () => {
+      progress(`update guard: ${options.guardChecks} checks per case, this checkout's code`);
+      const guard = runUpdateGuardCost(Math.max(1, Math.round(options.guardChecks)));
+      results.updateGuard = { ...guard, shareOfChangeCpu: guardShares(results.propagation, guard) };
+    });
   }
 
   const finished = new Date();

@@ -86,6 +86,30 @@ export async function waitUntil(
   }
 }
 
+/**
+ * Waits until a process is quiet: under 5% of a core over a quarter second
+ * (`cpuMs` reads its CPU time so far). False when it was not within `timeoutMs`.
+ */
+export async function untilQuiet(cpuMs: () => { user: number; system: number }, timeoutMs = 15_000): Promise<boolean> {
+  const total = () => {
+    const t = cpuMs();
+    return t.user + t.system;
+  };
+  let last = total();
+  // waitUntil asks at once: a first quarter second has to pass before there is anything to compare.
+  await sleep(250);
+  return waitUntil(
+    () => {
+      const now = total();
+      const quiet = now - last < 12.5;
+      last = now;
+      return quiet;
+    },
+    timeoutMs,
+    250,
+  );
+}
+
 /** Runs `task` over `items` with at most `limit` at a time. */
 export async function mapLimit<T, R>(
   items: readonly T[],

@@ -5,7 +5,7 @@
  * (`BENCH_S1_CLIENTS=100`); a flag wins over the environment.
  */
 export interface BenchOptions {
-  /** Rounds of scenarios 1–3; each round runs ours, then the reference. */
+  /** Rounds of scenarios 1–3 (each round runs ours, then the reference) and of the sign-in storms. */
   rounds: number;
   /** Seconds of load in each run of scenarios 1–3. */
   duration: number;
@@ -29,7 +29,17 @@ export interface BenchOptions {
   memoryDocs: number;
   memoryExtraPerDoc: number;
   pageLoads: number;
-  /** Comma-separated subset of s1,s2,s3,open,storm,memory,page; empty runs all. */
+  /** Wrong-password sign-ins sent at once in each sign-in storm. */
+  signinAttempts: number;
+  /** Checks timed per case of the update-guard measurement. */
+  guardChecks: number;
+  /**
+   * Checkout of the product that "ours" is started from (its code, its pages
+   * build, its database schema, its seeding); empty for this one. Pointing it
+   * at an older checkout measures that version with this bench.
+   */
+  serverDir: string;
+  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin,guard); empty runs all. */
   only: string;
   /** Exit with 1 when a figure regressed more than 10% against bench/budget.json. */
   strict: boolean;
@@ -57,11 +67,24 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   memoryDocs: 100,
   memoryExtraPerDoc: 4,
   pageLoads: 10,
+  signinAttempts: 20,
+  guardChecks: 2000,
+  serverDir: '',
   only: '',
   strict: false,
   writeBudget: false,
   help: false,
 };
+
+/** Parts of the bench --only can select. */
+export const BENCH_PARTS = ['s1', 's2', 's3', 'open', 'storm', 'memory', 'page', 'signin', 'guard'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+const parts = (only: string) =>
+  only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
 const envName = (name: string) => `BENCH_${kebab(name).replace(/-/g, '_').toUpperCase()}`;
@@ -108,19 +131,16 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
       options[name] = coerce(name, raw, example);
     }
   }
+  const unknown = parts(options.only as string).filter((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown part ${unknown.join(', ')} (one of ${BENCH_PARTS.join(', ')})`);
   return options as unknown as BenchOptions;
 }
 
 /** Whether a part of the bench is selected by --only. */
-export function selected(
-  options: BenchOptions,
-  part: 'open' | 'storm' | 'memory' | 'page' | 's1' | 's2' | 's3',
-): boolean {
+export function selected(options: BenchOptions, part: BenchPart): boolean {
   if (!options.only) return true;
-  return options.only
-    .split(',')
-    .map((s) => s.trim())
-    .includes(part);
+  return parts(options.only).includes(part);
 }
 
 export function usage(): string {
@@ -129,5 +149,9 @@ export function usage(): string {
     .map(
       ([name, value]) => `  --${kebab(name).padEnd(22)} ${envName(name).padEnd(28)} default ${JSON.stringify(value)}`,
     );
-  return ['npm run bench -- [flags]   (each flag also reads from the environment variable shown)', ...lines].join('\n');
+  return [
+    'npm run bench -- [flags]   (each flag also reads from the environment variable shown)',
+    ...lines,
+    `parts for --only: ${BENCH_PARTS.join(', ')}`,
+  ].join('\n');
 }

@@ -65,6 +65,7 @@ export function renderReport(results: BenchResults): string {
   const m = results.machine;
   out.push(
     `Biên Bản collaboration bench — ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${results.options.rounds} rounds × ${results.options.duration} s, ${results.seconds.toFixed(0)} s in all`,
+    `ours: ${results.ourServer.dir} at ${results.ourServer.version}`,
     '',
   );
   const rows: Cell[][] = [];
@@ -164,6 +165,56 @@ export function renderReport(results: BenchResults): string {
         `${fmt(kib(page.jsBytes))} / ${fmt(kib(page.jsGzipBytes))} (served ${page.servedEncoding})`,
       ],
     );
+  }
+  const signin = results.signinStorm;
+  if (signin) {
+    const trio = (p: { p50: number; p99: number; max: number }) => `${fmt(p.p50)} / ${fmt(p.p99)} / ${fmt(p.max)}`;
+    ours.push(
+      [
+        `sign-in storm: ${signin.attempts} wrong passwords at once, ${signin.rounds} round(s), stored as ${signin.passwordHashKind}`,
+        '',
+      ],
+      [
+        `  /healthz round trip, open connections, every ${signin.probeIntervalMs} ms: idle p50 / p99 / max (ms)`,
+        trio(signin.idleProbeMs),
+      ],
+      [
+        `  /healthz round trip, new connection, every ${signin.freshProbeIntervalMs} ms: idle p50 / p99 / max (ms)`,
+        trio(signin.idleFreshProbeMs),
+      ],
+    );
+    for (const c of [signin.distinctAccounts, signin.oneAccount]) {
+      ours.push(
+        [`  ${c.title}: round trip during the storm p50 / p99 / max (ms)`, trio(c.probeMs)],
+        [`  ${c.title}: the same on a new connection (ms)`, trio(c.freshProbeMs)],
+        [`  ${c.title}: all answered, each round (ms)`, c.allAnsweredMs.map((ms) => fmt(ms, 0)).join(' / ')],
+        [
+          `  ${c.title}: checked against the hash / refused by the limit / other`,
+          `${c.checked} / ${c.limited} / ${c.other}`,
+        ],
+        [`  ${c.title}: server CPU per storm, each round (ms)`, c.runs.map((r) => fmt(r.serverCpuMs, 0)).join(' / ')],
+        [`  ${c.title}: one more attempt after each storm`, c.runs.map((r) => r.nextAttempt).join(' / ')],
+      );
+    }
+  }
+  const guard = results.updateGuard;
+  if (guard) {
+    ours.push([
+      `update guard (this checkout's code, in process): ${fmt(kib(guard.documentBytes), 0)} KiB meeting, ${guard.passes} × ${guard.checksPerCase} checks per case; mean of the fastest pass`,
+      '',
+    ]);
+    for (const c of guard.cases) {
+      ours.push([
+        `  ${c.title}, ${c.updateBytes} B: p50 / p99 / mean (µs)`,
+        `${fmt(c.us.p50)} / ${fmt(c.us.p99)} / ${fmt(c.meanUs)}${c.verdict === 'refuse' ? ' (refused)' : ''}`,
+      ]);
+    }
+    for (const share of guard.shareOfChangeCpu) {
+      ours.push([
+        `  typed character vs our CPU per typed character in ${share.key} (${share.clientsPerRoom} clients/room)`,
+        `${fmt(share.checkUs)} of ${fmt(share.cpuUsPerChange, 0)} µs = ${fmt(share.share * 100, 2)}%`,
+      ]);
+    }
   }
   if (ours.length > 0) out.push(table(ours, ['ours only', 'value']), '');
 

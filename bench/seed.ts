@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import * as Y from 'yjs';
-import { openServices } from '../server/bootstrap';
+import type { openServices } from '../server/bootstrap';
 import type { DocStore } from '../server/db/doc-store';
 import { growDocument } from './big-document';
 
@@ -14,8 +16,20 @@ export const BENCH_PASSWORD = 'bench horse battery staple';
 /** How many members sign in; clients take their cookies in turn. */
 const SIGNED_IN_USERS = 5;
 
+export interface SeedCounts {
+  meetings: number;
+  memoryMeetings: number;
+  bigBytes: number;
+  /** Further members with a password, for the sign-in storms (none sign in). */
+  signinAccounts: number;
+}
+
 export interface SeededInstallation {
   users: { email: string; name: string }[];
+  /** The members for the sign-in storms, each with BENCH_PASSWORD set. */
+  signinEmails: string[];
+  /** What the product stored for a password, up to the salt: "$argon2id$v=19$m=19456,t=2,p=1", "$2b$12". */
+  passwordHashKind: string;
   /** Meetings of the one cell, each with its prefilled minutes, for the load scenarios. */
   meetingIds: string[];
   /** Meetings only the memory probe opens, so their documents hold just the template. */
@@ -29,18 +43,26 @@ export interface SeededInstallation {
   pageMeetingId: string;
 }
 
+/** The hash's algorithm and parameters, without salt and digest. */
+function hashKind(hash: string | null | undefined): string {
+  if (!hash) return 'none';
+  if (hash.startsWith('$argon2')) return hash.split('$').slice(0, 4).join('$');
+  if (/^\$2[abxy]\$/.test(hash)) return hash.slice(0, 6);
+  return 'unknown';
+}
+
+/** The product's own seeding entry point, from whichever checkout it is run. */
+export type OpenServices = typeof openServices;
+
 /**
  * Seeds an installation the way an operator would, through the domain
- * services: an administrator, a đảng bộ and a chi bộ, members with
- * passwords, and meetings created with services.meetings.createMeeting (so
- * each document is the real template). The database is closed again before
- * the server starts.
+ * services of the product at hand: an administrator, a đảng bộ and a chi bộ,
+ * members with passwords (hashed as that product hashes them), and meetings
+ * created with services.meetings.createMeeting (so each document is the real
+ * template). The database is closed again before the server starts.
  */
-export async function seedInstallation(
-  dataDir: string,
-  counts: { meetings: number; memoryMeetings: number; bigBytes: number },
-): Promise<SeededInstallation> {
-  const { services, handle } = await openServices({ dataDir, databaseUrl: undefined });
+export async function seedWith(open: OpenServices, dataDir: string, counts: SeedCounts): Promise<SeededInstallation> {
+  const { services, handle } = await open({ dataDir, databaseUrl: undefined });
   try {
     const setup = await services.organisations.completeSetup({
       adminName: 'Quản trị',
@@ -60,6 +82,23 @@ export async function seedInstallation(
       await services.accounts.setPassword(row.userId, BENCH_PASSWORD);
       users.push(user);
     }
+    const signinEmails: string[] = [];
+    for (let i = 0; i < counts.signinAccounts; i++) {
+      const email = `signin${i + 1}@bench.vn`;
+      const row = await services.organisations.addMember(setup.cellId, {
+        email,
+        name: `Đăng nhập ${i + 1}`,
+        role: 'member',
+        status: 'full',
+      });
+      await services.accounts.setPassword(row.userId, BENCH_PASSWORD);
+      signinEmails.push(email);
+    }
+    const stored = await services.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', users[0]!.email)
+      .executeTakeFirst();
     const secretary = (await services.accounts.findByEmail(users[0]!.email))!;
     const create = (i: number) =>
       services.meetings.createMeeting(
@@ -83,6 +122,8 @@ export async function seedInstallation(
     await services.docStore.append([{ docId: big.id, data: grown }]);
     return {
       users,
+      signinEmails,
+      passwordHashKind: hashKind(stored?.password_hash),
       meetingIds,
       memoryMeetingIds,
       templateState: await storedState(services.docStore, pageMeetingId),
@@ -93,4 +134,38 @@ export async function seedInstallation(
   } finally {
     await handle.close();
   }
+}
+
+/** Marks the child's answer on its standard output, whatever else the product prints there. */
+export const SEEDED_MARK = 'bench-seeded ';
+
+/**
+ * Seeds `dataDir` with the product checkout at `productRoot`: in a process of
+ * its own started in that directory (its tsx, its node_modules, its schema and
+ * its password hashing), so that another version of the product never shares
+ * this process's modules (two copies of Yjs, two SQLite bindings). Only the
+ * stored bytes and ids come back.
+ */
+export async function seedInstallation(
+  dataDir: string,
+  counts: SeedCounts,
+  productRoot: string,
+): Promise<SeededInstallation> {
+  const script = path.join(import.meta.dirname, 'seed-in-checkout.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, JSON.stringify(counts)], {
+    cwd: productRoot,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const line = stdout.split('\n').find((l) => l.startsWith(SEEDED_MARK));
+  if (code !== 0 || !line) throw new Error(`seeding with ${productRoot} failed (exit ${code}):\n${stderr}`);
+  const answer = JSON.parse(line.slice(SEEDED_MARK.length)) as Omit<SeededInstallation, 'templateState'> & {
+    templateState: string;
+  };
+  return { ...answer, templateState: new Uint8Array(Buffer.from(answer.templateState, 'base64')) };
 }

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readMetrics } from '../tests/helpers/raw-client';
-import { PROJECT_ROOT, startServer, type RunningServer } from '../tests/helpers/server';
+import { PROJECT_ROOT } from '../tests/helpers/server';
 import { processCpuMs, processRssBytes, sleep } from './measure';
 
 export type ServerName = 'ours' | 'reference';
@@ -26,6 +26,8 @@ export interface OurServer extends BenchServer {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  /** The checkout of the product it runs (--server-dir). */
+  readonly productRoot: string;
   metrics(): Promise<Record<string, number>>;
   /** SIGTERM, wait for the exit, start again on the same port and data directory. */
   restart(hooks?: { exited?: () => void; spawned?: () => void }): Promise<void>;
@@ -36,11 +38,15 @@ export interface OurServer extends BenchServer {
  * 127.0.0.1, so the per-address upgrade limit is raised out of the way; a
  * short unload grace lets scenario 4 load documents cold and lets the memory
  * checks see an idle server between rounds (it never applies while a
- * document has connections).
+ * document has connections). The bench is the server's trusted proxy, so
+ * that each sign-in storm can come from an address of its own
+ * (X-Forwarded-For) and meet the sign-in limits as one client would; requests
+ * without that header keep the socket's address.
  */
 export const OUR_SERVER_ENV: Readonly<Record<string, string>> = {
   COLLAB_MAX_UPGRADES_PER_ADDRESS_PER_MINUTE: '1000000',
   COLLAB_UNLOAD_GRACE_MS: '200',
+  TRUSTED_PROXIES: '127.0.0.1',
 };
 
 /** Every process this bench started, so an interrupted run leaves none behind. */
@@ -54,18 +60,99 @@ function track(child: ChildProcess): void {
   child.once('exit', () => started.delete(child));
 }
 
-/** Builds the Next.js app when there is no production build yet (about 20 s here). */
-export function ensureNextBuild(): void {
-  if (existsSync(path.join(PROJECT_ROOT, '.next', 'BUILD_ID'))) return;
-  process.stderr.write('bench: no .next build, running `npx next build`…\n');
-  const result = spawnSync('npx', ['next', 'build'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error('next build failed');
+/** Builds the Next.js app of a checkout when it has no production build yet (about 20 s here). */
+export function ensureNextBuild(root = PROJECT_ROOT): void {
+  if (existsSync(path.join(root, '.next', 'BUILD_ID'))) return;
+  process.stderr.write(`bench: no .next build in ${root}, running \`npx next build\` there…\n`);
+  const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`next build failed in ${root}`);
 }
 
-/** Starts our server with the pages, authentication and SQLite persistence in `dataDir`. */
-export async function startOurServer(dataDir: string): Promise<OurServer> {
-  let running: RunningServer = await startServer({ dataDir, withNext: true, env: { ...OUR_SERVER_ENV } });
-  track(running.process);
+/**
+ * The commit a checkout is at, with "+changes" when its tracked files differ
+ * from it (bench/results aside: every run rewrites latest.json).
+ */
+export function checkoutVersion(root: string): string {
+  const git = (...args: string[]) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  if (head.status !== 0) return 'unknown';
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results').stdout.trim() !== '';
+  return head.stdout.trim() + (dirty ? '+changes' : '');
+}
+
+interface RunningProcess {
+  process: ChildProcess;
+  port: number;
+  url: string;
+  wsUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the server process of the checkout at `root` (its server/main.ts,
+ * with its own tsx, node_modules and .next) the way tests/helpers/server.ts
+ * starts this one: production mode, pages on, 127.0.0.1, resolved when it
+ * prints its listening line.
+ */
+async function spawnProductServer(root: string, dataDir: string, port: number): Promise<RunningProcess> {
+  // node with the tsx loader, not the tsx wrapper: one process, so signals and /proc figures are the server's own.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      BIENBAN_NEXT: 'on',
+      LOG_LEVEL: 'info',
+      ...OUR_SERVER_ENV,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  track(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    // The start of the log, for the error when the server does not come up.
+    if (stderr.length < 64 * 1024) stderr += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const listening = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server in ${root} did not start in time:\n${stderr}`)), 90_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { event?: string; port?: number };
+        if (message.event === 'listening' && message.port) {
+          clearTimeout(timer);
+          resolve(message.port);
+        }
+      } catch {
+        // Not our JSON line (Next prints its own banner).
+      }
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server in ${root} exited before listening:\n${stderr}`));
+    });
+  });
+  return {
+    process: child,
+    port: listening,
+    url: `http://127.0.0.1:${listening}`,
+    wsUrl: `ws://127.0.0.1:${listening}/collab`,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * Starts our server with the pages, authentication and SQLite persistence in
+ * `dataDir`, from the checkout at `root` (this one unless --server-dir).
+ */
+export async function startOurServer(dataDir: string, root = PROJECT_ROOT): Promise<OurServer> {
+  let running = await spawnProductServer(root, dataDir, 0);
   const port = running.port;
   return {
     name: 'ours',
@@ -80,6 +167,7 @@ export async function startOurServer(dataDir: string): Promise<OurServer> {
     },
     port,
     dataDir,
+    productRoot: root,
     cpuMs: () => processCpuMs(running.process.pid!),
     rssBytes: () => processRssBytes(running.process.pid!),
     metrics: () => readMetrics(running.url),
@@ -89,10 +177,9 @@ export async function startOurServer(dataDir: string): Promise<OurServer> {
     async restart(hooks = {}) {
       await running.stop();
       hooks.exited?.();
-      const starting = startServer({ dataDir, withNext: true, port, env: { ...OUR_SERVER_ENV } });
+      const starting = spawnProductServer(root, dataDir, port);
       hooks.spawned?.();
       running = await starting;
-      track(running.process);
     },
   };
 }

@@ -4,6 +4,8 @@ import type { DocumentOpenResult } from './scenarios/document-open';
 import type { MemoryResult } from './scenarios/memory';
 import type { PropagationRun, PropagationSpec } from './scenarios/propagation';
 import type { ReconnectStormResult } from './scenarios/reconnect-storm';
+import type { SignInStormResult } from './scenarios/sign-in-storm';
+import type { UpdateGuardResult } from './scenarios/update-guard-cost';
 import { Samples, type Percentiles } from './measure';
 
 /** Every run of one server in one propagation scenario, pooled. */
@@ -36,6 +38,8 @@ export interface BenchResults {
   seconds: number;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; release: string; memoryBytes: number };
   options: BenchOptions;
+  /** The checkout "ours" was started and seeded from (--server-dir), and its commit. */
+  ourServer: { dir: string; version: string };
   propagation: Partial<Record<PropagationSpec['key'], PropagationComparison>>;
   documentOpen?: DocumentOpenResult & { storedBytes: number };
   reconnectStorm?: ReconnectStormResult;
@@ -46,6 +50,9 @@ export interface BenchResults {
     idleRssAfterRound: { ours: number[]; reference: number[] };
   };
   page?: PageResult;
+  signinStorm?: SignInStormResult;
+  /** Measured in the bench process, always on this checkout's code. */
+  updateGuard?: UpdateGuardResult & { shareOfChangeCpu: GuardShare[] };
   targets: TargetCheck[];
   regressions: Regression[];
   /** Parts of the run that failed (the others still ran). */
@@ -65,6 +72,48 @@ export interface Regression {
   budget: number;
   /** value ÷ budget − 1. */
   change: number;
+}
+
+/** The update check of one typed character against our server's whole CPU per typed character in s1–s3. */
+export interface GuardShare {
+  key: PropagationSpec['key'];
+  clientsPerRoom: number;
+  /** Our server's CPU over the run ÷ characters typed: the check, the fan-out to every receiver, presence, persistence. */
+  cpuUsPerChange: number;
+  /** Mean time of one check of a typed character (the guard's first case, its fastest pass). */
+  checkUs: number;
+  /** checkUs ÷ cpuUsPerChange. */
+  share: number;
+}
+
+/**
+ * Puts the guard's cost of one typed character next to what our server
+ * spends in all per typed character in each propagation scenario of the same
+ * run: its CPU over the runs ÷ the characters typed, which is also
+ * (CPU ms per 1,000 delivered) × (clients per room − 1) µs, each character
+ * being delivered to every other client of its room.
+ */
+export function guardShares(
+  propagation: BenchResults['propagation'],
+  guard: Pick<UpdateGuardResult, 'cases'>,
+): GuardShare[] {
+  const typed = guard.cases.find((c) => c.key === 'typedCharacter');
+  if (!typed) return [];
+  return Object.values(propagation).flatMap((c) => {
+    const cpuMs = c.ours.runs.reduce((sum, r) => sum + r.serverCpuMs, 0);
+    const changes = c.ours.runs.reduce((sum, r) => sum + r.changes, 0);
+    if (changes === 0) return [];
+    const cpuUsPerChange = (cpuMs / changes) * 1000;
+    return [
+      {
+        key: c.spec.key,
+        clientsPerRoom: c.spec.clientsPerRoom,
+        cpuUsPerChange,
+        checkUs: typed.meanUs,
+        share: typed.meanUs / cpuUsPerChange,
+      },
+    ];
+  });
 }
 
 export function summarise(runs: PropagationRun[], samples: Samples[]): PropagationSummary {
@@ -151,6 +200,16 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       value: storm.failedSyncs,
       target: '= 0',
       met: storm.failedSyncs === 0,
+    });
+  }
+  const signin = results.signinStorm;
+  if (signin) {
+    const other = signin.distinctAccounts.other + signin.oneAccount.other;
+    checks.push({
+      name: 'sign-in storm: every attempt answered "wrong password" or refused by the limit',
+      value: other,
+      target: '= 0 other answers',
+      met: other === 0,
     });
   }
   const rounds = results.memory?.idleRssAfterRound.ours ?? [];

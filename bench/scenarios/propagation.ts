@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { MINUTES_FIELD } from '../../lib/domain';
 import { connectRooms, type BenchClient } from '../clients';
-import { Samples, waitUntil, type Percentiles } from '../measure';
+import { Samples, untilQuiet, waitUntil, type Percentiles } from '../measure';
 import type { BenchServer } from '../servers';
 
 /** After the last change, how long delivery may take before the missing ones are counted as lost. */
@@ -70,25 +70,6 @@ function agePresence(clients: readonly BenchClient[]): void {
   });
 }
 
-/** Waits until the server has worked off the join traffic: under 5% of a core over a quarter second. */
-async function untilQuiet(server: BenchServer): Promise<void> {
-  const cpu = () => {
-    const t = server.cpuMs();
-    return t.user + t.system;
-  };
-  let last = cpu();
-  await waitUntil(
-    () => {
-      const now = cpu();
-      const quiet = now - last < 12.5;
-      last = now;
-      return quiet;
-    },
-    15_000,
-    250,
-  );
-}
-
 const sameState = (a: BenchClient, b: BenchClient) =>
   Buffer.compare(Buffer.from(Y.encodeStateVector(a.doc)), Buffer.from(Y.encodeStateVector(b.doc))) === 0;
 
@@ -137,7 +118,8 @@ export async function runPropagation(
         });
       }
     });
-    await untilQuiet(server);
+    // The server has worked off the join traffic.
+    await untilQuiet(() => server.cpuMs());
     agePresence(rooms.flat());
 
     const period = 1000 / spec.rate;
