@@ -2,9 +2,9 @@ import { LOCAL_PREFIX, PAGE_CACHE } from '../lib/offline';
 
 /**
  * Removes what this app keeps on the device: the offline copies of minutes
- * (IndexedDB), the "saved" markers (localStorage) and the cached meeting
- * pages, of every user, or of every user but `keepUserId`. Build files stay:
- * they hold nobody's data.
+ * (IndexedDB) and the "saved" markers (localStorage) of every user, or of
+ * every user but `keepUserId`, and every cached meeting page. Build files
+ * stay: they hold nobody's data.
  */
 export async function clearOfflineData(keepUserId?: string): Promise<void> {
   const mine = (name: string) =>
@@ -32,6 +32,6 @@ export async function clearOfflineData(keepUserId?: string): Promise<void> {
         ),
     );
   }
-  // Cached pages were rendered for whoever was signed in; the next visit refills the cache.
-  if (keepUserId === undefined && 'caches' in window) await caches.delete(PAGE_CACHE).catch(() => false);
+  // Cached pages were rendered for whoever was signed in (no telling whom): all go, the next visit refills the cache.
+  if ('caches' in window) await caches.delete(PAGE_CACHE).catch(() => false);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-setup';
 import { ATTENDANCE_STATUSES } from './rules/attendance';
 import { TASK_STATUSES } from './rules/tasks';
 import { VOTE_BASES, VOTE_THRESHOLDS } from './rules/votes';

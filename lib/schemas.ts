@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-setup';
 import { MEETING_CLASSIFICATIONS, MEETING_KINDS, MEMBER_ROLES, MEMBER_STATUSES } from './domain';
 
 /**

@@ -24,13 +24,17 @@ const jsonAttribute = <T>(name: string, fallback: T) => ({
   }),
 });
 
-const stringAttribute = (name: string, fallback: string | null = null, keepOnSplit = true) => ({
-  default: fallback,
-  keepOnSplit,
-  parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`) ?? fallback,
-  renderHTML: (attributes: Record<string, unknown>) =>
-    attributes[name] == null ? {} : { [`data-${name}`]: String(attributes[name]) },
-});
+/** A string attribute `key`, kept in HTML (copies, clipboard) as data-<kebab-case key>. */
+const stringAttribute = (key: string, fallback: string | null = null, keepOnSplit = true) => {
+  const html = `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  return {
+    default: fallback,
+    keepOnSplit,
+    parseHTML: (element: HTMLElement) => element.getAttribute(html) ?? fallback,
+    renderHTML: (attributes: Record<string, unknown>) =>
+      attributes[key] == null ? {} : { [html]: String(attributes[key]) },
+  };
+};
 
 /**
  * Gives headings a stable section id, so opinions and vote results can be
@@ -41,7 +45,7 @@ export const SectionIds = Extension.create({
   name: 'sectionIds',
   addGlobalAttributes() {
     // A section id names one heading: the block split off it is a new one, without an id.
-    return [{ types: ['heading', 'paragraph'], attributes: { sectionId: stringAttribute('section-id', null, false) } }];
+    return [{ types: ['heading', 'paragraph'], attributes: { sectionId: stringAttribute('sectionId', null, false) } }];
   },
 });
 
@@ -57,8 +61,8 @@ export const Opinion = Node.create({
   addAttributes() {
     return {
       id: stringAttribute('id'),
-      speakerId: stringAttribute('speaker-id'),
-      speakerName: stringAttribute('speaker-name', ''),
+      speakerId: stringAttribute('speakerId'),
+      speakerName: stringAttribute('speakerName', ''),
     };
   },
   parseHTML() {
@@ -106,7 +110,7 @@ export const Task = Node.create({
     return {
       id: stringAttribute('id', null, false),
       assignees: jsonAttribute<TaskAssignee[]>('assignees', []),
-      dueDate: stringAttribute('due-date'),
+      dueDate: stringAttribute('dueDate'),
       status: stringAttribute('status', 'not_started'),
     };
   },
@@ -151,7 +155,7 @@ function liveBlock(
 
 /** Where a vote's result is shown: counts, base, percentage and outcome, rendered from the live vote record. */
 export const VoteResult = liveBlock('voteResult', 'data-vote-result', 'minutes-vote', {
-  voteId: stringAttribute('vote-id'),
+  voteId: stringAttribute('voteId'),
 });
 
 /** The attendance block: counts and names, rendered from the live attendance marks. */

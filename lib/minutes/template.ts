@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod-setup';
 import { MEETING_KINDS } from '../domain';
 import { END_SECTION_ID } from '../editor/nodes';
 

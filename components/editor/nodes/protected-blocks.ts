@@ -50,7 +50,10 @@ function allowed(tr: Transaction): boolean {
   return !tr.steps.some((step, i) => touchesServerBlock(step, tr.docs[i]!));
 }
 
-/** Copies of blocks are the user's text: an opinion pasted becomes a paragraph, live blocks are dropped, task ids go. */
+/**
+ * Copies of blocks are the user's text: an opinion pasted becomes a
+ * paragraph, live blocks are dropped, task ids and section ids go.
+ */
 function cleanCopies(fragment: Fragment): Fragment {
   const nodes: PMNode[] = [];
   fragment.forEach((node) => {
@@ -63,6 +66,9 @@ function cleanCopies(fragment: Fragment): Fragment {
       // Rendered from live state; a copy would show nothing of its own.
     } else if (name === 'task') {
       nodes.push(node.type.create({ ...node.attrs, id: null }, node.content, node.marks));
+    } else if (node.attrs.sectionId != null) {
+      // A section id names one heading of the minutes; its copy is a new block.
+      nodes.push(node.type.create({ ...node.attrs, sectionId: null }, cleanCopies(node.content), node.marks));
     } else if (node.isLeaf) {
       nodes.push(node);
     } else {
