@@ -179,7 +179,11 @@ async function main(): Promise<number> {
             progress(
               `round ${round} ${spec.key} ${server.name}: p99 ${run.latencyMs.p99.toFixed(2)} ms, ` +
                 `${run.delivered}/${run.expected} delivered, cpu ${run.cpuMsPer1000Delivered.toFixed(1)} ms/1000 ` +
-                `(${((run.serverSystemCpuMs / run.serverCpuMs) * 100).toFixed(0)}% kernel), bench loop p99 ${run.benchLoopDelayP99Ms.toFixed(1)} ms`,
+                `(${((run.serverSystemCpuMs / run.serverCpuMs) * 100).toFixed(0)}% kernel` +
+                (run.updateCheckMs === null
+                  ? ''
+                  : `, update check ${((run.updateCheckMs / run.serverCpuMs) * 100).toFixed(2)}% of it`) +
+                `), bench loop p99 ${run.benchLoopDelayP99Ms.toFixed(1)} ms`,
             );
             await settle(server);
           }

@@ -49,6 +49,14 @@ function propagationRows(title: string, ours: PropagationSummary, ref: Propagati
       ratio(ours.cpuMsPer1000Delivered, ref.cpuMsPer1000Delivered),
     ],
     [
+      '  of which the update check, as the server counted it (ms / 1,000 delivered)',
+      ours.updateCheckMsPer1000Delivered === null
+        ? '–'
+        : `${fmt(ours.updateCheckMsPer1000Delivered, 2)} (${fmt((ours.updateCheckMsPer1000Delivered / ours.cpuMsPer1000Delivered) * 100, 2)}%)`,
+      '–',
+      '',
+    ],
+    [
       '  server RSS at end (MiB)',
       fmt(mib(ours.serverRssBytes)),
       fmt(mib(ref.serverRssBytes)),

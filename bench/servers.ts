@@ -35,7 +35,8 @@ export interface OurServer extends BenchServer {
 
 /**
  * Environment of our server in the bench. Every client comes from
- * 127.0.0.1, so the per-address upgrade limit is raised out of the way; a
+ * 127.0.0.1, so the per-address upgrade limit is raised out of the way, and
+ * so is the per-user one (clients share a few accounts); a
  * short unload grace lets scenario 4 load documents cold and lets the memory
  * checks see an idle server between rounds (it never applies while a
  * document has connections). The bench is the server's trusted proxy, so
@@ -45,6 +46,8 @@ export interface OurServer extends BenchServer {
  */
 export const OUR_SERVER_ENV: Readonly<Record<string, string>> = {
   COLLAB_MAX_UPGRADES_PER_ADDRESS_PER_MINUTE: '1000000',
+  // A few seeded accounts stand in for a room of hundreds of people: each holds many connections to one document.
+  COLLAB_MAX_CONNECTIONS_PER_USER_PER_DOCUMENT: '1000',
   COLLAB_UNLOAD_GRACE_MS: '200',
   TRUSTED_PROXIES: '127.0.0.1',
 };

@@ -18,6 +18,8 @@ export interface PropagationSummary {
   converged: boolean;
   /** Total server CPU over total delivered updates, × 1000. */
   cpuMsPer1000Delivered: number;
+  /** Time the server spent in its update check over total delivered updates, × 1000; null when not counted. */
+  updateCheckMsPer1000Delivered: number | null;
   /** At the end of the last run. */
   serverRssBytes: number;
   /** The worst bench event-loop delay of any run: the clients' own lag. */
@@ -128,6 +130,9 @@ export function summarise(runs: PropagationRun[], samples: Samples[]): Propagati
     expected: runs.reduce((sum, r) => sum + r.expected, 0),
     converged: runs.every((r) => r.converged),
     cpuMsPer1000Delivered: delivered > 0 ? (cpu / delivered) * 1000 : NaN,
+    updateCheckMsPer1000Delivered: runs.every((r) => r.updateCheckMs !== null)
+      ? (runs.reduce((sum, r) => sum + r.updateCheckMs!, 0) / delivered) * 1000
+      : null,
     serverRssBytes: runs.at(-1)?.serverRssBytes ?? NaN,
     benchLoopDelayP99Ms: Math.max(...runs.map((r) => r.benchLoopDelayP99Ms)),
   };

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { MINUTES_FIELD } from '../../lib/domain';
 import { connectRooms, type BenchClient } from '../clients';
 import { Samples, untilQuiet, waitUntil, type Percentiles } from '../measure';
-import type { BenchServer } from '../servers';
+import type { BenchServer, OurServer } from '../servers';
 
 /** After the last change, how long delivery may take before the missing ones are counted as lost. */
 const DRAIN_TIMEOUT_MS = 15_000;
@@ -31,6 +31,8 @@ export interface PropagationRun {
   serverCpuMs: number;
   /** The part of it spent in the kernel (mostly sending on sockets). */
   serverSystemCpuMs: number;
+  /** Of the server's time, what its update check took, as the server itself counted it (ours only; null for the reference). */
+  updateCheckMs: number | null;
   cpuMsPer1000Delivered: number;
   /** Server resident memory at the end of the load, all clients still connected. */
   serverRssBytes: number;
@@ -39,6 +41,13 @@ export interface PropagationRun {
   /** CPU the bench process (all clients) used in the same window. */
   benchCpuMs: number;
   loadSeconds: number;
+}
+
+/** The server's own count of time spent checking updates (ms), when it keeps one (ours, not the reference). */
+async function checkTime(server: BenchServer): Promise<number | null> {
+  if (!('metrics' in server)) return null;
+  const value = (await (server as OurServer).metrics()).bienban_collab_update_check_ms_total;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /** The writer's paragraph: one XmlText it types into, appended to the minutes. */
@@ -129,6 +138,7 @@ export async function runPropagation(
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
     const benchCpu0 = process.cpuUsage();
+    const check0 = await checkTime(server);
     const cpu0 = server.cpuMs();
     const start = performance.now();
 
@@ -158,6 +168,7 @@ export async function runPropagation(
     await Promise.all(writers);
     await waitUntil(() => delivered >= expected, DRAIN_TIMEOUT_MS, 5);
     const cpu1 = server.cpuMs();
+    const check1 = await checkTime(server);
     const systemMs = cpu1.system - cpu0.system;
     const cpuMs = cpu1.user - cpu0.user + systemMs;
     const loadSeconds = (performance.now() - start) / 1000;
@@ -185,6 +196,7 @@ export async function runPropagation(
       converged,
       serverCpuMs: cpuMs,
       serverSystemCpuMs: systemMs,
+      updateCheckMs: check0 !== null && check1 !== null ? check1 - check0 : null,
       cpuMsPer1000Delivered: delivered > 0 ? (cpuMs / delivered) * 1000 : NaN,
       serverRssBytes: rss,
       benchLoopDelayP99Ms: loop.percentile(99) / 1e6,

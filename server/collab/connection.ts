@@ -154,8 +154,10 @@ export function serveConnection(
       reject(CLOSE_CODES.documentTooLarge, 'document too large', { bytes: target.approxBytes });
       return;
     }
+    const started = performance.now();
     const whole = held ? Y.mergeUpdates([held.update, update]) : update;
     const verdict = checkUpdate(target.doc, whole, conn.writes);
+    metrics.recordUpdateCheck(performance.now() - started);
     if (verdict.kind === 'refuse') return refuseUpdate(verdict.reason);
     if (verdict.kind === 'incomplete') {
       if (whole.length > limits.MAX_MESSAGE_BYTES) return refuseUpdate('incomplete update too large');

@@ -25,6 +25,8 @@ export function createCollabMetrics() {
     documents_loaded_total: 0,
     documents_unloaded_total: 0,
   };
+  /** Time spent checking incoming updates (the update guard), so its share of the server's CPU can be read off. */
+  let updateCheckMs = 0;
   const saveLatencies = new Float64Array(SAVE_WINDOW);
   let saveCount = 0;
   let maxSaveLatency = 0;
@@ -38,6 +40,10 @@ export function createCollabMetrics() {
 
   return {
     counters,
+    /** Adds the time one update check took. */
+    recordUpdateCheck(ms: number): void {
+      updateCheckMs += ms;
+    },
     /** Records the time from receiving an update to its durable commit: the unsaved window. */
     recordSaveLatency(ms: number): void {
       saveLatencies[saveCount % SAVE_WINDOW] = ms;
@@ -57,6 +63,11 @@ export function createCollabMetrics() {
         lines.push(`# TYPE bienban_collab_${name} gauge`, `bienban_collab_${name} ${value}`);
       }
       const save = this.saveLatency();
+      lines.push(
+        '# HELP bienban_collab_update_check_ms_total Time spent checking incoming updates before applying them.',
+        '# TYPE bienban_collab_update_check_ms_total counter',
+        `bienban_collab_update_check_ms_total ${updateCheckMs.toFixed(3)}`,
+      );
       lines.push(
         '# HELP bienban_collab_unsaved_window_ms Time from receiving an update to its durable commit (recent window).',
         '# TYPE bienban_collab_unsaved_window_ms summary',
