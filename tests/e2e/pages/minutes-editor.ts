@@ -106,5 +106,24 @@ export async function moveCaretToEndOfBlock(page: Page, blockText: string): Prom
       );
     if (settled) return;
   }
-  throw new Error(`The editor's caret did not reach the end of "${blockText}"`);
+  // The click landed beside the block, or the block wraps and End stops at the end of a line: put the
+  // caret where a click at the end of its text would, through the editor itself.
+  const placed = await page.evaluate((text) => {
+    type Node = { isTextblock: boolean; textContent: string; nodeSize: number };
+    type Editor = {
+      state: { doc: { descendants(f: (node: Node, pos: number) => boolean | void): void } };
+      commands: { setTextSelection(pos: number): boolean; focus(): boolean };
+    };
+    const surface = document.querySelector('[data-testid="minutes-editor"] .ProseMirror') as
+      (Element & { editor?: Editor }) | null;
+    const editor = surface?.editor;
+    if (!editor) return false;
+    let end = -1;
+    editor.state.doc.descendants((node, pos) => {
+      if (end >= 0) return false;
+      if (node.isTextblock && node.textContent.includes(text)) end = pos + node.nodeSize - 1;
+    });
+    return end >= 0 && editor.commands.setTextSelection(end) && editor.commands.focus();
+  }, blockText);
+  if (!placed) throw new Error(`The editor's caret did not reach the end of "${blockText}"`);
 }
