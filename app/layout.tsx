@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={i18n.locale}>
       <body>
-        <I18nProvider locale={i18n.locale} messages={i18n.messages}>
+        <I18nProvider locale={i18n.locale} messages={i18n.messages} timeZone={i18n.timeZone}>
           <a className="skip-link" href="#main">
             {i18n.t('app.skipToContent')}
           </a>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CreateCellForm } from '../components/create-cell-form';
 import { MeetingList, toMeetingListItem } from '../components/meeting-list';
-import { splitByDate } from '../lib/format';
+import { splitByDate, todayIso } from '../lib/format';
 import { canManageOrganisations } from '../lib/policy';
 import { getI18n } from '../server/i18n';
 import { getRuntime } from '../server/runtime';
@@ -13,7 +13,7 @@ const PAST_PER_CELL = 5;
 
 /** An empty installation starts at setup; otherwise the user's cells and their meetings. */
 export default async function HomePage() {
-  const { t, locale } = await getI18n();
+  const { t, locale, timeZone } = await getI18n();
   const { organisations } = getRuntime().services;
   const { records } = getRuntime().meetings;
   if (!(await organisations.isSetupComplete())) redirect('/setup');
@@ -23,7 +23,7 @@ export default async function HomePage() {
   const withMeetings = await Promise.all(
     cells.map(async (cell) => ({
       cell,
-      ...splitByDate((await records.listMeetings(user, cell.id)).map(toMeetingListItem)),
+      ...splitByDate((await records.listMeetings(user, cell.id)).map(toMeetingListItem), todayIso(timeZone)),
     })),
   );
   const admin = canManageOrganisations(subject);

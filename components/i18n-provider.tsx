@@ -5,6 +5,8 @@ import { hasMessage, translator, type Locale, type Messages, type Translate } fr
 
 interface I18nContextValue {
   locale: Locale;
+  /** The organisation's time zone: times are shown in it, whatever the device's. */
+  timeZone: string;
   t: Translate;
   /** True when `key` has a message; for keys that arrive from elsewhere (the server). */
   has: (key: string) => boolean;
@@ -16,15 +18,17 @@ const I18nContext = createContext<I18nContextValue | null>(null);
 export function I18nProvider({
   locale,
   messages,
+  timeZone,
   children,
 }: {
   locale: Locale;
   messages: Messages;
+  timeZone: string;
   children: ReactNode;
 }) {
   const value = useMemo(
-    () => ({ locale, t: translator(messages), has: (key: string) => hasMessage(messages, key) }),
-    [locale, messages],
+    () => ({ locale, timeZone, t: translator(messages), has: (key: string) => hasMessage(messages, key) }),
+    [locale, timeZone, messages],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -29,25 +29,78 @@ export function formatStartsAt(startsAt: string, locale: Locale): string {
   }).format(date);
 }
 
-/** Today's date as YYYY-MM-DD in the server's time zone. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/**
+ * The organisation's time zone (an IANA name, Asia/Ho_Chi_Minh by default):
+ * every time is computed and shown in it, on the server and in the browser
+ * alike, so a page rendered by a server in UTC and read in Hà Nội says the
+ * same thing before and after it is live.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** Whether `zone` is a time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock fields of an instant in a time zone. */
+function wallClock(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
+}
+
+/** Today's date as YYYY-MM-DD in the organisation's time zone. */
+export function todayIso(timeZone: string, now = new Date()): string {
+  const { y, mo, d } = wallClock(now, timeZone);
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /**
- * Meetings from today on (soonest first) and earlier ones (latest first). A
- * meeting stays "upcoming" for the whole of its day.
+ * The instant a stored local date-time ("2026-12-05T19:30", as the secretary
+ * typed it) stands for in the organisation's time zone.
  */
-export function splitByDate<T extends { startsAt: string }>(
+export function wallTimeToInstant(local: string, timeZone: string): Date | null {
+  const guess = asUtcFields(local);
+  if (!guess) return null;
+  // The zone's offset at that moment, measured by reading the guess back; twice settles a DST edge.
+  let instant = guess.getTime();
+  for (let i = 0; i < 2; i++) {
+    const { y, mo, d, h, mi, s } = wallClock(new Date(instant), timeZone);
+    const shown = Date.UTC(y, mo - 1, d, h, mi, s);
+    instant += guess.getTime() - shown;
+  }
+  return new Date(instant);
+}
+
+/**
+ * Meetings still to come (soonest first) and the others (latest first). A
+ * meeting stays "upcoming" for the whole of its day, unless it has been
+ * held: a closed or approved meeting is never "upcoming", whatever its date.
+ */
+export function splitByDate<T extends { startsAt: string; state?: string }>(
   meetings: readonly T[],
-  today = todayIso(),
+  today: string,
 ): { upcoming: T[]; past: T[] } {
+  const held = (m: T) => m.state === 'closed' || m.state === 'approved';
   const upcoming = meetings
-    .filter((m) => m.startsAt.slice(0, 10) >= today)
+    .filter((m) => m.startsAt.slice(0, 10) >= today && !held(m))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const past = meetings
-    .filter((m) => m.startsAt.slice(0, 10) < today)
+    .filter((m) => m.startsAt.slice(0, 10) < today || held(m))
     .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return { upcoming, past };
 }
@@ -59,18 +112,31 @@ export function formatDecimal(value: number, locale: Locale): string {
 
 /**
  * An instant (ISO-8601 with a zone, as the server records it) as a date and
- * time in the zone of whoever formats it: the server's for pages, the
- * reader's for live panels.
+ * time in the organisation's time zone, the same on the server and in the
+ * browser.
  */
-export function formatInstant(iso: string, locale: Locale): string {
+export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone,
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+  }).format(date);
+}
+
+/** An instant's hour and minute in the organisation's time zone ("19:42"). */
+export function formatClock(iso: string, locale: Locale, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).format(date);
 }
 

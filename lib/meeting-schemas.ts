@@ -61,10 +61,21 @@ export const ballotSchema = z.object({
   voteId: id,
   choice: z.enum(['for', 'against', 'other'], 'invalid_choice'),
 });
-export const closeVoteSchema = z.object({ meetingId: id, voteId: id });
+export const closeVoteSchema = z.object({
+  meetingId: id,
+  voteId: id,
+  /** The chair saw that fewer present members confirmed than are present, and closes anyway. */
+  acceptIncomplete: z.boolean().optional(),
+});
+export const reopenVoteSchema = z.object({ meetingId: id, voteId: id });
 
 export const meetingIdSchema = z.object({ meetingId: id });
-export const acknowledgeSchema = z.object({ meetingId: id, role: z.enum(['chair', 'secretary'], 'invalid_choice') });
+export const acknowledgeSchema = z.object({
+  meetingId: id,
+  role: z.enum(['chair', 'secretary'], 'invalid_choice'),
+  /** The confirmer saw the lines of the minutes still holding a blank, and confirms anyway. */
+  acceptBlanks: z.boolean().optional(),
+});
 
 export const amendmentSchema = z.object({ meetingId: id, body: text(10_000) });
 

@@ -28,6 +28,8 @@ export interface MeetingView {
   kind: MeetingKind;
   /** As stored when the page was rendered; the live session may be ahead of it. */
   state: MeetingState;
+  /** The scheduled start as typed, local "YYYY-MM-DDTHH:mm" in the organisation's time zone. */
+  startsAt: string;
   chairId: string | null;
   secretaryId: string | null;
   classification: MeetingClassification;

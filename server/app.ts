@@ -27,7 +27,7 @@ export async function startApp(
   signInLimits: SignInLimits = signInLimitsFromEnv(),
 ): Promise<RunningApp> {
   const { handle, services } = await openServices(config);
-  const record = createMeetingRecord(services);
+  const record = createMeetingRecord(services, { timeZone: config.timeZone });
   const collab = createCollabServer({
     services,
     secret: config.authSecret,
@@ -50,6 +50,8 @@ export async function startApp(
     collab: { revalidateUser: collab.revalidateUser, revalidateDocument: collab.revalidateDocument },
     meetings,
     signInLimiter: createSignInLimiter(signInLimits),
+    timeZone: config.timeZone,
+    language: config.language,
   };
   setRuntime(runtime);
   const { server, port } = await startHttpServer(config, collab);

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../lib/format';
 import { normaliseAddress } from './net/client-address';
 
 /** The non-empty, trimmed entries of a comma-separated setting. */
@@ -63,6 +64,13 @@ const envSchema = z.object({
       }
       return list.map(normaliseAddress);
     }),
+  /** The organisation's language: the pages' language until a visitor picks one, and that of new minutes. */
+  LANGUAGE: z.enum(['vi', 'en'], 'LANGUAGE must be vi or en').default('vi'),
+  /** The organisation's time zone: every time is computed and shown in it. */
+  TIME_ZONE: z
+    .string()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, 'TIME_ZONE must be an IANA time zone such as Asia/Ho_Chi_Minh'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   /** Set to "off" to run the collaboration server without the Next.js pages (benchmarks, some tests). */
   BIENBAN_NEXT: z.enum(['on', 'off']).default('on'),
@@ -81,6 +89,10 @@ export type Config = {
   /** Origins a browser may open the collaboration websocket from; empty means "the Host the request names". */
   allowedOrigins: string[];
   trustedProxies: string[];
+  /** The organisation's IANA time zone. */
+  timeZone: string;
+  /** The organisation's language (pages by default, templates of new minutes). */
+  language: 'vi' | 'en';
   dev: boolean;
   withNext: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -108,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.NEXTAUTH_URL,
     allowedOrigins: [...(e.NEXTAUTH_URL ? [new URL(e.NEXTAUTH_URL).origin] : []), ...e.ALLOWED_ORIGINS],
     trustedProxies: e.TRUSTED_PROXIES,
+    timeZone: e.TIME_ZONE,
+    language: e.LANGUAGE,
     dev: e.NODE_ENV === 'development',
     withNext: e.BIENBAN_NEXT === 'on',
     logLevel: e.LOG_LEVEL,

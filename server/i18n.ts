@@ -9,11 +9,14 @@ import {
   type Translate,
 } from '../lib/i18n';
 import { messagesFor } from '../lib/messages';
+import { getRuntime } from './runtime';
 
 export interface I18n {
   locale: Locale;
   messages: Messages;
   t: Translate;
+  /** The organisation's time zone, in which every time is shown. */
+  timeZone: string;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface I18n {
  */
 export async function getI18n(): Promise<I18n> {
   const value = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(value) ? value : DEFAULT_LOCALE;
+  const locale = isLocale(value) ? value : (getRuntime().language ?? DEFAULT_LOCALE);
   const messages = messagesFor(locale);
-  return { locale, messages, t: translator(messages) };
+  return { locale, messages, t: translator(messages), timeZone: getRuntime().timeZone };
 }

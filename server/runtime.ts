@@ -22,6 +22,10 @@ export interface Runtime {
   meetings: MeetingOperations;
   /** Failed sign-ins per account and address. */
   signInLimiter: SignInLimiter;
+  /** The organisation's time zone (TIME_ZONE). */
+  timeZone: string;
+  /** The organisation's language (LANGUAGE): the pages' language until a visitor picks one. */
+  language: 'vi' | 'en';
 }
 
 const KEY = Symbol.for('bienban.runtime');

@@ -23,7 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * Newest first, a page at a time.
  */
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const { t, locale } = await getI18n();
+  const { t, locale, timeZone } = await getI18n();
   const query = await searchParams;
   const { subject } = await requireCurrent('/audit');
   const allowed = auditCells(subject);
@@ -109,7 +109,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
-                  <td>{formatInstant(entry.at, locale)}</td>
+                  <td>{formatInstant(entry.at, locale, timeZone)}</td>
                   <td>{t(`audit.actions.${entry.action}`)}</td>
                   <td>{entry.actorName ?? (typeof entry.details.email === 'string' ? entry.details.email : '—')}</td>
                   <td>

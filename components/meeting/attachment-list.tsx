@@ -21,10 +21,12 @@ function formatSize(bytes: number, locale: Locale): string {
 export function AttachmentList({
   t,
   locale,
+  timeZone,
   items,
 }: {
   t: Translate;
   locale: Locale;
+  timeZone: string;
   items: readonly AttachmentItem[];
 }) {
   if (items.length === 0) return <p className="muted">{t('attachments.none')}</p>;
@@ -38,7 +40,10 @@ export function AttachmentList({
           <span className="muted">
             {' '}
             · {formatSize(item.size, locale)} ·{' '}
-            {t('attachments.addedBy', { name: item.uploadedByName, time: formatInstant(item.createdAt, locale) })}
+            {t('attachments.addedBy', {
+              name: item.uploadedByName,
+              time: formatInstant(item.createdAt, locale, timeZone),
+            })}
           </span>
         </li>
       ))}

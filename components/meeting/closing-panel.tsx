@@ -20,7 +20,7 @@ const ROLES = ['chair', 'secretary'] as const;
  * server seals the minutes.
  */
 export function ClosingPanel() {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { view } = useLiveMeeting();
   const status = useMeetingStatus();
   const { readBackAt } = useLiveSession();
@@ -37,7 +37,9 @@ export function ClosingPanel() {
       <ol className="closing-steps">
         <li data-testid="closing-read-back" data-done={readBackAt ? 'true' : 'false'}>
           {readBackAt ? (
-            <p data-testid="read-back-done">{t('closing.readBackAt', { time: formatInstant(readBackAt, locale) })}</p>
+            <p data-testid="read-back-done">
+              {t('closing.readBackAt', { time: formatInstant(readBackAt, locale, timeZone) })}
+            </p>
           ) : (
             <p>{t('closing.readBackPending')}</p>
           )}
@@ -89,7 +91,10 @@ export function ClosingPanel() {
             if (done) {
               return (
                 <p key={role} data-testid={`acknowledged-${role}`}>
-                  {t(`closing.acknowledged.${role}`, { name: done.name, time: formatInstant(done.at, locale) })}
+                  {t(`closing.acknowledged.${role}`, {
+                    name: done.name,
+                    time: formatInstant(done.at, locale, timeZone),
+                  })}
                 </p>
               );
             }

@@ -13,10 +13,12 @@ export interface MeetingViewItem {
 export function MeetingViews({
   t,
   locale,
+  timeZone,
   views,
 }: {
   t: Translate;
   locale: Locale;
+  timeZone: string;
   views: readonly MeetingViewItem[];
 }) {
   if (views.length === 0) return <p className="muted">{t('views.none')}</p>;
@@ -27,8 +29,8 @@ export function MeetingViews({
           <strong>{view.name}</strong>{' '}
           <span className="muted">
             {t('views.line', {
-              first: formatInstant(view.firstAt, locale),
-              last: formatInstant(view.lastAt, locale),
+              first: formatInstant(view.firstAt, locale, timeZone),
+              last: formatInstant(view.lastAt, locale, timeZone),
               count: view.count,
             })}
           </span>

@@ -13,6 +13,7 @@ import { PreparationChecklist, type Checklist } from './preparation-checklist';
 export function PreparationSection({
   t,
   locale,
+  timeZone,
   meetingId,
   checklist,
   attachments,
@@ -23,6 +24,7 @@ export function PreparationSection({
 }: {
   t: Translate;
   locale: Locale;
+  timeZone: string;
   meetingId: string;
   checklist: Checklist;
   attachments: readonly AttachmentItem[];
@@ -46,10 +48,10 @@ export function PreparationSection({
       <p className="muted">{t('preparation.agendaHint')}</p>
       <AgendaEditorLoader />
       <h3>{t('attachments.title')}</h3>
-      <AttachmentList t={t} locale={locale} items={attachments} />
+      <AttachmentList t={t} locale={locale} timeZone={timeZone} items={attachments} />
       {canUpload && <AttachmentUploadForm meetingId={meetingId} />}
       <h3>{t('views.title')}</h3>
-      <MeetingViews t={t} locale={locale} views={views} />
+      <MeetingViews t={t} locale={locale} timeZone={timeZone} views={views} />
     </section>
   );
 }

@@ -9,10 +9,12 @@ import type { Locale, Translate } from '../../lib/i18n';
 export function SealedBanner({
   t,
   locale,
+  timeZone,
   sealed,
 }: {
   t: Translate;
   locale: Locale;
+  timeZone: string;
   sealed: { hash: string; sealedAt: string };
 }) {
   return (
@@ -25,7 +27,7 @@ export function SealedBanner({
       <p>
         <strong>{t('sealed.title')}</strong>
       </p>
-      <p>{t('sealed.when', { time: formatInstant(sealed.sealedAt, locale) })}</p>
+      <p>{t('sealed.when', { time: formatInstant(sealed.sealedAt, locale, timeZone) })}</p>
       <p>
         {t('sealed.hash')}{' '}
         <code className="hash" data-testid="sealed-hash">

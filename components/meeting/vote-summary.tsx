@@ -1,7 +1,7 @@
 'use client';
 
 import type { VoteRecord } from '../../lib/meeting-doc/layout';
-import { formatDecimal } from '../../lib/format';
+import { formatDecimal, formatInstant } from '../../lib/format';
 import { useI18n } from '../i18n-provider';
 
 /**
@@ -11,7 +11,7 @@ import { useI18n } from '../i18n-provider';
  * is open it says so. Shown in the votes panel and inside the minutes.
  */
 export function VoteSummary({ vote, testId }: { vote: VoteRecord; testId: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const closed = vote.state === 'closed';
   const counts = vote.counts;
   return (
@@ -29,8 +29,18 @@ export function VoteSummary({ vote, testId }: { vote: VoteRecord; testId: string
       </p>
       <p className="vote-summary__method">{t('votes.methodLine', { method: t(`votes.method.${vote.method}`) })}</p>
       {!closed && <p className="vote-summary__open">{t('votes.inProgress')}</p>}
+      {(vote.reopenings ?? []).map((reopening) => (
+        <p key={reopening.at} className="vote-summary__reopened muted" data-testid="vote-reopened">
+          {t('votes.reopened', { time: formatInstant(reopening.at, locale, timeZone) })}
+        </p>
+      ))}
       {closed && counts && (
         <>
+          {vote.countedFrom && (
+            <p className="muted" data-testid="vote-counted-from">
+              {t(`votes.countedFrom.${vote.countedFrom}`)}
+            </p>
+          )}
           <p data-testid="vote-for-line">
             {t(`votes.forLine.${vote.rule?.base ?? 'present'}`, {
               for: counts.for,

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { operationAction } from '../../app/actions/operation';
 import { meetingDoc, type Ballot, type VoteRecord } from '../../lib/meeting-doc/layout';
 import { useI18n } from '../i18n-provider';
@@ -44,9 +45,7 @@ export function VotesPanel() {
       ))}
       {closed.length > 0 && <h3>{t('votes.closedTitle')}</h3>}
       {closed.map((vote) => (
-        <article key={vote.id} className="vote-item" data-testid="vote-item" data-vote-id={vote.id} data-state="closed">
-          <VoteSummary vote={vote} testId="vote-result" />
-        </article>
+        <ClosedVote key={vote.id} vote={vote} />
       ))}
       {all.length === 0 && <p className="muted">{t('votes.none')}</p>}
     </section>
@@ -59,17 +58,31 @@ function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<st
   const status = useMeetingStatus();
   const { marks, counts } = useAttendance();
   const op = useOperation(t('errors.network'));
+  const [confirmingShortfall, setConfirmingShortfall] = useState(false);
   const byConfirmation = vote.method === 'confirmation';
   const cast = [...ballots.values()].filter((b) => b.voteId === vote.id);
   const mine = ballots.get(`${vote.id}:${view.me.id}`)?.choice;
   const myMark = marks.get(view.me.id)?.status;
   const iAmPresent = myMark === 'present' || myMark === 'late';
+  // Hands counted in the room are the record; confirmations stand in only when nobody counted.
+  const shortfall = byConfirmation && !vote.counts && cast.length < counts.present;
+
+  const close = (acceptIncomplete: boolean) =>
+    void op
+      .run(() =>
+        operationAction('closeVote', {
+          meetingId: view.id,
+          voteId: vote.id,
+          ...(acceptIncomplete ? { acceptIncomplete } : {}),
+        }),
+      )
+      .then(() => setConfirmingShortfall(false));
 
   return (
     <article className="vote-item vote-item--open" data-testid="vote-item" data-vote-id={vote.id} data-state="open">
       <VoteSummary vote={vote} testId="vote-result" />
       {byConfirmation && (
-        <p data-testid="vote-ballot-count" data-count={cast.length}>
+        <p data-testid="vote-ballot-count" data-count={cast.length} data-present={counts.present}>
           {t('votes.ballotCount', { count: cast.length, present: counts.present })}
         </p>
       )}
@@ -77,7 +90,7 @@ function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<st
         <BallotButtons meetingId={view.id} voteId={vote.id} mine={mine} />
       )}
       {byConfirmation && status.participate && !iAmPresent && <p className="muted">{t('votes.ballotNotPresent')}</p>}
-      {!byConfirmation && status.record && (
+      {status.record && (
         // Remounted when the recorded counts change elsewhere, so the fields show them.
         <VoteCountsForm
           key={JSON.stringify(vote.counts ?? null)}
@@ -86,20 +99,71 @@ function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<st
           present={counts.present}
         />
       )}
-      {status.chair && (
+      {status.chair && !confirmingShortfall && (
         <div className="form-actions">
           <button
             type="button"
             className="button button--large"
             disabled={op.pending}
-            onClick={() => void op.run(() => operationAction('closeVote', { meetingId: view.id, voteId: vote.id }))}
+            onClick={() => (shortfall ? setConfirmingShortfall(true) : close(false))}
             data-testid="vote-close"
           >
             {t('votes.close')}
           </button>
         </div>
       )}
+      {status.chair && confirmingShortfall && (
+        <div className="notice notice--warning" role="alertdialog" data-testid="vote-close-shortfall">
+          <p>{t('votes.shortfall', { count: cast.length, present: counts.present })}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirmingShortfall(false)}
+              data-testid="vote-close-wait"
+            >
+              {t('votes.keepOpen')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={op.pending}
+              onClick={() => close(true)}
+              data-testid="vote-close-anyway"
+            >
+              {t('votes.closeAnyway')}
+            </button>
+          </div>
+        </div>
+      )}
       <OperationError message={op.error} testId="vote-close-error" />
+    </article>
+  );
+}
+
+/** A closed vote; the chair may reopen it until the minutes are approved (closed by mistake). */
+function ClosedVote({ vote }: { vote: VoteRecord }) {
+  const { t } = useI18n();
+  const { view } = useLiveMeeting();
+  const status = useMeetingStatus();
+  const op = useOperation(t('errors.network'));
+  return (
+    <article className="vote-item" data-testid="vote-item" data-vote-id={vote.id} data-state="closed">
+      <VoteSummary vote={vote} testId="vote-result" />
+      {status.chair && (
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={op.pending}
+            onClick={() => void op.run(() => operationAction('reopenVote', { meetingId: view.id, voteId: vote.id }))}
+            data-testid="vote-reopen"
+          >
+            {t('votes.reopen')}
+          </button>
+        </div>
+      )}
+      <OperationError message={op.error} testId="vote-reopen-error" />
     </article>
   );
 }

@@ -164,4 +164,26 @@ export const AttendanceBlock = liveBlock('attendanceBlock', 'data-attendance-blo
 /** The review of last month's resolution: unfinished tasks of earlier meetings, kept in step by the server. */
 export const ReviewBlock = liveBlock('reviewBlock', 'data-review-block', 'minutes-review');
 
-export const STRUCTURED_NODES = [SectionIds, Opinion, Task, VoteResult, AttendanceBlock, ReviewBlock];
+/**
+ * A fact of the meeting inside a line of the minutes ("Chủ trì: đồng chí
+ * <chair>"): an inline atom the template places, whose text is drawn from the
+ * meeting's data in the document's language (lib/minutes/facts.ts).
+ */
+export const Fact = Node.create({
+  name: 'fact',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: false,
+  addAttributes() {
+    return { name: stringAttribute('name'), lang: stringAttribute('lang', 'vi') };
+  },
+  parseHTML() {
+    return [{ tag: 'span[data-fact]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { 'data-fact': '', class: 'minutes-fact' })];
+  },
+});
+
+export const STRUCTURED_NODES = [SectionIds, Opinion, Task, VoteResult, AttendanceBlock, ReviewBlock, Fact];

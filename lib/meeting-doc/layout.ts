@@ -65,8 +65,12 @@ export interface VoteRecord {
   openedAt: string;
   openedBy: string;
   closedAt?: string;
-  /** Recorded counts (entered, or tallied from ballots when closed). */
+  /** Recorded counts (the hands the minutes-taker counted, or tallied from confirmations when closed). */
   counts?: VoteCounts;
+  /** Where the counts come from: hands counted in the room (the record of a show of hands), or confirmations. */
+  countedFrom?: 'hands' | 'confirmations';
+  /** Every time the chair reopened the vote after closing it, and who: the record keeps them. */
+  reopenings?: { at: string; by: string }[];
   /** The quoted "other opinions". */
   otherOpinions?: string;
   /** The rule in force when the vote was closed, and the numbers it was measured against. */

@@ -17,10 +17,17 @@ export type ClientRoot = (typeof CLIENT_ROOTS)[number];
 
 /**
  * Blocks only the server places in the minutes (when the chair gives the
- * floor, opens a vote, or a meeting is created): a client may not create,
- * remove, move or re-attribute them.
+ * floor, opens a vote, or a meeting is created from its template, with the
+ * facts of the meeting in its lines): a client may not create, remove, move
+ * or re-attribute them.
  */
-export const SERVER_BLOCKS: ReadonlySet<string> = new Set(['opinion', 'voteResult', 'attendanceBlock', 'reviewBlock']);
+export const SERVER_BLOCKS: ReadonlySet<string> = new Set([
+  'opinion',
+  'voteResult',
+  'attendanceBlock',
+  'reviewBlock',
+  'fact',
+]);
 
 /**
  * Server blocks whose whole content is the server's: they are rendered from
@@ -28,7 +35,7 @@ export const SERVER_BLOCKS: ReadonlySet<string> = new Set(['opinion', 'voteResul
  * among them: its text ("Đồng chí …: <what was said>") is written by the
  * minutes-taker.
  */
-export const SEALED_BLOCKS: ReadonlySet<string> = new Set(['voteResult', 'attendanceBlock', 'reviewBlock']);
+export const SEALED_BLOCKS: ReadonlySet<string> = new Set(['voteResult', 'attendanceBlock', 'reviewBlock', 'fact']);
 
 /**
  * Attributes only the server writes, by node name: the attribution of an
@@ -40,6 +47,7 @@ const SERVER_ATTRIBUTES: Readonly<Record<string, readonly string[] | 'all'>> = {
   voteResult: 'all',
   attendanceBlock: 'all',
   reviewBlock: 'all',
+  fact: 'all',
   task: ['id'],
 };
 

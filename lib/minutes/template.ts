@@ -1,6 +1,7 @@
 import { z } from '../zod-setup';
 import { MEETING_KINDS } from '../domain';
 import { END_SECTION_ID } from '../editor/nodes';
+import { isFactName, type DocumentLanguage } from './facts';
 
 /**
  * Meeting templates are data: JSON documents (shipped in server/templates,
@@ -55,6 +56,8 @@ export interface TemplateVariables {
   place: string;
   /** Local start date and time as stored, "YYYY-MM-DDTHH:mm". */
   startsAt: string;
+  /** Thematic meetings: the topic, when it was given. */
+  topic?: string | undefined;
 }
 
 /** A ProseMirror (Tiptap) JSON node as the minutes use it. */
@@ -97,6 +100,7 @@ export function fillPlaceholders(text: string, vars: TemplateVariables): string 
     year,
     time: time.slice(0, 5),
     date: `${day}/${month}/${year}`,
+    topic: vars.topic ?? '…',
   };
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
@@ -106,11 +110,29 @@ function textNode(text: string, marks?: string[]): PMNode[] {
   return [{ type: 'text', text, ...(marks && marks.length > 0 ? { marks: marks.map((type) => ({ type })) } : {}) }];
 }
 
-function lineToNode(line: z.infer<typeof lineSchema>, vars: TemplateVariables): PMNode {
+/**
+ * A line's text with its {@fact} places turned into fact nodes (their text
+ * comes from the meeting's data, lib/minutes/facts.ts); an unknown fact name
+ * stays as typed, so a typo in an edited template stays visible.
+ */
+function lineContent(text: string, marks: string[], lang: DocumentLanguage): PMNode[] {
+  const out: PMNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\{@(\w+)\}/g)) {
+    if (!isFactName(match[1])) continue;
+    out.push(...textNode(text.slice(last, match.index), marks));
+    out.push({ type: 'fact', attrs: { name: match[1], lang } });
+    last = match.index + match[0].length;
+  }
+  out.push(...textNode(text.slice(last), marks));
+  return out;
+}
+
+function lineToNode(line: z.infer<typeof lineSchema>, vars: TemplateVariables, lang: DocumentLanguage): PMNode {
   const text = fillPlaceholders(line.text, vars);
-  if (line.style === 'title') return { type: 'heading', attrs: { level: 1 }, content: textNode(text) };
+  if (line.style === 'title') return { type: 'heading', attrs: { level: 1 }, content: lineContent(text, [], lang) };
   const marks = line.style === 'bold' ? ['bold'] : line.style === 'italic' ? ['italic'] : [];
-  return { type: 'paragraph', content: textNode(text, marks) };
+  return { type: 'paragraph', content: lineContent(text, marks, lang) };
 }
 
 const BLOCK_NODES: Record<SectionBlock, string> = { attendance: 'attendanceBlock', review: 'reviewBlock' };
@@ -145,10 +167,10 @@ export function templateTitle(template: MeetingTemplate, vars: TemplateVariables
 /** Turns a template into a ProseMirror (Tiptap) JSON document for the minutes. */
 export function instantiateTemplate(template: MeetingTemplate, vars: TemplateVariables): PMNode {
   const content: PMNode[] = [
-    ...template.preamble.map((line) => lineToNode(line, vars)),
+    ...template.preamble.map((line) => lineToNode(line, vars, template.locale)),
     ...template.sections.flatMap((section, i) => sectionToNodes(section, [i + 1], vars)),
     ...template.closing.map((line, i) => {
-      const node = lineToNode(line, vars);
+      const node = lineToNode(line, vars, template.locale);
       // Marks where the closing begins: blocks placed in the last section stay above the signatures.
       return i === 0 ? { ...node, attrs: { ...node.attrs, sectionId: END_SECTION_ID } } : node;
     }),

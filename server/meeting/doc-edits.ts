@@ -84,3 +84,20 @@ export function plainText(node: Y.XmlElement | Y.XmlText | Y.XmlFragment): strin
     .map((child) => plainText(child as Y.XmlElement | Y.XmlText))
     .join('');
 }
+
+/**
+ * Takes the template's hints out of the minutes: they teach a new
+ * minutes-taker what to write, and are no part of the record that is sealed.
+ */
+export function removeHints(doc: Y.Doc): number {
+  const fragment = meetingDoc.minutes(doc);
+  let removed = 0;
+  for (let i = fragment.length - 1; i >= 0; i--) {
+    const node = fragment.get(i);
+    if (node instanceof Y.XmlElement && node.nodeName === 'hint') {
+      fragment.delete(i, 1);
+      removed++;
+    }
+  }
+  return removed;
+}

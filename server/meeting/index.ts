@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { DocumentLockedError, type DocumentHooks } from '../collab/rooms';
 import { conflict } from '../errors';
+import { DEFAULT_TIME_ZONE } from '../../lib/format';
 import { createOperations } from '../operations';
 import type { Services } from '../services';
 import type { MeetingDocs } from './docs';
@@ -20,7 +21,10 @@ export interface CollabAccess extends MeetingDocs {
  * goes to the collaboration server (which then provides the documents), so
  * the document access is late-bound.
  */
-export function createMeetingRecord(services: Services) {
+export function createMeetingRecord(
+  services: Services,
+  options: { timeZone: string } = { timeZone: DEFAULT_TIME_ZONE },
+) {
   let docs: MeetingDocs | null = null;
   const getDocs = (): MeetingDocs => {
     if (!docs) throw new Error('meeting documents used before the collaboration server was attached');
@@ -66,11 +70,12 @@ export function createMeetingRecord(services: Services) {
         services,
         docs: meetingDocs,
         projector,
+        timeZone: options.timeZone,
         seal: (meetingId, sealedBy) => sealMeeting({ services, docs: meetingDocs, projector }, meetingId, sealedBy),
         revalidateUser: collab.revalidateUser,
         revalidateDocument: collab.revalidateDocument,
       });
-      return { ...operations, records: createRecords(services, meetingDocs) };
+      return { ...operations, records: createRecords(services, meetingDocs, options.timeZone) };
     },
   };
 }

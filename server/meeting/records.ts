@@ -1,5 +1,6 @@
 import { absenceStreaks, type AttendanceMark } from '../../lib/rules/attendance';
 import { MINIMUM_MINUTES } from '../../lib/rules/duration';
+import { todayIso, wallTimeToInstant } from '../../lib/format';
 import { isOverdue } from '../../lib/rules/tasks';
 import { z } from 'zod';
 import { canManageCell, canSeeMeeting, canViewCell, type Subject } from '../../lib/policy';
@@ -18,14 +19,8 @@ import { meetingDoc } from '../../lib/meeting-doc/layout';
 /** Documents are "available" when uploaded at least this long before the meeting. */
 const DOCUMENTS_LEAD_MS = 24 * 60 * 60 * 1000;
 
-/** Today's local date as YYYY-MM-DD. */
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** Read models for pages: what a meeting, a member's tasks and a cell's task board look like. */
-export function createRecords(services: Services, docs: MeetingDocs) {
+export function createRecords(services: Services, docs: MeetingDocs, timeZone: string) {
   const db = services.db;
 
   /** Members absent from each of their last N meetings before this one (N from the cell's rules). */
@@ -68,7 +63,7 @@ export function createRecords(services: Services, docs: MeetingDocs) {
   }
 
   function withCellAndOverdue(tasks: Awaited<ReturnType<typeof cellTasks>>, cellId: string, cellName: string) {
-    const day = today();
+    const day = todayIso(timeZone);
     return tasks.map((t) => ({ ...t, cellId, cellName, overdue: isOverdue(t, day) }));
   }
 
@@ -113,7 +108,8 @@ export function createRecords(services: Services, docs: MeetingDocs) {
         .execute();
       // The agenda is ready once the chi ủy has written something in it.
       const agendaReady = await docs.read(meetingId, (doc) => plainText(meetingDoc.agenda(doc)).trim().length > 0);
-      const lead = Date.parse(meeting.starts_at) - DOCUMENTS_LEAD_MS;
+      // The meeting's start as typed is wall-clock time in the organisation's zone.
+      const lead = (wallTimeToInstant(meeting.starts_at, timeZone)?.getTime() ?? 0) - DOCUMENTS_LEAD_MS;
       const members: (MemberRow & { absenceStreak: number | null })[] = ctx.members.map((m) => ({
         ...m,
         absenceStreak: streaks.get(m.userId) ?? null,

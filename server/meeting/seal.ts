@@ -5,6 +5,7 @@ import { log } from '../log';
 import type { Services } from '../services';
 import { refreshReviews } from './carry-over';
 import { contentHash, meetingContent } from './content';
+import { removeHints } from './doc-edits';
 import type { MeetingDocs } from './docs';
 import type { Projector } from './projector';
 
@@ -28,6 +29,8 @@ export async function sealMeeting(
   const { services, docs, projector } = deps;
   const meeting = await services.meetings.requireMeeting(meetingId);
   if (meeting.state === 'approved') throw conflict('meeting_locked');
+  // Guidance for the minutes-taker is not part of the record.
+  await docs.change(meetingId, (d) => removeHints(d));
   const doc = await docs.lock(meetingId);
   let result: SealResult;
   try {

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
-import type { MeetingState } from '../../lib/domain';
+import type { MeetingState, MemberRole, MemberStatus } from '../../lib/domain';
+import type { FactData } from '../../lib/minutes/facts';
+import { countAttendance } from '../../lib/rules/attendance';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
 import type { Db } from '../db/connection';
 import type { Meeting } from '../db/schema';
@@ -85,4 +87,28 @@ export async function changeMeetingState(
     .executeTakeFirstOrThrow();
   if (meeting.state !== 'approved') await deps.docs.change(meetingId, (doc) => writeMirror(doc, meeting));
   return meeting;
+}
+
+/** What the facts of the minutes are drawn from, on the server: the row, the cell's members and the live attendance. */
+export function factDataOf(
+  meeting: Meeting,
+  members: readonly { userId: string; name: string; role: MemberRole; status: MemberStatus }[],
+  doc: Y.Doc,
+  timeZone: string,
+): FactData {
+  const person = (id: string | null) => members.find((m) => m.userId === id);
+  const chair = person(meeting.chair_id);
+  const secretary = person(meeting.secretary_id);
+  const presenter = person(meeting.presenter_id);
+  const marks = new Map(Array.from(meetingDoc.attendance(doc).entries()));
+  return {
+    timeZone,
+    scheduledStart: meeting.starts_at,
+    startedAt: meeting.started_at ?? undefined,
+    endedAt: meeting.ended_at ?? undefined,
+    chair: chair ? { name: chair.name, role: chair.role } : null,
+    secretary: secretary ? { name: secretary.name } : null,
+    presenter: presenter ? { name: presenter.name } : null,
+    attendance: marks.size > 0 ? countAttendance(members, marks) : null,
+  };
 }

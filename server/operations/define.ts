@@ -12,6 +12,8 @@ export interface OperationDeps {
   services: Services;
   docs: MeetingDocs;
   projector: Projector;
+  /** The organisation's time zone, in which the minutes state times. */
+  timeZone: string;
   /** Seals the minutes once both confirmations are in. */
   seal(meetingId: string, sealedBy: string): Promise<SealResult>;
   /** Applies the policy again to a user's (or a document's) live connections, after a change of who may do what. */

@@ -11,6 +11,8 @@ import { checkDuration } from '../../lib/rules/duration';
 import { conflict } from '../errors';
 import { auditAs, operation } from './define';
 import { changeState, memberOf, onMeeting, OPEN_STATES, projectSoon, refuse } from './meeting-scope';
+import { openBlanks } from '../../lib/minutes/blanks';
+import { factDataOf } from '../meeting/state';
 
 /**
  * The meeting's session: roles, start and end, attendance, the section under
@@ -144,6 +146,12 @@ export const sessionOperations = {
         ),
       );
       if (!approved) refuse('minutes_not_approved_by_vote', 'acknowledge', user.id);
+      const blanks = await deps.docs.read(input.meetingId, (doc) =>
+        openBlanks(meetingDoc.minutes(doc), factDataOf(ctx.meeting, ctx.members, doc, deps.timeZone)),
+      );
+      // A sealed record with "Khách mời: …" in it is a form left half filled: say which lines, ask once.
+      if (blanks.length > 0 && !input.acceptBlanks)
+        refuse('minutes_have_blanks', 'acknowledge', user.id, { blanks: blanks.length });
       const db = deps.services.db;
       await db
         .insertInto('acknowledgments')

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { meetingDoc, readSession, type Ballot, type VoteRecord } from '../../lib/meeting-doc/layout';
-import { ballotSchema, closeVoteSchema, openVoteSchema, voteCountsSchema } from '../../lib/meeting-schemas';
+import {
+  ballotSchema,
+  closeVoteSchema,
+  openVoteSchema,
+  reopenVoteSchema,
+  voteCountsSchema,
+} from '../../lib/meeting-schemas';
 import { checkVoteCounts, voteOutcome, type VoteCounts } from '../../lib/rules/votes';
 import { insertInSection } from '../meeting/doc-edits';
 import { cellRules } from '../meeting/settings';
-import { operation } from './define';
+import { auditAs, operation } from './define';
 import { attendanceNumbers, onMeeting, projectSoon, refuse } from './meeting-scope';
 
 /** Votes: opened by the chair, counted by the minutes-taker or confirmed by each member, closed by the chair. */
@@ -58,6 +64,7 @@ export const voteOperations = {
         meetingDoc.votes(doc).set(vote.id, {
           ...vote,
           counts,
+          countedFrom: 'hands',
           present,
           ...(input.otherOpinions ? { otherOpinions: input.otherOpinions } : {}),
         }),
@@ -106,9 +113,17 @@ export const voteOperations = {
       if (!vote) refuse('vote_not_found', 'closeVote', user.id);
       if (vote.state !== 'open') refuse('vote_closed', 'closeVote', user.id);
       let counts = vote.counts;
+      let countedFrom = vote.countedFrom ?? (counts ? 'hands' : undefined);
       if (!counts && vote.method === 'confirmation') {
         counts = { for: 0, against: 0, other: 0 };
         for (const ballot of ballots) counts[ballot.choice]++;
+        countedFrom = 'confirmations';
+        // Two taps out of nine present is not the room's decision: the chair must see that and say so.
+        if (ballots.length < numbers.present && !input.acceptIncomplete)
+          refuse('vote_confirmations_incomplete', 'closeVote', user.id, {
+            confirmed: ballots.length,
+            present: numbers.present,
+          });
       }
       if (!counts) refuse('vote_counts_missing', 'closeVote', user.id);
       const error = checkVoteCounts(counts, numbers.present);
@@ -119,6 +134,7 @@ export const voteOperations = {
         state: 'closed',
         closedAt: new Date().toISOString(),
         counts,
+        ...(countedFrom ? { countedFrom } : {}),
         rule: rule.vote,
         present: numbers.present,
         base: outcome.base,
@@ -129,5 +145,48 @@ export const voteOperations = {
       projectSoon(deps, input.meetingId);
       return result;
     },
+  }),
+
+  /**
+   * The chair reopens a vote closed by mistake, until the minutes are
+   * approved. The counts and confirmations stay; the outcome goes until it is
+   * closed again; the reopening is kept in the vote's record. Reopening the
+   * vote on the minutes takes back the confirmations that relied on it.
+   */
+  reopenVote: operation({
+    group: 'live',
+    schema: reopenVoteSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.chair,
+    async run(deps, ctx, input, caller) {
+      const vote = await deps.docs.read(input.meetingId, (doc) => meetingDoc.votes(doc).get(input.voteId));
+      if (!vote) refuse('vote_not_found', 'reopenVote', caller.user.id);
+      if (vote.state !== 'closed') refuse('vote_not_closed', 'reopenVote', caller.user.id);
+      const at = new Date().toISOString();
+      const reopened: VoteRecord = {
+        id: vote.id,
+        subject: vote.subject,
+        title: vote.title,
+        method: vote.method,
+        state: 'open',
+        openedAt: vote.openedAt,
+        openedBy: vote.openedBy,
+        ...(vote.counts && vote.countedFrom === 'hands' ? { counts: vote.counts, countedFrom: 'hands' } : {}),
+        ...(vote.otherOpinions ? { otherOpinions: vote.otherOpinions } : {}),
+        reopenings: [...(vote.reopenings ?? []), { at, by: caller.user.id }],
+      };
+      if (vote.subject === 'minutes') {
+        await deps.services.db.deleteFrom('acknowledgments').where('meeting_id', '=', input.meetingId).execute();
+      }
+      await deps.docs.change(input.meetingId, (doc) => meetingDoc.votes(doc).set(vote.id, reopened));
+      await auditAs(deps, caller, {
+        action: 'vote.reopened',
+        cellId: ctx.meeting.cell_id,
+        meetingId: input.meetingId,
+        details: { voteId: vote.id, title: vote.title, passed: vote.passed ?? null },
+      });
+      projectSoon(deps, input.meetingId);
+    },
+    refresh: true,
   }),
 };

@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   'meeting.invitee_added',
   'meeting.invitee_removed',
   'meeting.sealed',
+  /** A vote closed by mistake and reopened by the chair before approval. */
+  'vote.reopened',
   'minutes.amended',
   'overseer.added',
   'overseer.removed',

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n';
 import type { DbHandle } from '../db/connection';
 import { createDocStore } from '../db/doc-store';
 import { encodeInitialDocument } from '../collab/initial-document';
@@ -10,7 +11,7 @@ import { createTemplates } from './templates';
 import { reviewItemsFor } from '../meeting/carry-over';
 
 /** Every domain service over one database, wired once per process. */
-export function createServices(handle: DbHandle) {
+export function createServices(handle: DbHandle, options: { language: Locale } = { language: DEFAULT_LOCALE }) {
   const { db } = handle;
   const audit = createAudit(db);
   const accounts = createAccounts(db, audit);
@@ -18,13 +19,14 @@ export function createServices(handle: DbHandle) {
   const templates = createTemplates(db);
   const docStore = createDocStore(handle);
   const meetings = createMeetings(db, async (meeting, editContent) => {
-    const template = await templates.forKind(meeting.kind);
+    const template = await templates.forKind(meeting.kind, options.language);
     const cell = await organisations.getCell(meeting.cell_id);
     const vars = {
       committee: cell?.committeeName ?? '',
       cell: cell?.name ?? '',
       place: meeting.place,
       startsAt: meeting.starts_at,
+      topic: meeting.topic ?? undefined,
     };
     const content = instantiateTemplate(template, vars);
     return {

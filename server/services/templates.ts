@@ -43,14 +43,13 @@ export function createTemplates(db: Db) {
       return inserted;
     },
 
-    /** The template for a meeting kind (each kind is shipped in the language its users speak). */
-    async forKind(kind: MeetingKind): Promise<MeetingTemplate> {
-      const row = await db
-        .selectFrom('templates')
-        .select('body')
-        .where('kind', '=', kind)
-        .orderBy('locale', 'desc')
-        .executeTakeFirst();
+    /**
+     * The template for a meeting kind in the organisation's language, or in
+     * another when the kind has none in it (party meetings are Vietnamese only).
+     */
+    async forKind(kind: MeetingKind, language: string): Promise<MeetingTemplate> {
+      const rows = await db.selectFrom('templates').select(['locale', 'body']).where('kind', '=', kind).execute();
+      const row = rows.find((r) => r.locale === language) ?? rows.sort((a, b) => b.locale.localeCompare(a.locale))[0];
       if (!row) throw notFound('template_not_found');
       return templateSchema.parse(JSON.parse(row.body));
     },

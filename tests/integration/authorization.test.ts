@@ -263,6 +263,12 @@ const TABLE: Row[] = [
     (w) => ({ meetingId: w.meetings.open, voteId: randomUUID() }),
     meetingPage,
   ),
+  operationRow(
+    'reopenVote',
+    'D D D D D D A A D D D',
+    (w) => ({ meetingId: w.meetings.open, voteId: randomUUID() }),
+    meetingPage,
+  ),
   operationRow('end', 'D D D D D D A A D D D', (w) => ({ meetingId: w.meetings.open }), meetingPage),
   operationRow(
     'acknowledge',

@@ -11,6 +11,7 @@ import { openRawClient } from '../helpers/raw-client';
 import { makeDataDir, removeDataDir } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
 import { storedDoc } from '../helpers/stored';
+import { outline, storedMinutesJson } from '../helpers/minutes-outline';
 
 /**
  * Inserts a task block the way the editor does (a task node with its
@@ -199,10 +200,24 @@ describe('a regular meeting recorded end to end on the server', () => {
     await expect(
       live().acknowledge(fixture.member, { meetingId: fixture.meetingId, role: 'chair' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
+    // "Khách mời: …" and the blanks of the sections nobody wrote in: listed, and asked about once.
+    await expect(
+      live().acknowledge(fixture.secretary, { meetingId: fixture.meetingId, role: 'chair' }),
+    ).rejects.toMatchObject({ code: 'minutes_have_blanks' });
     expect(
-      (await live().acknowledge(fixture.secretary, { meetingId: fixture.meetingId, role: 'chair' })).complete,
+      (
+        await live().acknowledge(fixture.secretary, {
+          meetingId: fixture.meetingId,
+          role: 'chair',
+          acceptBlanks: true,
+        })
+      ).complete,
     ).toBe(false);
-    const done = await live().acknowledge(fixture.member, { meetingId: fixture.meetingId, role: 'secretary' });
+    const done = await live().acknowledge(fixture.member, {
+      meetingId: fixture.meetingId,
+      role: 'secretary',
+      acceptBlanks: true,
+    });
     expect(done.complete).toBe(true);
     const meeting = await server.app.runtime.services.meetings.requireMeeting(fixture.meetingId);
     expect(meeting.state).toBe('approved');
@@ -223,6 +238,10 @@ describe('a regular meeting recorded end to end on the server', () => {
     await new Promise((r) => setTimeout(r, 500));
     raw.ws.close();
     expect(chairClient.content()).toBe(before);
+    // The template's guidance is not part of the record.
+    expect(outline(await storedMinutesJson(server.app.runtime.services.docStore, fixture.meetingId))).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^hint/)]),
+    );
     const verified = await verifySealedVersion(server.app.runtime.services, fixture.meetingId);
     expect(verified!.recomputed).toBe(verified!.stored);
     // And what the database holds for the live document still hashes to the sealed value.

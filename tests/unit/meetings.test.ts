@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { fillMinutes } from '../../lib/minutes/fill';
+import { createServices } from '../../server/services';
 import { outline, storedMinutesJson } from '../helpers/minutes-outline';
 import { describeEachDatabase } from '../helpers/temp-database';
 
@@ -42,15 +43,25 @@ describeEachDatabase('meetings', (db) => {
     expect(meeting.title).toBe('Chuyên đề học tập và làm theo Bác');
   });
 
-  it('uses the English template for a generic meeting', async () => {
+  it('writes a generic meeting in the organisation\'s language', async () => {
     const { meetings, docStore } = db().services;
+    const { handle } = db();
     const meeting = await meetings.createMeeting(
       cellId,
-      { kind: 'generic', startsAt: '2026-12-01T09:00', place: 'Room 2' },
+      { kind: 'generic', startsAt: '2026-12-01T09:00', place: 'Phòng 2' },
       null,
     );
-    expect(meeting.title).toBe('Meeting of 01/12/2026');
-    expect(outline(await storedMinutesJson(docStore, meeting.id))).toContain('heading2 4. Decisions');
+    expect(meeting.title).toBe('Cuộc họp ngày 01/12/2026');
+    expect(outline(await storedMinutesJson(docStore, meeting.id))).toContain('heading2 4. Quyết định');
+
+    const english = createServices(handle, { language: 'en' });
+    const inEnglish = await english.meetings.createMeeting(
+      cellId,
+      { kind: 'generic', startsAt: '2026-12-02T09:00', place: 'Room 2' },
+      null,
+    );
+    expect(inEnglish.title).toBe('Meeting of 02/12/2026');
+    expect(outline(await storedMinutesJson(docStore, inEnglish.id))).toContain('heading2 4. Decisions');
   });
 
   it('refuses a cell that does not exist and stores nothing', async () => {

@@ -7,7 +7,7 @@ import { readShippedTemplates } from '../../server/services/templates';
 import { decodeMinutes, outline } from '../helpers/minutes-outline';
 
 const templates = readShippedTemplates();
-const byKind = new Map(templates.map((t) => [t.kind, t]));
+const byKind = new Map(templates.filter((t) => t.kind !== 'generic' || t.locale === 'en').map((t) => [t.kind, t]));
 const vars = {
   committee: 'Đảng bộ phường Tân Định',
   cell: 'Chi bộ khu phố 3',
@@ -30,12 +30,36 @@ function regular(): MeetingTemplate {
 }
 
 describe('shipped templates', () => {
-  it('ships exactly one valid template per meeting kind', () => {
-    expect(templates.map((t) => t.kind).sort()).toEqual([...MEETING_KINDS].sort());
+  it('ships a valid template for every meeting kind, the generic one in Vietnamese and in English', () => {
+    expect(templates.map((t) => `${t.kind}/${t.locale}`).sort()).toEqual(
+      [...MEETING_KINDS.map((kind) => `${kind}/vi`), 'generic/en'].sort(),
+    );
   });
 
-  it('writes the party meetings in Vietnamese and the generic one in English', () => {
-    for (const template of templates) expect(template.locale).toBe(template.kind === 'generic' ? 'en' : 'vi');
+  it('leaves no fact to be typed: time, chair, minutes-taker and attendance come from the meeting', () => {
+    for (const template of templates) {
+      const text = JSON.stringify(template);
+      expect(text, template.kind).not.toMatch(/… giờ … phút|đồng chí …\.|Chair: …|tổng số …/);
+      for (const name of ['startTime', 'chair', 'secretary', 'endTime'])
+        expect(text, `${template.kind}/${template.locale}: ${name}`).toContain(`{@${name}}`);
+    }
+  });
+
+  it('turns {@fact} into fact nodes and leaves an unknown name as typed', () => {
+    const template: MeetingTemplate = {
+      ...regular(),
+      preamble: [{ text: 'Chủ trì: đồng chí {@chair}; {@nothing}', style: 'plain' }],
+      sections: [],
+      closing: [],
+    };
+    expect(instantiateTemplate(template, vars).content?.[0]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Chủ trì: đồng chí ' },
+        { type: 'fact', attrs: { name: 'chair', lang: 'vi' } },
+        { type: 'text', text: '; {@nothing}' },
+      ],
+    });
   });
 
   it('gives every section where something is written a hint for new secretaries', () => {
@@ -45,7 +69,7 @@ describe('shipped templates', () => {
     }
   });
 
-  it.each(templates.map((t) => [t.kind, t] as const))(
+  it.each(templates.map((t) => [`${t.kind}/${t.locale}`, t] as const))(
     'instantiates %s with every placeholder filled',
     (_kind, template) => {
       const text = outline(instantiateTemplate(template, vars)).join('\n');
@@ -53,7 +77,7 @@ describe('shipped templates', () => {
     },
   );
 
-  it.each(templates.map((t) => [t.kind, t] as const))(
+  it.each(templates.map((t) => [`${t.kind}/${t.locale}`, t] as const))(
     'encodes %s as a Yjs document that decodes back to the same minutes',
     (_kind, template) => {
       const content = instantiateTemplate(template, vars);
@@ -110,7 +134,7 @@ describe('the regular meeting template', () => {
 
   it('ends with the end time and both signature blocks', () => {
     expect(regular().closing.map((l) => l.text)).toEqual([
-      'Cuộc họp kết thúc vào lúc … giờ … phút cùng ngày./.',
+      'Cuộc họp kết thúc vào lúc {@endTime} cùng ngày./.',
       'THƯ KÝ',
       '(Ký, ghi rõ họ tên)',
       'T/M CHI BỘ',

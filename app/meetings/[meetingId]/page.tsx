@@ -53,7 +53,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function MeetingPage({ params }: { params: Params }) {
-  const { t, locale } = await getI18n();
+  const { t, locale, timeZone } = await getI18n();
   const { meetingId } = await params;
   const { user } = await requireCurrent(`/meetings/${meetingId}`);
   // No access looks the same as no meeting: the id of a secret meeting reveals nothing.
@@ -74,6 +74,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
     id: meeting.id,
     kind: meeting.kind,
     state: meeting.state,
+    startsAt: meeting.starts_at,
     chairId: meeting.chair_id,
     secretaryId: meeting.secretary_id,
     classification: meeting.classification,
@@ -98,6 +99,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
     <PreparationSection
       t={t}
       locale={locale}
+      timeZone={timeZone}
       meetingId={meeting.id}
       checklist={record.checklist}
       attachments={record.attachments}
@@ -153,7 +155,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
           <p>{t('classification.secretWarning')}</p>
         </div>
       )}
-      {record.sealed && <SealedBanner t={t} locale={locale} sealed={record.sealed} />}
+      {record.sealed && <SealedBanner t={t} locale={locale} timeZone={timeZone} sealed={record.sealed} />}
 
       <MeetingNav t={t} />
       <LiveMeetingProvider view={view} access={access} wsPath={COLLAB_PATH}>
@@ -175,7 +177,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
                 data-testid="amendments-section"
               >
                 <h2 id="amendments-heading">{t('amendments.title')}</h2>
-                <AmendmentList t={t} locale={locale} items={record.amendments} />
+                <AmendmentList t={t} locale={locale} timeZone={timeZone} items={record.amendments} />
                 {permissions.amend && <AmendmentForm meetingId={meeting.id} />}
               </section>
             )}

@@ -1,8 +1,9 @@
 import type { AnyExtension } from '@tiptap/core';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import { minutesExtensions } from '../../../lib/editor/extensions';
-import { AttendanceBlock, Opinion, ReviewBlock, Task, VoteResult } from '../../../lib/editor/nodes';
+import { AttendanceBlock, Fact, Opinion, ReviewBlock, Task, VoteResult } from '../../../lib/editor/nodes';
 import { AttendanceBlockView } from './attendance-block-view';
+import { FactView } from './fact-view';
 import { OpinionView } from './opinion-view';
 import { ReviewBlockView } from './review-block-view';
 import { TaskView } from './task-view';
@@ -48,6 +49,11 @@ const WITH_VIEWS: Record<string, AnyExtension> = {
   attendanceBlock: AttendanceBlock.extend({
     addNodeView() {
       return ReactNodeViewRenderer(AttendanceBlockView);
+    },
+  }),
+  fact: Fact.extend({
+    addNodeView() {
+      return ReactNodeViewRenderer(FactView, { as: 'span' });
     },
   }),
   reviewBlock: ReviewBlock.extend({

@@ -17,7 +17,7 @@ import { useMinutesEditable } from './editable-context';
  * node, so everyone editing the minutes sees them change live.
  */
 export function TaskView({ node, updateAttributes }: ReactNodeViewProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { view } = useLiveMeeting();
   const editable = useMinutesEditable();
   const statusId = useId();
@@ -26,7 +26,7 @@ export function TaskView({ node, updateAttributes }: ReactNodeViewProps) {
   const status = (
     (TASK_STATUSES as readonly string[]).includes(node.attrs.status) ? node.attrs.status : 'not_started'
   ) as TaskStatus;
-  const overdue = isOverdue({ status, dueDate }, todayIso());
+  const overdue = isOverdue({ status, dueDate }, todayIso(timeZone));
 
   return (
     <NodeViewWrapper
