@@ -55,6 +55,12 @@ export function CreateMeetingForm({ action }: { action: Action }) {
           <p>{t('classification.secretWarning')}</p>
         </div>
       )}
+      {state.code === 'meeting_same_month' && (
+        <label className="checkbox-field" data-testid="same-month-confirm">
+          <input type="checkbox" name="sameMonth" value="yes" />
+          <span>{t('meetings.sameMonthConfirm')}</span>
+        </label>
+      )}
       <div className="form-actions">
         <SubmitButton label={t('meetings.create')} pendingLabel={t('forms.saving')} />
       </div>

@@ -33,6 +33,7 @@ export const sessionRolesSchema = z.object({
 });
 
 export const floorRequestSchema = z.object({ meetingId: id });
+export const addSpeakerSchema = z.object({ meetingId: id, userId: id });
 export const floorDecisionSchema = z.object({ meetingId: id, requestId: id });
 export const currentSectionSchema = z.object({
   meetingId: id,

@@ -1,5 +1,6 @@
 import type { MeetingClassification, MeetingKind, MeetingState, MemberRole, MemberStatus } from './domain';
 import type { MeetingPermissions, MeetingResource, Subject } from './policy';
+import type { TaskStatus } from './rules/tasks';
 import type { VoteRule } from './rules/votes';
 
 /**
@@ -48,4 +49,9 @@ export interface MeetingView {
   voteRule: VoteRule;
   acknowledgments: MeetingAcknowledgment[];
   sealed: boolean;
+  /**
+   * Sealed minutes: each task's status today, by task id (the minutes keep
+   * the status it had when they were sealed). Empty before sealing.
+   */
+  taskStatuses: Record<string, { status: TaskStatus; dueDate: string | null }>;
 }

@@ -12,9 +12,10 @@ import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
 /**
- * One member in the attendance list: their mark as everyone sees it and, for
- * the minutes-taker and the chair, one big button per mark. "Absent with
- * reason" asks for the reason first: the minutes must state it.
+ * One member in the roll call, on one line: the name and the mark as
+ * everyone sees it. The minutes-taker and the chair change the mark with one
+ * picker (after "everyone present", only the exceptions need it). "Absent
+ * with reason" asks for the reason: the minutes must state it.
  */
 export function AttendanceRow({
   meetingId,
@@ -32,6 +33,7 @@ export function AttendanceRow({
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState(mark?.reason ?? '');
   const reasonId = useId();
+  const selectId = useId();
 
   async function send(status: AttendanceStatus, withReason?: string) {
     const parsed = attendanceMarkSchema.safeParse({ meetingId, userId: member.userId, status, reason: withReason });
@@ -44,6 +46,7 @@ export function AttendanceRow({
     if (result?.ok) setAskingReason(false);
   }
 
+  const markText = mark ? t(`attendance.status.${mark.status}`) : t('attendance.unmarked');
   return (
     <li
       className="attendance-row"
@@ -51,43 +54,55 @@ export function AttendanceRow({
       data-user-id={member.userId}
       data-status={mark?.status ?? 'unmarked'}
     >
-      <div className="attendance-row__who">
-        <strong>{member.name}</strong>
-        {member.status !== 'full' && <span className="badge">{t(`memberStatus.${member.status}`)}</span>}
-        {member.absenceStreak !== null && (
-          <span className="badge badge--warning" data-testid="absence-streak">
-            {t('attendance.streak', { count: member.absenceStreak })}
-          </span>
-        )}
-      </div>
-      <div className="attendance-row__mark" data-testid="attendance-mark">
-        {mark ? t(`attendance.status.${mark.status}`) : t('attendance.unmarked')}
-        {mark?.status === 'absent_with_reason' && mark.reason ? ` — ${mark.reason}` : ''}
-      </div>
-      {canMark && (
-        <div
-          className="attendance-row__buttons"
-          role="group"
-          aria-label={t('attendance.markFor', { name: member.name })}
-        >
-          {ATTENDANCE_STATUSES.map((status) => (
-            <button
-              key={status}
-              type="button"
-              className="button button--secondary button--small"
-              aria-pressed={mark?.status === status}
-              disabled={op.pending}
-              onClick={() => {
-                op.clear();
-                if (status === 'absent_with_reason') setAskingReason(true);
-                else void send(status);
-              }}
-              data-testid={`attendance-mark-${status}`}
-            >
-              {t(`attendance.status.${status}`)}
-            </button>
-          ))}
+      <div className="attendance-row__line">
+        <div className="attendance-row__who">
+          {canMark ? (
+            <label htmlFor={selectId}>
+              <strong>{member.name}</strong>
+            </label>
+          ) : (
+            <strong>{member.name}</strong>
+          )}
+          {member.status !== 'full' && <span className="badge">{t(`memberStatus.${member.status}`)}</span>}
+          {member.absenceStreak !== null && (
+            <span className="badge badge--warning" data-testid="absence-streak">
+              {t('attendance.streak', { count: member.absenceStreak })}
+            </span>
+          )}
         </div>
+        {canMark ? (
+          <select
+            id={selectId}
+            className="attendance-row__select"
+            value={askingReason ? 'absent_with_reason' : (mark?.status ?? '')}
+            disabled={op.pending}
+            onChange={(event) => {
+              op.clear();
+              const status = event.target.value as AttendanceStatus;
+              if (status === 'absent_with_reason') setAskingReason(true);
+              else {
+                setAskingReason(false);
+                void send(status);
+              }
+            }}
+            data-testid="attendance-select"
+          >
+            {!mark && <option value="">{t('attendance.unmarked')}</option>}
+            {ATTENDANCE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`attendance.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        <span className={canMark ? 'visually-hidden' : 'attendance-row__mark'} data-testid="attendance-mark">
+          {markText}
+        </span>
+      </div>
+      {mark?.status === 'absent_with_reason' && mark.reason && !askingReason && (
+        <p className="attendance-row__reason-text muted" data-testid="attendance-reason-text">
+          {mark.reason}
+        </p>
       )}
       {canMark && askingReason && (
         <form
@@ -105,6 +120,7 @@ export function AttendanceRow({
             onChange={(event) => setReason(event.target.value)}
             maxLength={500}
             autoFocus
+            enterKeyHint="done"
             aria-invalid={op.fields.reason ? true : undefined}
             data-testid="attendance-reason"
           />

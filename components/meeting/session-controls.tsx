@@ -2,6 +2,7 @@
 
 import { operationAction } from '../../app/actions/operation';
 import { useState } from 'react';
+import { formatDay, todayIso } from '../../lib/format';
 import type { DurationCheck } from '../../lib/rules/duration';
 import { useI18n } from '../i18n-provider';
 import { useLiveMeeting } from './live-meeting-provider';
@@ -16,13 +17,14 @@ import { useOperation } from './use-operation';
  * the end either way and reports the duration.
  */
 export function SessionControls() {
-  const { t } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { view } = useLiveMeeting();
   const { startedAt } = useLiveSession();
   const status = useMeetingStatus();
   const op = useOperation(t('errors.network'));
   const [confirmShortBy, setConfirmShortBy] = useState<number | null>(null);
   const [duration, setDuration] = useState<DurationCheck | null>(null);
+  const [confirmOtherDay, setConfirmOtherDay] = useState<{ scheduled: string; today: string } | null>(null);
 
   if (!status.chair && !duration) return null;
 
@@ -30,6 +32,19 @@ export function SessionControls() {
     setConfirmShortBy(null);
     const result = await op.run(() => operationAction('end', { meetingId: view.id }));
     if (result?.ok) setDuration(result.data);
+  }
+
+  function start() {
+    setConfirmOtherDay(null);
+    void op.run(() => operationAction('start', { meetingId: view.id }));
+  }
+
+  /** A meeting started on another day than planned is usually a slip of the finger: ask once. */
+  function askToStart() {
+    const scheduled = view.startsAt.slice(0, 10);
+    const today = todayIso(timeZone);
+    if (scheduled !== today) setConfirmOtherDay({ scheduled, today });
+    else start();
   }
 
   function askToEnd() {
@@ -46,16 +61,50 @@ export function SessionControls() {
           {t('session.noSecretary')}
         </p>
       )}
-      {status.chair && !status.started && (
+      {status.chair && !status.started && confirmOtherDay === null && (
         <button
           type="button"
           className="button button--large"
           disabled={op.pending}
-          onClick={() => void op.run(() => operationAction('start', { meetingId: view.id }))}
+          onClick={askToStart}
           data-testid="meeting-start"
         >
           {t('session.start')}
         </button>
+      )}
+      {status.chair && !status.started && confirmOtherDay !== null && (
+        <div
+          className="notice notice--warning"
+          role="alertdialog"
+          aria-labelledby="start-other-day-text"
+          data-testid="meeting-start-other-day"
+        >
+          <p id="start-other-day-text">
+            {t('session.startOtherDay', {
+              scheduled: formatDay(confirmOtherDay.scheduled, locale),
+              today: formatDay(confirmOtherDay.today, locale),
+            })}
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={op.pending}
+              onClick={start}
+              data-testid="meeting-start-confirm"
+            >
+              {t('session.startAnyway')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setConfirmOtherDay(null)}
+              data-testid="meeting-start-cancel"
+            >
+              {t('session.notYet')}
+            </button>
+          </div>
+        </div>
       )}
       {status.chair && status.started && !status.ended && confirmShortBy === null && (
         <button

@@ -1,5 +1,6 @@
 'use client';
 
+import { useId, useState } from 'react';
 import { operationAction } from '../../app/actions/operation';
 import { meetingDoc, type SpeakerRequest } from '../../lib/meeting-doc/layout';
 import { useI18n } from '../i18n-provider';
@@ -85,6 +86,8 @@ export function SpeakerPanel() {
         </div>
       ))}
 
+      {status.chair && live && <AddSpeaker queued={new Set([...waiting, ...speaking].map((r) => r.userId))} />}
+
       <h3>{t('speakers.waiting', { count: waiting.length })}</h3>
       {waiting.length === 0 ? (
         <p className="muted">{t('speakers.none')}</p>
@@ -132,5 +135,65 @@ export function SpeakerPanel() {
       )}
       <OperationError message={op.error} />
     </section>
+  );
+}
+
+/**
+ * The chair adds a member who raised a hand in the room: many members come
+ * without a phone, and their turn belongs on the same list, in the same order.
+ */
+function AddSpeaker({ queued }: { queued: ReadonlySet<string> }) {
+  const { t } = useI18n();
+  const { view } = useLiveMeeting();
+  const op = useOperation(t('errors.network'));
+  const attendance = useLiveMap(meetingDoc.attendance);
+  const [userId, setUserId] = useState('');
+  const selectId = useId();
+  const absent = (id: string) => {
+    const mark = attendance.get(id)?.status;
+    return mark === 'absent_with_reason' || mark === 'absent_without_reason';
+  };
+  const candidates = view.members.filter((m) => !queued.has(m.userId) && !absent(m.userId));
+  if (candidates.length === 0) return null;
+  return (
+    <form
+      className="add-speaker"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!userId) return;
+        void op
+          .run(() => operationAction('addSpeaker', { meetingId: view.id, userId }))
+          .then((result) => {
+            if (result?.ok) setUserId('');
+          });
+      }}
+      data-testid="speaker-add"
+    >
+      <label htmlFor={selectId}>{t('speakers.addLabel')}</label>
+      <div className="add-speaker__row">
+        <select
+          id={selectId}
+          value={userId}
+          onChange={(event) => setUserId(event.target.value)}
+          data-testid="speaker-add-member"
+        >
+          <option value="">{t('speakers.addChoose')}</option>
+          {candidates.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={op.pending || !userId}
+          data-testid="speaker-add-submit"
+        >
+          {t('speakers.add')}
+        </button>
+      </div>
+      <OperationError message={op.error} />
+    </form>
   );
 }

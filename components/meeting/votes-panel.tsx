@@ -26,7 +26,10 @@ export function VotesPanel() {
   const status = useMeetingStatus();
   const votes = useLiveMap(meetingDoc.votes);
   const ballots = useLiveMap(meetingDoc.ballots);
-  const all = [...votes.values()].sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  // The vote on the minutes is taken where the closing happens (ClosingPanel), not listed twice.
+  const all = [...votes.values()]
+    .filter((v) => v.subject !== 'minutes')
+    .sort((a, b) => a.openedAt.localeCompare(b.openedAt));
   const open = all.filter((v) => v.state === 'open');
   const closed = all.filter((v) => v.state === 'closed').reverse();
 
@@ -52,7 +55,7 @@ export function VotesPanel() {
   );
 }
 
-function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<string, Ballot> }) {
+export function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<string, Ballot> }) {
   const { t } = useI18n();
   const { view } = useLiveMeeting();
   const status = useMeetingStatus();
@@ -142,7 +145,7 @@ function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: ReadonlyMap<st
 }
 
 /** A closed vote; the chair may reopen it until the minutes are approved (closed by mistake). */
-function ClosedVote({ vote }: { vote: VoteRecord }) {
+export function ClosedVote({ vote }: { vote: VoteRecord }) {
   const { t } = useI18n();
   const { view } = useLiveMeeting();
   const status = useMeetingStatus();

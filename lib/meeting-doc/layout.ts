@@ -46,6 +46,8 @@ export interface SpeakerRequest {
   name: string;
   requestedAt: string;
   state: SpeakerState;
+  /** The chair, when the chair put the member on the list (a hand raised in the room). */
+  addedBy?: string;
   /** The opinion block created in the minutes when the floor was given. */
   opinionId?: string;
 }

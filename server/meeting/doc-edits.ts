@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { END_SECTION_ID } from '../../lib/editor/nodes';
 import { meetingDoc, type ReviewItem } from '../../lib/meeting-doc/layout';
+import { BLANK, factText, isFactName, type FactData } from '../../lib/minutes/facts';
 
 /**
  * Edits the server makes inside the minutes fragment. Sections are found by
@@ -100,4 +101,44 @@ export function removeHints(doc: Y.Doc): number {
     }
   }
   return removed;
+}
+
+/**
+ * Writes each fact of the minutes (chair, times, attendance…) as the text it
+ * shows, when the minutes are sealed: the sealed record then reads the same
+ * in every copy, print and export, whatever changes in the data afterwards.
+ * The text takes the formatting of the words around it (an italic line stays
+ * italic). A fact still unknown is written as the blank it shows.
+ */
+export function freezeFacts(doc: Y.Doc, data: FactData): number {
+  let frozen = 0;
+  const visit = (parent: Y.XmlElement | Y.XmlFragment) => {
+    const children = parent.toArray();
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName !== 'fact') {
+        visit(child);
+        continue;
+      }
+      const name = child.getAttribute('name');
+      const lang = child.getAttribute('lang') === 'en' ? 'en' : 'vi';
+      const text = (isFactName(name) ? factText(name, lang, data) : null) ?? BLANK;
+      parent.delete(i, 1);
+      const before = children[i - 1];
+      const after = children[i + 1];
+      if (before instanceof Y.XmlText) {
+        const last = before.toDelta().at(-1) as { attributes?: Record<string, unknown> } | undefined;
+        before.insert(before.length, text, last?.attributes ?? {});
+      } else if (after instanceof Y.XmlText) {
+        const first = after.toDelta()[0] as { attributes?: Record<string, unknown> } | undefined;
+        after.insert(0, text, first?.attributes ?? {});
+      } else {
+        parent.insert(i, [new Y.XmlText(text)]);
+      }
+      frozen++;
+    }
+  };
+  visit(meetingDoc.minutes(doc));
+  return frozen;
 }

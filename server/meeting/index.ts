@@ -71,7 +71,8 @@ export function createMeetingRecord(
         docs: meetingDocs,
         projector,
         timeZone: options.timeZone,
-        seal: (meetingId, sealedBy) => sealMeeting({ services, docs: meetingDocs, projector }, meetingId, sealedBy),
+        seal: (meetingId, sealedBy) =>
+          sealMeeting({ services, docs: meetingDocs, projector, timeZone: options.timeZone }, meetingId, sealedBy),
         revalidateUser: collab.revalidateUser,
         revalidateDocument: collab.revalidateDocument,
       });

@@ -123,8 +123,22 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
               .where('i.meeting_id', '=', meetingId)
               .execute()
           : [];
+      // Sealed minutes keep each task as it stood when sealed; the page shows today's status beside it.
+      const taskStatuses =
+        meeting.state === 'approved'
+          ? Object.fromEntries(
+              (
+                await db
+                  .selectFrom('tasks')
+                  .select(['id', 'status', 'due_date'])
+                  .where('meeting_id', '=', meetingId)
+                  .execute()
+              ).map((t) => [t.id, { status: t.status, dueDate: t.due_date }]),
+            )
+          : {};
       return {
         meeting,
+        taskStatuses,
         permissions: ctx.permissions,
         subject: ctx.subject,
         resource: ctx.resource,

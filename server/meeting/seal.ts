@@ -5,9 +5,10 @@ import { log } from '../log';
 import type { Services } from '../services';
 import { refreshReviews } from './carry-over';
 import { contentHash, meetingContent } from './content';
-import { removeHints } from './doc-edits';
+import { freezeFacts, removeHints } from './doc-edits';
 import type { MeetingDocs } from './docs';
 import type { Projector } from './projector';
+import { factDataOf } from './state';
 
 export interface SealResult {
   hash: string;
@@ -22,15 +23,19 @@ export interface SealResult {
  * connections turned read-only. If storing fails the lock is lifted again.
  */
 export async function sealMeeting(
-  deps: { services: Services; docs: MeetingDocs; projector: Projector },
+  deps: { services: Services; docs: MeetingDocs; projector: Projector; timeZone: string },
   meetingId: string,
   sealedBy: string,
 ): Promise<SealResult> {
   const { services, docs, projector } = deps;
   const meeting = await services.meetings.requireMeeting(meetingId);
   if (meeting.state === 'approved') throw conflict('meeting_locked');
-  // Guidance for the minutes-taker is not part of the record.
-  await docs.change(meetingId, (d) => removeHints(d));
+  // Guidance for the minutes-taker is not part of the record; the facts are written out as they stand.
+  const members = await services.organisations.listMembers(meeting.cell_id);
+  await docs.change(meetingId, (d) => {
+    removeHints(d);
+    freezeFacts(d, factDataOf(meeting, members, d, deps.timeZone));
+  });
   const doc = await docs.lock(meetingId);
   let result: SealResult;
   try {

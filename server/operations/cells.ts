@@ -56,10 +56,21 @@ export const cellOperations = {
   /** Schedules a meeting; its minutes start from the kind's template. */
   createMeeting: operation({
     group: 'followUp',
-    schema: meetingSchema.extend({ cellId: id }),
+    schema: meetingSchema.extend({
+      cellId: id,
+      /** The secretary saw that the cell already has a meeting of this kind that month, and wants another. */
+      sameMonthConfirmed: z.boolean().optional(),
+    }),
     load: onCell,
     allowed: (ctx) => canManageCell(ctx.subject, ctx.cell.id),
-    async run(deps, _ctx, { cellId, ...input }, { user }) {
+    serialise: (input) => `cell:${input.cellId}`,
+    async run(deps, _ctx, { cellId, sameMonthConfirmed, ...input }, { user }) {
+      // A second regular meeting in one month is usually the same meeting entered twice: ask first.
+      const month = input.startsAt.slice(0, 7);
+      const twin = (await deps.services.meetings.listMeetings(cellId)).find(
+        (m) => m.kind === input.kind && m.starts_at.slice(0, 7) === month,
+      );
+      if (twin && !sameMonthConfirmed) throw new AppError('meeting_same_month', 409, { existing: twin.title });
       const meeting = await deps.services.meetings.createMeeting(cellId, input, user.id);
       return { meetingId: meeting.id };
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type * as Y from 'yjs';
 import { meetingDoc, readSession, type SpeakerRequest } from '../../lib/meeting-doc/layout';
-import { floorDecisionSchema, floorRequestSchema } from '../../lib/meeting-schemas';
+import { addSpeakerSchema, floorDecisionSchema, floorRequestSchema } from '../../lib/meeting-schemas';
 import { canWithdrawFloor } from '../../lib/policy';
 import { ensure } from '../meeting/context';
 import { insertInSection } from '../meeting/doc-edits';
@@ -17,22 +18,28 @@ export const floorOperations = {
     allowed: (ctx) => ctx.permissions.participate,
     async run(deps, ctx, { meetingId }, { user }) {
       if (ctx.meeting.state !== 'in_progress') refuse('meeting_not_in_progress', 'requestFloor', user.id);
-      return deps.docs.change(meetingId, (doc) => {
-        const speakers = meetingDoc.speakers(doc);
-        for (const request of speakers.values()) {
-          if (request.userId === user.id && (request.state === 'waiting' || request.state === 'speaking'))
-            return { requestId: request.id };
-        }
-        const request: SpeakerRequest = {
-          id: randomUUID(),
-          userId: user.id,
-          name: memberOf(ctx, user.id)?.name ?? user.name,
-          requestedAt: new Date().toISOString(),
-          state: 'waiting',
-        };
-        speakers.set(request.id, request);
-        return { requestId: request.id };
-      });
+      const name = memberOf(ctx, user.id)?.name ?? user.name;
+      return deps.docs.change(meetingId, (doc) => enqueueSpeaker(doc, user.id, name, user.id));
+    },
+  }),
+
+  /**
+   * The chair puts a member on the speaker list who raised a hand in the room
+   * (many have no phone with them). Only a member of the cell not marked absent.
+   */
+  addSpeaker: operation({
+    group: 'live',
+    schema: addSpeakerSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.chair,
+    async run(deps, ctx, input, { user }) {
+      if (ctx.meeting.state !== 'in_progress') refuse('meeting_not_in_progress', 'addSpeaker', user.id);
+      const member = memberOf(ctx, input.userId);
+      if (!member) refuse('not_a_member', 'addSpeaker', user.id, { target: input.userId });
+      const mark = await deps.docs.read(input.meetingId, (doc) => meetingDoc.attendance(doc).get(member.userId));
+      if (mark?.status === 'absent_with_reason' || mark?.status === 'absent_without_reason')
+        refuse('speaker_not_present', 'addSpeaker', user.id, { target: member.userId });
+      return deps.docs.change(input.meetingId, (doc) => enqueueSpeaker(doc, member.userId, member.name, user.id));
     },
   }),
 
@@ -100,3 +107,22 @@ export const floorOperations = {
     },
   }),
 };
+
+/** Puts a member on the speaker list, or returns their place if they are on it already. */
+function enqueueSpeaker(doc: Y.Doc, userId: string, name: string, addedBy: string): { requestId: string } {
+  const speakers = meetingDoc.speakers(doc);
+  for (const request of speakers.values()) {
+    if (request.userId === userId && (request.state === 'waiting' || request.state === 'speaking'))
+      return { requestId: request.id };
+  }
+  const request: SpeakerRequest = {
+    id: randomUUID(),
+    userId,
+    name,
+    requestedAt: new Date().toISOString(),
+    state: 'waiting',
+    ...(addedBy !== userId ? { addedBy } : {}),
+  };
+  speakers.set(request.id, request);
+  return { requestId: request.id };
+}

@@ -101,6 +101,40 @@ export const sessionOperations = {
     },
   }),
 
+  /**
+   * "Everyone present": marks every member not marked yet present, in one
+   * step, so the minutes-taker only marks the exceptions. Members exempted
+   * from meetings are left unmarked (they are not expected); marks already
+   * made are kept.
+   */
+  markAllPresent: operation({
+    group: 'live',
+    schema: meetingIdSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.record,
+    async run(deps, ctx, { meetingId }, { user }) {
+      const at = new Date().toISOString();
+      const marked = await deps.docs.change(meetingId, (doc) => {
+        const attendance = meetingDoc.attendance(doc);
+        let count = 0;
+        for (const member of ctx.members) {
+          if (member.status === 'exempted' || attendance.has(member.userId)) continue;
+          attendance.set(member.userId, {
+            userId: member.userId,
+            name: member.name,
+            status: 'present',
+            at,
+            by: user.id,
+          });
+          count++;
+        }
+        return count;
+      });
+      projectSoon(deps, meetingId);
+      return { marked };
+    },
+  }),
+
   /** The chair or minutes-taker chooses the section being discussed: opinions and votes go there. */
   setCurrentSection: operation({
     group: 'live',

@@ -213,6 +213,7 @@ const TABLE: Row[] = [
     (w) => ({ meetingId: w.meetings.open, userId: w.users.member!.id, status: 'present' }),
     meetingPage,
   ),
+  operationRow('markAllPresent', 'D D D D D A A A D D D', (w) => ({ meetingId: w.meetings.open }), meetingPage),
   operationRow(
     'setCurrentSection',
     'D D D D D A A A D D D',
@@ -225,6 +226,12 @@ const TABLE: Row[] = [
     'withdrawFloor',
     'D D D A A A A A D D D',
     (w) => ({ meetingId: w.meetings.open, requestId: randomUUID() }),
+    meetingPage,
+  ),
+  operationRow(
+    'addSpeaker',
+    'D D D D D D A A D D D',
+    (w) => ({ meetingId: w.meetings.open, userId: w.users.member!.id }),
     meetingPage,
   ),
   operationRow(

@@ -34,14 +34,16 @@ export async function createInviteAction(userId: string, _prev: FormState, _form
 /** Schedules a meeting; its minutes start from the kind's template. */
 export async function createMeetingAction(cellId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const i18n = await getI18n();
-  const values = readForm(formData, ['kind', 'startsAt', 'place', 'title', 'topic', 'classification']);
+  const values = readForm(formData, ['kind', 'startsAt', 'place', 'title', 'topic', 'classification', 'sameMonth']);
+  const { sameMonth, ...fields } = values;
   const input = {
     cellId,
-    ...values,
+    ...fields,
     title: values.title.trim() || undefined,
     // Only thematic and combined meetings have a topic; the field is not shown for other kinds.
     topic: ['thematic', 'combined'].includes(values.kind) ? values.topic.trim() || undefined : undefined,
     classification: values.classification || undefined,
+    sameMonthConfirmed: sameMonth === 'yes' || undefined,
   };
   const result = await formOperation(i18n, 'createMeeting', input, values);
   if (!result.ok) return result.state;

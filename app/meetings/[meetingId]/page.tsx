@@ -93,6 +93,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
     voteRule: record.rules.vote,
     acknowledgments: record.acknowledgments,
     sealed: record.sealed !== null,
+    taskStatuses: record.taskStatuses,
   };
   const scheduled = meeting.state === 'scheduled';
   const preparation = (

@@ -26,7 +26,9 @@ export function TaskView({ node, updateAttributes }: ReactNodeViewProps) {
   const status = (
     (TASK_STATUSES as readonly string[]).includes(node.attrs.status) ? node.attrs.status : 'not_started'
   ) as TaskStatus;
-  const overdue = isOverdue({ status, dueDate }, todayIso(timeZone));
+  // In sealed minutes the node holds the status at sealing; the task board holds today's.
+  const today = typeof node.attrs.id === 'string' ? view.taskStatuses[node.attrs.id] : undefined;
+  const overdue = isOverdue(today ?? { status, dueDate }, todayIso(timeZone));
 
   return (
     <NodeViewWrapper
@@ -95,8 +97,22 @@ export function TaskView({ node, updateAttributes }: ReactNodeViewProps) {
           </div>
         ) : (
           <p className="minutes-task__facts">
-            {t('tasks.dueDate')}: {dueDate ? formatDay(dueDate, locale) : t('tasks.noDueDate')} · {t('tasks.status')}:{' '}
-            {t(`taskStatus.${status}`)}
+            {t('tasks.dueDate')}: {dueDate ? formatDay(dueDate, locale) : t('tasks.noDueDate')} ·{' '}
+            {today ? (
+              <>
+                <span data-testid="task-status-sealed">
+                  {t('tasks.statusAtSealing', { status: t(`taskStatus.${status}`) })}
+                </span>{' '}
+                ·{' '}
+                <strong data-testid="task-status-today" data-status={today.status}>
+                  {t('tasks.statusToday', { status: t(`taskStatus.${today.status}`) })}
+                </strong>
+              </>
+            ) : (
+              <>
+                {t('tasks.status')}: {t(`taskStatus.${status}`)}
+              </>
+            )}
           </p>
         )}
         {overdue && (

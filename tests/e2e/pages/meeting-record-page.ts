@@ -84,11 +84,17 @@ export class MeetingRecordPage extends MeetingPage {
     return this.page.getByTestId('attendance-panel').getByTestId('attendance-row').filter({ hasText: name });
   }
 
-  /** Presses a member's mark in the roll call (the minutes-taker or the chair) and waits until it is shown. */
+  /** Picks a member's mark in the roll call (the minutes-taker or the chair) and waits until it is shown. */
   async markAttendance(name: string, mark: AttendanceMark): Promise<void> {
     const row = this.attendanceRow(name);
-    await row.getByTestId(`attendance-mark-${mark}`).click();
+    await row.getByTestId('attendance-select').selectOption(mark);
     await row.and(this.page.locator(`[data-status="${mark}"]`)).waitFor();
+  }
+
+  /** "Everyone present" (the minutes-taker or the chair); waits until nobody expected is left unmarked. */
+  async markEveryonePresent(): Promise<void> {
+    await this.page.getByTestId('attendance-all-present').click();
+    await this.page.getByTestId('attendance-all-present').waitFor({ state: 'detached' });
   }
 
   /** A member's mark as shown, or "unmarked". */
