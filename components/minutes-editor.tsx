@@ -128,6 +128,9 @@ function LiveEditor({ session, user, editable, status, notices }: LiveEditorProp
       ],
       editorProps: {
         attributes: { 'aria-label': t('editor.documentLabel'), role: 'textbox', 'aria-multiline': 'true' },
+        // The caret is kept clear of the sticky toolbar above and the phone's tab bar below.
+        scrollMargin: { top: 160, bottom: 96, left: 8, right: 8 },
+        scrollThreshold: { top: 160, bottom: 96, left: 8, right: 8 },
       },
     },
     [doc, provider],

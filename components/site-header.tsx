@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Locale, Translate } from '../lib/i18n';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
+import { SiteMenu } from './site-menu';
 
 /** More cells than this and the header links only to the overview, which lists them all. */
 const MAX_HEADER_CELLS = 6;
@@ -24,43 +25,45 @@ export function SiteHeader({ t, locale, user, cells, audit }: SiteHeaderProps) {
         <Link href="/" className="site-header__brand">
           {t('app.name')}
         </Link>
-        {user && (
-          <nav className="site-header__nav" aria-label={t('header.navigation')}>
-            <ul>
-              <li>
-                <Link href="/">{t('header.home')}</Link>
-              </li>
-              <li>
-                <Link href="/tasks" data-testid="my-tasks-link">
-                  {t('header.myTasks')}
-                </Link>
-              </li>
-              {audit && (
+        <SiteMenu label={t('header.menu')}>
+          {user && (
+            <nav className="site-header__nav" aria-label={t('header.navigation')}>
+              <ul>
                 <li>
-                  <Link href="/audit" data-testid="audit-link">
-                    {t('header.audit')}
+                  <Link href="/">{t('header.home')}</Link>
+                </li>
+                <li>
+                  <Link href="/tasks" data-testid="my-tasks-link">
+                    {t('header.myTasks')}
                   </Link>
                 </li>
-              )}
-              {shownCells.map((cell) => (
-                <li key={cell.id}>
-                  <Link href={`/cells/${cell.id}`}>{cell.name}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <div className="site-header__account">
-          {user && (
-            <>
-              <span className="site-header__user" data-testid="current-user">
-                {t('header.signedInAs', { name: user.name })}
-              </span>
-              <SignOutButton />
-            </>
+                {audit && (
+                  <li>
+                    <Link href="/audit" data-testid="audit-link">
+                      {t('header.audit')}
+                    </Link>
+                  </li>
+                )}
+                {shownCells.map((cell) => (
+                  <li key={cell.id}>
+                    <Link href={`/cells/${cell.id}`}>{cell.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
           )}
-          <LanguageSwitch t={t} locale={locale} />
-        </div>
+          <div className="site-header__account">
+            {user && (
+              <>
+                <span className="site-header__user" data-testid="current-user">
+                  {t('header.signedInAs', { name: user.name })}
+                </span>
+                <SignOutButton />
+              </>
+            )}
+            <LanguageSwitch t={t} locale={locale} />
+          </div>
+        </SiteMenu>
       </div>
     </header>
   );

@@ -2,6 +2,7 @@
 
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useI18n } from '../i18n-provider';
+import { WritingShortcuts } from './writing-shortcuts';
 
 interface ToolbarItem {
   key: string;
@@ -48,6 +49,17 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
       aria-label={t('editor.toolbar.label')}
       data-testid="editor-toolbar"
     >
+      <WritingShortcuts editor={editor} disabled={disabled} />
+      <button
+        type="button"
+        className="button"
+        disabled={disabled}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => insertTask(editor)}
+        data-testid="add-task"
+      >
+        {t('editor.toolbar.addTask')}
+      </button>
       {ITEMS.map((item) => (
         <button
           key={item.key}
@@ -63,16 +75,6 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor; disabled: 
           {t(`editor.toolbar.${item.key}`)}
         </button>
       ))}
-      <button
-        type="button"
-        className="button"
-        disabled={disabled}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => insertTask(editor)}
-        data-testid="add-task"
-      >
-        {t('editor.toolbar.addTask')}
-      </button>
     </div>
   );
 }

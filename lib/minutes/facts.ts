@@ -9,7 +9,15 @@ import type { AttendanceCounts } from '../rules/attendance';
  * are filled, and in step, without anyone typing over a blank. Until a fact
  * is known it shows as a blank ("…"), which sealing lists.
  */
-export const FACT_NAMES = ['startTime', 'startDate', 'endTime', 'chair', 'secretary', 'presenter', 'attendance'] as const;
+export const FACT_NAMES = [
+  'startTime',
+  'startDate',
+  'endTime',
+  'chair',
+  'secretary',
+  'presenter',
+  'attendance',
+] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 
 export const isFactName = (name: unknown): name is FactName =>
@@ -41,7 +49,12 @@ const ROLE_TITLES: Record<DocumentLanguage, Record<MemberRole, string>> = {
     committee_member: 'Chi ủy viên',
     member: '',
   },
-  en: { secretary: 'Secretary', deputy_secretary: 'Deputy Secretary', committee_member: 'Committee member', member: '' },
+  en: {
+    secretary: 'Secretary',
+    deputy_secretary: 'Deputy Secretary',
+    committee_member: 'Committee member',
+    member: '',
+  },
 };
 
 /** Hour, minute and date of an instant in a time zone, or of a local "YYYY-MM-DDTHH:mm" as typed. */

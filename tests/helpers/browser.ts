@@ -35,7 +35,12 @@ export interface Visitor {
 export interface VisitorOptions {
   /** False for a browser that has not run the page's JavaScript yet (or never will). */
   javaScriptEnabled?: boolean;
+  /** A phone: 360 × 640, touch, a mobile browser's layout. */
+  phone?: boolean;
 }
+
+/** The phone the issue reports were made on: a small Android screen. */
+export const PHONE_VIEWPORT = { width: 360, height: 640 };
 
 /**
  * A person at their own browser: a fresh profile (cookies, IndexedDB, service
@@ -45,7 +50,8 @@ export async function newVisitor(browser: Browser, baseUrl: string, options: Vis
   const context = await browser.newContext({
     baseURL: baseUrl,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: { width: 1200, height: 900 },
+    viewport: options.phone ? PHONE_VIEWPORT : { width: 1200, height: 900 },
+    ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(UI_TIMEOUT_MS * 2);

@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser, newVisitor, type Visitor, type VisitorOptions } from './browser';
+import { openServices } from '../../server/bootstrap';
+import { seedDemo, type DemoSummary } from '../../server/cli/seed-demo';
 import { seedCell, TEST_PASSWORD } from './fixtures';
 import { makeDataDir, removeDataDir, startServer, type RunningServer } from './server';
 
@@ -28,8 +30,10 @@ export interface E2eApp {
   /** The running server (pages and websocket); replaced by restart(). */
   readonly server: RunningServer;
   readonly browser: Browser;
-  /** Null for an empty installation (startApp({ seed: false })). */
+  /** Null for an empty installation (startApp({ seed: false })) or the demo (seed: 'demo'). */
   readonly seeded: SeededCell | null;
+  /** The demo organisation (startApp({ seed: 'demo' })): its members, password and meetings. */
+  readonly demo: DemoSummary | null;
   /** Everyone who opened a browser so far. */
   readonly visitors: readonly Visitor[];
   /** A new person at a new browser profile, opened on this server. */
@@ -56,10 +60,18 @@ const person = (user: { id: string; name: string; email: string }): Person => ({
  * seedCell unless `seed: false`), the real server serving the built pages on
  * a port of its own, and a headless Chromium. Needs `npx next build` first.
  */
-export async function startApp(options: { seed?: boolean } = {}): Promise<E2eApp> {
+export async function startApp(options: { seed?: boolean | 'demo' } = {}): Promise<E2eApp> {
   const dataDir = makeDataDir('bienban-e2e-');
   let seeded: SeededCell | null = null;
-  if (options.seed !== false) {
+  let demo: DemoSummary | null = null;
+  if (options.seed === 'demo') {
+    const { services, handle } = await openServices({ dataDir, databaseUrl: undefined });
+    try {
+      demo = await seedDemo(services);
+    } finally {
+      await handle.close();
+    }
+  } else if (options.seed !== false) {
     const fixture = await seedCell(dataDir);
     const cell = await fixture.services.organisations.getCell(fixture.cellId);
     seeded = {
@@ -100,6 +112,7 @@ export async function startApp(options: { seed?: boolean } = {}): Promise<E2eApp
     },
     browser,
     seeded,
+    demo,
     visitors,
     async visitor(visitorOptions) {
       const visitor = await newVisitor(browser, server.url, visitorOptions);
@@ -145,7 +158,10 @@ export function reportFailures(app: () => E2eApp | undefined): void {
  * unless `seed: false`), closed after them, with the browsers' and the
  * server's logs printed for a failing test.
  */
-export function useE2eApp(options: { seed?: boolean } = {}): { readonly app: E2eApp; readonly cell: SeededCell } {
+export function useE2eApp(options: { seed?: boolean | 'demo' } = {}): {
+  readonly app: E2eApp;
+  readonly cell: SeededCell;
+} {
   let running: E2eApp | undefined;
   beforeAll(async () => {
     running = await startApp(options);

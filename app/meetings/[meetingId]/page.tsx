@@ -9,6 +9,7 @@ import { ClosingPanel } from '../../../components/meeting/closing-panel';
 import { CurrentSection } from '../../../components/meeting/current-section';
 import { LiveMeetingProvider } from '../../../components/meeting/live-meeting-provider';
 import { MeetingNav } from '../../../components/meeting/meeting-nav';
+import { MeetingTabs, TabPanel } from '../../../components/meeting/meeting-tabs';
 import { MeetingTimer } from '../../../components/meeting/meeting-timer';
 import { PreparationSection } from '../../../components/meeting/preparation-section';
 import { RolesPanel } from '../../../components/meeting/roles-panel';
@@ -129,28 +130,34 @@ export default async function MeetingPage({ params }: { params: Params }) {
         </p>
       )}
       <h1 data-testid="meeting-title">{meeting.title || t(`meetingKind.${meeting.kind}`)}</h1>
-      <dl className="facts no-print" data-testid="meeting-facts">
-        <dt>{t('fields.meetingKind')}</dt>
-        <dd>{t(`meetingKind.${meeting.kind}`)}</dd>
-        {meeting.topic && (
-          <>
-            <dt>{t('fields.topic')}</dt>
-            <dd data-testid="meeting-topic">{meeting.topic}</dd>
-          </>
-        )}
-        <dt>{t('fields.startsAt')}</dt>
-        <dd>{formatStartsAt(meeting.starts_at, locale)}</dd>
-        <dt>{t('fields.place')}</dt>
-        <dd>{meeting.place}</dd>
-        <dt>{t('fields.meetingState')}</dt>
-        <dd data-testid="meeting-state" data-state={meeting.state}>
+      {/* What, when and where on one line; the rest one tap away, so the meeting itself starts on the first screen. */}
+      <p className="meeting-summary no-print" data-testid="meeting-summary">
+        <span className="badge" data-testid="meeting-state" data-state={meeting.state}>
           {t(`meetingState.${meeting.state}`)}
-        </dd>
-        <dt>{t('fields.classification')}</dt>
-        <dd data-testid="meeting-classification" data-classification={meeting.classification}>
-          {t(`classification.${meeting.classification}`)}
-        </dd>
-      </dl>
+        </span>{' '}
+        {formatStartsAt(meeting.starts_at, locale)} · {meeting.place}
+      </p>
+      <details className="meeting-details no-print">
+        <summary>{t('meetings.details')}</summary>
+        <dl className="facts" data-testid="meeting-facts">
+          <dt>{t('fields.meetingKind')}</dt>
+          <dd>{t(`meetingKind.${meeting.kind}`)}</dd>
+          {meeting.topic && (
+            <>
+              <dt>{t('fields.topic')}</dt>
+              <dd data-testid="meeting-topic">{meeting.topic}</dd>
+            </>
+          )}
+          <dt>{t('fields.startsAt')}</dt>
+          <dd>{formatStartsAt(meeting.starts_at, locale)}</dd>
+          <dt>{t('fields.place')}</dt>
+          <dd>{meeting.place}</dd>
+          <dt>{t('fields.classification')}</dt>
+          <dd data-testid="meeting-classification" data-classification={meeting.classification}>
+            {t(`classification.${meeting.classification}`)}
+          </dd>
+        </dl>
+      </details>
       {meeting.classification === 'secret' && (
         <div className="notice notice--warning" role="note" data-testid="secret-warning">
           <p>{t('classification.secretWarning')}</p>
@@ -160,39 +167,55 @@ export default async function MeetingPage({ params }: { params: Params }) {
 
       <MeetingNav t={t} />
       <LiveMeetingProvider view={view} access={access} wsPath={COLLAB_PATH}>
-        {scheduled && preparation}
-        <div className="meeting-bar no-print">
-          <MeetingTimer />
-          <SessionControls />
-        </div>
-        <div className="meeting-layout">
-          <div className="meeting-main">
-            <h2 id="minutes-heading" className="visually-hidden">
-              {t('minutes.title')}
-            </h2>
-            <MinutesEditorLoader />
-            {meeting.state === 'approved' && (
-              <section
-                className="card amendments"
-                aria-labelledby="amendments-heading"
-                data-testid="amendments-section"
-              >
-                <h2 id="amendments-heading">{t('amendments.title')}</h2>
-                <AmendmentList t={t} locale={locale} timeZone={timeZone} items={record.amendments} />
-                {permissions.amend && <AmendmentForm meetingId={meeting.id} />}
-              </section>
-            )}
+        <MeetingTabs>
+          <div className="meeting-bar no-print">
+            <MeetingTimer />
+            <SessionControls />
           </div>
-          <aside className="meeting-side no-print" aria-label={t('meetingPanels.label')}>
-            <RolesPanel />
-            <AttendancePanel />
-            <CurrentSection />
-            <SpeakerPanel />
-            <VotesPanel />
-            <ClosingPanel />
-          </aside>
-        </div>
-        {!scheduled && preparation}
+          {scheduled && (
+            <TabPanel tab="preparation">
+              {/* Who chairs and who keeps the minutes is settled while preparing. */}
+              <RolesPanel />
+              {preparation}
+            </TabPanel>
+          )}
+          <div className="meeting-layout">
+            <div className="meeting-main">
+              <TabPanel tab="minutes">
+                <h2 id="minutes-heading" className="visually-hidden">
+                  {t('minutes.title')}
+                </h2>
+                <MinutesEditorLoader />
+                {meeting.state === 'approved' && (
+                  <section
+                    className="card amendments"
+                    aria-labelledby="amendments-heading"
+                    data-testid="amendments-section"
+                  >
+                    <h2 id="amendments-heading">{t('amendments.title')}</h2>
+                    <AmendmentList t={t} locale={locale} timeZone={timeZone} items={record.amendments} />
+                    {permissions.amend && <AmendmentForm meetingId={meeting.id} />}
+                  </section>
+                )}
+              </TabPanel>
+            </div>
+            <aside className="meeting-side no-print" aria-label={t('meetingPanels.label')}>
+              <TabPanel tab="now">
+                <CurrentSection />
+                <SpeakerPanel />
+                <VotesPanel />
+              </TabPanel>
+              <TabPanel tab="attendance">
+                {!scheduled && <RolesPanel />}
+                <AttendancePanel />
+              </TabPanel>
+              <TabPanel tab="closing">
+                <ClosingPanel />
+              </TabPanel>
+            </aside>
+          </div>
+          {!scheduled && <TabPanel tab="preparation">{preparation}</TabPanel>}
+        </MeetingTabs>
       </LiveMeetingProvider>
       <ServiceWorkerRegistrar keepOffline={permissions.keepOffline} />
     </div>

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { VotesPanel } from './votes-panel';
 
 export type AcknowledgingRole = 'chair' | 'secretary';
 
@@ -10,10 +11,16 @@ export class ClosingPanel {
   readonly root: Locator;
   /** The line saying when the minutes were read back. */
   readonly readBackDone: Locator;
+  /** The vote on the minutes, taken here. */
+  readonly minutesVote: VotesPanel;
+  /** Before confirming: the lines of the minutes still holding a blank, and the choice to fill or go on. */
+  readonly blanks: Locator;
 
   constructor(page: Page) {
     this.root = page.getByTestId('closing-panel');
     this.readBackDone = this.root.getByTestId('read-back-done');
+    this.minutesVote = new VotesPanel(page, 'closing-panel');
+    this.blanks = this.root.getByTestId('acknowledge-blanks');
   }
 
   /** The minutes-taker says the minutes have been read back to the meeting. */
@@ -32,9 +39,31 @@ export class ClosingPanel {
     return (await this.root.getByTestId('closing-minutes-vote').getAttribute('data-approved')) === 'true';
   }
 
-  /** The chair or the minutes-taker confirms the approved minutes. */
+  /** The chair or the minutes-taker confirms the approved minutes (with no blank left in them). */
   async acknowledge(role: AcknowledgingRole): Promise<void> {
     await this.root.getByTestId(`acknowledge-${role}`).click();
+  }
+
+  /** Presses "confirm" and reads the blanks the page lists instead of confirming. */
+  async acknowledgeListingBlanks(role: AcknowledgingRole): Promise<string[]> {
+    await this.root.getByTestId(`acknowledge-${role}`).click();
+    await this.blanks.waitFor();
+    return this.blanks.getByTestId('acknowledge-blank-lines').locator('li').allInnerTexts();
+  }
+
+  /** Confirms although blanks are left, after they were listed. */
+  async acknowledgeAnyway(): Promise<void> {
+    await this.blanks.getByTestId('acknowledge-anyway').click();
+  }
+
+  /** "Go back and fill in": the blanks stay, nothing is confirmed. */
+  async fillFirst(): Promise<void> {
+    await this.blanks.getByTestId('acknowledge-fill-first').click();
+  }
+
+  /** The line saying whose confirmation the closing waits for. */
+  waitingFor(role: AcknowledgingRole): Locator {
+    return this.root.getByTestId(`acknowledge-waiting-${role}`);
   }
 
   /** The line recording a confirmation, once the page shows it. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { MeetingTab } from '../../../lib/meeting-tabs';
 import { ClosingPanel } from './closing-panel';
 import { MeetingPage } from './meeting-page';
 import { figuresOf, MinutesBlocks, type AttendanceFigures } from './minutes-blocks';
@@ -50,9 +51,42 @@ export class MeetingRecordPage extends MeetingPage {
     };
   }
 
-  /** The chair opens the meeting. */
-  async start(): Promise<void> {
+  /**
+   * The chair opens the meeting. A meeting planned for another day asks
+   * first, and the chair goes on; resolves with whether it asked.
+   */
+  async start(): Promise<{ askedAboutTheDay: boolean }> {
     await this.page.getByTestId('meeting-start').click();
+    const asked = this.page.getByTestId('meeting-start-other-day');
+    const running = this.page.locator('[data-testid="timer"][data-state="running"]');
+    await asked.or(running).first().waitFor();
+    if (!(await asked.isVisible())) return { askedAboutTheDay: false };
+    await asked.getByTestId('meeting-start-confirm').click();
+    return { askedAboutTheDay: true };
+  }
+
+  /**
+   * On a phone, shows one part of the meeting page (its tab); on a wide
+   * screen every part is in view and nothing needs pressing.
+   */
+  async openTab(tab: MeetingTab): Promise<void> {
+    const button = this.page.getByTestId(`meeting-tab-${tab}`);
+    if (!(await button.isVisible())) return;
+    if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
+    await this.page.locator(`[data-testid="meeting-panel-${tab}"][data-active="true"]`).first().waitFor();
+  }
+
+  /** The tab the page shows (on a phone): what it offers this person first. */
+  async activeTab(): Promise<string | null> {
+    return this.page.locator('.meeting-tabs').getAttribute('data-active-tab');
+  }
+
+  /** The chair puts a member who raised a hand (no phone) on the speaker list. */
+  async addSpeaker(name: string): Promise<void> {
+    const form = this.page.getByTestId('speaker-add');
+    await form.getByTestId('speaker-add-member').selectOption({ label: name });
+    await form.getByTestId('speaker-add-submit').click();
+    await this.page.getByTestId('speaker-item').filter({ hasText: name }).waitFor();
   }
 
   /** The chair presses "Kết thúc cuộc họp"; a short meeting asks to confirm first. */
@@ -89,6 +123,15 @@ export class MeetingRecordPage extends MeetingPage {
     const row = this.attendanceRow(name);
     await row.getByTestId('attendance-select').selectOption(mark);
     await row.and(this.page.locator(`[data-status="${mark}"]`)).waitFor();
+  }
+
+  /** Marks a member absent and types the reason the minutes will state. */
+  async markAbsentWithReason(name: string, reason: string): Promise<void> {
+    const row = this.attendanceRow(name);
+    await row.getByTestId('attendance-select').selectOption('absent_with_reason');
+    await row.getByTestId('attendance-reason').fill(reason);
+    await row.getByTestId('attendance-reason-save').click();
+    await row.and(this.page.locator('[data-status="absent_with_reason"]')).waitFor();
   }
 
   /** "Everyone present" (the minutes-taker or the chair); waits until nobody expected is left unmarked. */

@@ -12,12 +12,16 @@ export interface VoteOutcome {
   text: string;
 }
 
-/** The votes panel beside the minutes: the chair opens and closes votes, the minutes-taker enters counts. */
+/**
+ * Votes as the page lists them: the chair opens and closes votes, the
+ * minutes-taker enters counts, present members confirm. The votes panel by
+ * default; the vote on the minutes is taken in the closing panel.
+ */
 export class VotesPanel {
   readonly root: Locator;
 
-  constructor(page: Page) {
-    this.root = page.getByTestId('votes-panel');
+  constructor(page: Page, rootTestId: 'votes-panel' | 'closing-panel' = 'votes-panel') {
+    this.root = page.getByTestId(rootTestId);
   }
 
   /** Puts a question to the vote (the chair); resolves once it is listed as open. */
@@ -67,6 +71,45 @@ export class VotesPanel {
   async closeVote(title: string): Promise<void> {
     await this.vote(title).getByTestId('vote-close').click();
     await this.vote(title).and(this.root.locator('[data-state="closed"]')).waitFor();
+  }
+
+  /** The chair presses "close" while fewer present members confirmed than are present: the page asks first. */
+  async closeExpectingShortfall(title: string): Promise<string> {
+    await this.vote(title).getByTestId('vote-close').click();
+    const warning = this.vote(title).getByTestId('vote-close-shortfall');
+    await warning.waitFor();
+    return warning.innerText();
+  }
+
+  /** "Wait for more" in the shortfall warning: the vote stays open. */
+  async keepOpen(title: string): Promise<void> {
+    await this.vote(title).getByTestId('vote-close-wait').click();
+  }
+
+  /** A present member confirms their choice on their own phone. */
+  async confirm(title: string, choice: 'for' | 'against' | 'other'): Promise<void> {
+    await this.vote(title).getByTestId(`ballot-${choice}`).click();
+    await this.vote(title).locator(`[data-testid="ballot"][data-choice="${choice}"]`).waitFor();
+  }
+
+  /** How many present members confirmed so far, as the vote shows it. */
+  async confirmations(title: string): Promise<{ count: number; present: number }> {
+    const line = this.vote(title).getByTestId('vote-ballot-count');
+    return {
+      count: Number(await line.getAttribute('data-count')),
+      present: Number(await line.getAttribute('data-present')),
+    };
+  }
+
+  /** The chair reopens a closed vote; resolves once it is listed as open again. */
+  async reopen(title: string): Promise<void> {
+    await this.vote(title).getByTestId('vote-reopen').click();
+    await this.vote(title).and(this.root.locator('[data-state="open"]')).waitFor();
+  }
+
+  /** The lines recording when the vote was reopened. */
+  async reopenings(title: string): Promise<string[]> {
+    return this.vote(title).getByTestId('vote-reopened').allInnerTexts();
   }
 
   async outcome(title: string): Promise<VoteOutcome> {
