@@ -8,12 +8,16 @@ import { useI18n } from './i18n-provider';
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 /**
- * Creates a one-time invite link and shows it once: only its hash is stored,
- * so the manager copies it now and sends it to the member.
+ * Creates a one-time link that sets a member's password and shows it once:
+ * only its hash is stored, so the manager copies it now and sends it to the
+ * member. For a member who has a password (`reset`), the link replaces it
+ * and signs them out everywhere once used, so the manager confirms first;
+ * the form then says so to the server (`reset`), which refuses without it.
  */
-export function InviteButton({ action, memberName }: { action: Action; memberName: string }) {
+export function InviteButton({ action, memberName, reset }: { action: Action; memberName: string; reset: boolean }) {
   const { t } = useI18n();
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const link = state.data?.link;
 
@@ -29,14 +33,47 @@ export function InviteButton({ action, memberName }: { action: Action; memberNam
 
   return (
     <div className="invite">
-      {!link && (
+      {!link && !reset && (
         <form action={formAction}>
           <SubmitButton
             label={t('members.createInvite')}
             pendingLabel={t('forms.saving')}
             className="button button--small button--secondary"
+            testId="invite-create"
           />
         </form>
+      )}
+      {!link && reset && !confirming && (
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={() => setConfirming(true)}
+          data-testid="reset-link-start"
+        >
+          {t('members.createResetLink')}
+        </button>
+      )}
+      {!link && reset && confirming && (
+        <div className="notice notice--warning" role="alertdialog" data-testid="reset-link-confirmation">
+          <p>{t('members.resetConfirm', { name: memberName })}</p>
+          <form action={formAction} className="form-actions">
+            <input type="hidden" name="reset" value="true" />
+            <SubmitButton
+              label={t('members.resetConfirmYes')}
+              pendingLabel={t('forms.saving')}
+              className="button button--small"
+              testId="reset-link-confirm"
+            />
+            <button
+              type="button"
+              className="button button--small button--secondary"
+              onClick={() => setConfirming(false)}
+              data-testid="reset-link-cancel"
+            >
+              {t('forms.cancel')}
+            </button>
+          </form>
+        </div>
       )}
       {state.errors._ && (
         <p className="field__error" role="alert">
@@ -45,7 +82,11 @@ export function InviteButton({ action, memberName }: { action: Action; memberNam
       )}
       {link && (
         <div role="status">
-          <p>{t('members.inviteReady', { name: memberName })}</p>
+          <p>
+            {state.data?.purpose === 'reset'
+              ? t('members.resetReady', { name: memberName })
+              : t('members.inviteReady', { name: memberName })}
+          </p>
           <output className="link-output" data-testid="invite-link">
             {link}
           </output>

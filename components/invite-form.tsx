@@ -7,8 +7,11 @@ import { useI18n } from './i18n-provider';
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
-/** `email` names the account for password managers, which save the new password under it. */
-export function InviteForm({ action, email }: { action: Action; email: string }) {
+/**
+ * `email` names the account for password managers, which save the new
+ * password under it; `submitLabel` says whether it is a first password or a new one.
+ */
+export function InviteForm({ action, email, submitLabel }: { action: Action; email: string; submitLabel: string }) {
   const { t } = useI18n();
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   return (
@@ -33,7 +36,7 @@ export function InviteForm({ action, email }: { action: Action; email: string })
         required
       />
       <div className="form-actions">
-        <SubmitButton label={t('invite.submit')} pendingLabel={t('forms.saving')} />
+        <SubmitButton label={submitLabel} pendingLabel={t('forms.saving')} />
       </div>
     </form>
   );

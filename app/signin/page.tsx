@@ -41,6 +41,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </div>
       )}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="muted" data-testid="signin-forgot">
+        {t('signin.forgot')}
+      </p>
     </section>
   );
 }

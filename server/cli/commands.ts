@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkPurpose } from '../../lib/password-links';
 import { cellSchema, emailSchema, meetingSchema, memberSchema, passwordSchema, setupSchema } from '../../lib/schemas';
 import type { Meeting } from '../db/schema';
 import { notFound } from '../errors';
@@ -128,7 +129,7 @@ export const COMMANDS: readonly Command[] = [
   }),
   define({
     name: 'invite',
-    summary: 'Creates a one-time invite link for a user to set their password',
+    summary: 'Creates a one-time link for a user to set their password (a first one, or a new one if they have one)',
     flags: { user: required, 'base-url': optional },
     prepare: (f) =>
       validate(
@@ -140,7 +141,7 @@ export const COMMANDS: readonly Command[] = [
       const user = await requireUser(services, input.userId);
       const { token, expiresAt } = await services.accounts.createInvite(user.id, null);
       const link = `${input.baseUrl.replace(/\/+$/, '')}/invite/${token}`;
-      return { userId: user.id, email: user.email, token, link, expiresAt };
+      return { userId: user.id, email: user.email, purpose: linkPurpose(user), token, link, expiresAt };
     },
   }),
   define({

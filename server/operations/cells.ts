@@ -7,6 +7,7 @@ import {
   type AccountResource,
   type Subject,
 } from '../../lib/policy';
+import { linkPurpose } from '../../lib/password-links';
 import { cellSchema, meetingSchema, memberSchema } from '../../lib/schemas';
 import { AppError, notFound } from '../errors';
 import { auditAs, operation, type Caller, type OperationDeps } from './define';
@@ -77,14 +78,20 @@ export const cellOperations = {
   }),
 
   /**
-   * A one-time link that sets a member's first password, for an account the
-   * policy lets the caller manage (see canManageCredentials). Accounts that
-   * already have a password are refused: an invite is not a way into someone
-   * else's account.
+   * A one-time link that sets a member's password, for an account the policy
+   * lets the caller manage (see canManageCredentials): an invite for an
+   * account without a password, a reset link for one that has a password.
+   * A reset link lets whoever holds it replace the password and sign the
+   * member out everywhere, so the caller must ask for it in so many words
+   * (`reset: true`); the old password works until the link is used.
    */
   createInvite: operation({
     group: 'followUp',
-    schema: z.object({ userId: id }),
+    schema: z.object({
+      userId: id,
+      /** The caller confirmed that the link replaces the password the account already has. */
+      reset: z.boolean().optional(),
+    }),
     async load(
       deps,
       { user },
@@ -105,16 +112,16 @@ export const cellOperations = {
     allowed: (ctx) => canManageCredentials(ctx.subject, ctx.account),
     serialise: (input) => `account:${input.userId}`,
     async run(deps, ctx, input, caller) {
-      const { user } = caller;
-      if (ctx.account.hasPassword) throw new AppError('password_already_set', 422);
-      const invite = await deps.services.accounts.createInvite(input.userId, user.id);
+      const purpose = linkPurpose(ctx.account);
+      if (purpose === 'reset' && input.reset !== true) throw new AppError('reset_not_confirmed', 422);
+      const invite = await deps.services.accounts.createInvite(input.userId, caller.user.id);
       await auditAs(deps, caller, {
-        action: 'auth.invite_created',
+        action: purpose === 'reset' ? 'auth.reset_link_created' : 'auth.invite_created',
         cellId: ctx.account.homeCellId,
         subjectId: input.userId,
         details: { expiresAt: invite.expiresAt },
       });
-      return invite;
+      return { ...invite, purpose };
     },
   }),
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { linkPurpose } from '../../lib/password-links';
 import type { Db } from '../db/connection';
 import type { User } from '../db/schema';
 import { conflict, notFound } from '../errors';
@@ -140,7 +141,12 @@ export function createAccounts(db: Db, audit: Audit) {
       await audit.record({ action: 'auth.sessions_revoked', actorId, subjectId: userId });
     },
 
-    /** Creates a one-time invite; the returned token is shown once and only its hash is stored. */
+    /**
+     * Creates a one-time link that sets the account's password: an invite, or
+     * a reset link when the account has a password (see linkPurpose). The
+     * returned token is shown once and only its hash is stored. Who may ask
+     * is the caller's business (the createInvite operation asks the policy).
+     */
     async createInvite(userId: string, createdBy: string | null): Promise<{ token: string; expiresAt: string }> {
       // Checked here so an unknown id is a clear not-found, not a foreign-key failure (or, without one, a dead link).
       const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
@@ -162,7 +168,7 @@ export function createAccounts(db: Db, audit: Audit) {
       return { token, expiresAt };
     },
 
-    /** The invitee for a valid, unused, unexpired token. */
+    /** The account of a valid, unused, unexpired token (its purpose: linkPurpose of it). */
     async inspectInvite(token: string): Promise<SessionUser> {
       const invite = await db
         .selectFrom('invites')
@@ -175,7 +181,11 @@ export function createAccounts(db: Db, audit: Audit) {
       return user;
     },
 
-    /** Sets the invitee's password and spends the token (and every other open link of the account), atomically. */
+    /**
+     * Sets the invitee's password and spends the token, every other open link
+     * of the account and every session it had, atomically: through a reset
+     * link, whoever held the old password is out.
+     */
     async redeemInvite(token: string, password: string): Promise<SessionUser> {
       const user = await service.inspectInvite(token);
       const hash = await hashPassword(password);
@@ -195,7 +205,7 @@ export function createAccounts(db: Db, audit: Audit) {
         action: 'auth.password_set',
         actorId: user.id,
         subjectId: user.id,
-        details: { via: 'invite' },
+        details: { via: linkPurpose(user) },
       });
       return user;
     },

@@ -16,8 +16,10 @@ export const AUDIT_ACTIONS = [
   'auth.password_set',
   /** Every session of an account ended (operator, password change). */
   'auth.sessions_revoked',
-  /** An invite or password link handed out. */
+  /** An invite handed out: a link that sets the first password of an account. */
   'auth.invite_created',
+  /** A password reset link handed out: a link that replaces the password of an account that has one. */
+  'auth.reset_link_created',
   /** Approved minutes opened: the page, the live document, or an attachment of them. */
   'minutes.read',
   'attachment.read',

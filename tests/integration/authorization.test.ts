@@ -97,14 +97,16 @@ interface Row {
   run(world: World, subject: SubjectKey): Promise<Outcome>;
 }
 
+/** `variant` names a second row for the same door with another kind of input ("operation createInvite (reset)"). */
 function operationRow(
   name: keyof typeof OPERATIONS,
   grid: string,
   input: (w: World) => unknown,
   page: (w: World) => string,
+  variant?: string,
 ): Row {
   return {
-    door: `operation ${name}`,
+    door: variant ? `operation ${name} (${variant})` : `operation ${name}`,
     grid,
     async run(w, s) {
       const call = await callAction(w.server.url, w.cookies[s], 'operationAction', page(w), [name, input(w)]);
@@ -113,9 +115,15 @@ function operationRow(
   };
 }
 
-function actionRow(name: string, grid: string, page: (w: World) => string, args: (w: World) => unknown[]): Row {
+function actionRow(
+  name: string,
+  grid: string,
+  page: (w: World) => string,
+  args: (w: World) => unknown[],
+  variant?: string,
+): Row {
   return {
-    door: `action ${name}`,
+    door: variant ? `action ${name} (${variant})` : `action ${name}`,
     grid,
     async run(w, s) {
       const call = await callAction(w.server.url, w.cookies[s], name, page(w), args(w));
@@ -333,6 +341,14 @@ const TABLE: Row[] = [
     meetingPage,
   ),
   operationRow('createInvite', 'D D D D D D D A D A D', (w) => ({ userId: w.users.newbie!.id }), meetingPage),
+  // A new password link for a member who has one: the same managers; the member themself may not.
+  operationRow(
+    'createInvite',
+    'D D D D D D D A D A D',
+    (w) => ({ userId: w.users.member!.id, reset: true }),
+    meetingPage,
+    'reset',
+  ),
   operationRow(
     'saveCellSettings',
     'D D D D D D D A D A D',
@@ -358,6 +374,13 @@ const TABLE: Row[] = [
     form({ name: 'Người mới', email: `${randomUUID()}@test.vn`, role: 'member', status: 'full' }),
   ]),
   actionRow('createInviteAction', 'D D D D D D D A D A D', cellPage, (w) => [w.users.newbie!.id, idle, form({})]),
+  actionRow(
+    'createInviteAction',
+    'D D D D D D D A D A D',
+    cellPage,
+    (w) => [w.users.member!.id, idle, form({ reset: 'true' })],
+    'reset',
+  ),
   actionRow('createMeetingAction', 'D D D D D D D A D A D', cellPage, (w) => [
     w.cellId,
     idle,

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { linkPurpose } from '../../lib/password-links';
 import { describeEachDatabase } from '../helpers/temp-database';
 
 const PASSWORD = 'mật khẩu đủ dài';
@@ -85,6 +86,38 @@ describeEachDatabase('passwords and the links that set them', (db) => {
     });
     expect(await accounts.verifyCredentials('hai@test.vn', PASSWORD)).toMatchObject({ id: user.id });
     expect((await accounts.getUser(user.id))?.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+
+  it('lets a link replace a password the account has: the old one stops signing in, every session and every other link ends, and the link works once', async () => {
+    const { accounts, audit } = db().services;
+    const user = await accounts.createUser({ email: 'lan@test.vn', name: 'Trịnh Thị Lan', password: PASSWORD });
+    const reset = await accounts.createInvite(user.id, null);
+    const other = await accounts.createInvite(user.id, null);
+    const invitee = await accounts.inspectInvite(reset.token);
+    expect(linkPurpose(invitee)).toBe('reset');
+
+    await accounts.redeemInvite(reset.token, 'mật khẩu mới của Lan');
+    expect(await accounts.verifyCredentials('lan@test.vn', 'mật khẩu mới của Lan')).toMatchObject({ id: user.id });
+    expect(await accounts.verifyCredentials('lan@test.vn', PASSWORD)).toBeNull();
+    expect((await accounts.getUser(user.id))?.sessionVersion).toBe(user.sessionVersion + 1);
+    for (const token of [reset.token, other.token]) {
+      await expect(accounts.redeemInvite(token, 'mật khẩu của kẻ khác')).rejects.toMatchObject({
+        code: 'invite_invalid',
+      });
+    }
+    expect(await accounts.verifyCredentials('lan@test.vn', 'mật khẩu mới của Lan')).toMatchObject({ id: user.id });
+    const entries = await audit.list({ cells: null, action: 'auth.password_set' });
+    expect(entries.filter((e) => e.subjectId === user.id).map((e) => e.details)).toEqual([{ via: 'reset' }]);
+  });
+
+  it('records a first password set through a link as an invite', async () => {
+    const { accounts, audit } = db().services;
+    const user = await accounts.createUser({ email: 'nga@test.vn', name: 'Bùi Thị Nga' });
+    const { token } = await accounts.createInvite(user.id, null);
+    expect(linkPurpose(await accounts.inspectInvite(token))).toBe('invite');
+    await accounts.redeemInvite(token, PASSWORD);
+    const entries = await audit.list({ cells: null, action: 'auth.password_set' });
+    expect(entries.filter((e) => e.subjectId === user.id).map((e) => e.details)).toEqual([{ via: 'invite' }]);
   });
 
   it('spends open links and ends sessions when the operator sets a password', async () => {

@@ -18,17 +18,23 @@ export async function addMemberAction(cellId: string, _prev: FormState, formData
 }
 
 /**
- * A one-time link that sets a member's first password. Only for accounts the
- * policy lets this cell's managers handle (those the cell created), and only
- * while the account has no password: an invite is not a way into someone
- * else's account.
+ * A one-time link that sets a member's password: an invite, or for a member
+ * who has a password a reset link, which the form asks for only after the
+ * manager confirmed (`reset`). Only for accounts the policy lets this cell's
+ * managers handle (those the cell created).
  */
-export async function createInviteAction(userId: string, _prev: FormState, _formData: FormData): Promise<FormState> {
+export async function createInviteAction(userId: string, _prev: FormState, formData: FormData): Promise<FormState> {
   const i18n = await getI18n();
-  const result = await formOperation(i18n, 'createInvite', { userId }, {});
+  const { reset } = readForm(formData, ['reset']);
+  const result = await formOperation(i18n, 'createInvite', { userId, reset: reset === 'true' }, {});
   if (!result.ok) return result.state;
   const link = `${await publicOrigin()}/invite/${result.data.token}`;
-  return { status: 'success', errors: {}, values: {}, data: { link, expiresAt: result.data.expiresAt } };
+  return {
+    status: 'success',
+    errors: {},
+    values: {},
+    data: { link, expiresAt: result.data.expiresAt, purpose: result.data.purpose },
+  };
 }
 
 /** Schedules a meeting; its minutes start from the kind's template. */

@@ -85,9 +85,13 @@ export default async function CellPage({ params }: { params: Params }) {
           actionsFor={
             manage
               ? (member) =>
-                  member.hasPassword || !canManageCredentials(subject, member) ? null : (
-                    <InviteButton action={createInviteAction.bind(null, member.userId)} memberName={member.name} />
-                  )
+                  canManageCredentials(subject, member) ? (
+                    <InviteButton
+                      action={createInviteAction.bind(null, member.userId)}
+                      memberName={member.name}
+                      reset={member.hasPassword}
+                    />
+                  ) : null
               : undefined
           }
         />

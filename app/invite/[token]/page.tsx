@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { InviteForm } from '../../../components/invite-form';
+import { linkPurpose } from '../../../lib/password-links';
 import { inviteRedeemSchema } from '../../../lib/schemas';
 import { isAppError } from '../../../server/errors';
 import { getI18n } from '../../../server/i18n';
@@ -42,12 +43,22 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       </section>
     );
   }
+  // A link for an account that has a password replaces it: say so, not "welcome".
+  const reset = linkPurpose(user) === 'reset';
   return (
     <section className="page-narrow">
-      <h1>{t('invite.title')}</h1>
-      <p data-testid="invite-for">{t('invite.for', { name: user.name, email: user.email })}</p>
-      <p>{t('invite.intro')}</p>
-      <InviteForm action={redeemInviteAction.bind(null, token)} email={user.email} />
+      <h1 data-testid="invite-heading">{reset ? t('invite.resetTitle') : t('invite.title')}</h1>
+      <p data-testid="invite-for">
+        {reset
+          ? t('invite.resetFor', { name: user.name, email: user.email })
+          : t('invite.for', { name: user.name, email: user.email })}
+      </p>
+      <p>{reset ? t('invite.resetIntro') : t('invite.intro')}</p>
+      <InviteForm
+        action={redeemInviteAction.bind(null, token)}
+        email={user.email}
+        submitLabel={reset ? t('invite.resetSubmit') : t('invite.submit')}
+      />
     </section>
   );
 }

@@ -8,12 +8,44 @@ export interface NewMeeting {
   place: string;
 }
 
-/** /cells/<id>: the cell's meetings and, for its managers, the form that schedules a new one. */
+/**
+ * /cells/<id>: the cell's meetings and members and, for its managers, the
+ * form that schedules a new meeting and the links that set members' passwords.
+ */
 export class CellPage {
   readonly createMeetingForm: Locator;
 
   constructor(private readonly page: Page) {
     this.createMeetingForm = page.getByTestId('create-meeting-form');
+  }
+
+  /** The row of the member with this name in the member table. */
+  member(name: string): Locator {
+    return this.page.getByTestId('member-row').filter({ hasText: name });
+  }
+
+  /**
+   * Asks for a new password link for a member who has a password: presses
+   * the action, which first asks for confirmation (the member will be signed
+   * out everywhere once it is used). Resolves with the confirmation shown.
+   */
+  async askForResetLink(name: string): Promise<Locator> {
+    const row = this.member(name);
+    const start = row.getByTestId('reset-link-start');
+    await waitUntilInteractive(start);
+    await start.click();
+    const confirmation = row.getByTestId('reset-link-confirmation');
+    await confirmation.waitFor();
+    return confirmation;
+  }
+
+  /** Confirms the new password link asked for with askForResetLink; resolves with the link, shown once. */
+  async confirmResetLink(name: string): Promise<string> {
+    const row = this.member(name);
+    await row.getByTestId('reset-link-confirm').click();
+    const link = row.getByTestId('invite-link');
+    await link.waitFor();
+    return (await link.innerText()).trim();
   }
 
   async goto(cellId: string): Promise<void> {

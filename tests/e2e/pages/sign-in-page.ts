@@ -6,11 +6,14 @@ export class SignInPage {
   readonly heading: Locator;
   readonly form: Locator;
   readonly error: Locator;
+  /** Whom to ask for a new password link. */
+  readonly forgotPassword: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.locator('main h1');
     this.form = page.getByTestId('signin-form');
     this.error = page.getByTestId('signin-error');
+    this.forgotPassword = page.getByTestId('signin-forgot');
   }
 
   async goto(): Promise<void> {
