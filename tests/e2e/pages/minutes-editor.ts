@@ -11,16 +11,19 @@ export class MinutesEditor {
     this.document = this.root.locator('.ProseMirror');
   }
 
-  /** Waits until the document is shown and accepts typing. */
+  /**
+   * Waits until the document is loaded and accepts typing. On a phone it may
+   * sit in a tab not shown yet: loaded is enough, showing it is a tap.
+   */
   async waitUntilEditable(): Promise<void> {
     await this.page
       .locator('[data-testid="minutes-editor"][data-editable="true"] .ProseMirror[contenteditable="true"]')
-      .waitFor();
+      .waitFor({ state: 'attached' });
   }
 
-  /** Waits until the document is shown, whether it accepts typing or not (sealed minutes do not). */
+  /** Waits until the document is loaded, whether it accepts typing or not (sealed minutes do not). */
   async waitUntilShown(): Promise<void> {
-    await this.document.waitFor();
+    await this.document.waitFor({ state: 'attached' });
   }
 
   /** What the editor says it is: "true" when it accepts typing, "false" when read-only. */
