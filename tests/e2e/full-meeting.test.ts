@@ -81,6 +81,12 @@ describe('a regular meeting held and recorded live by two members', () => {
   });
 
   it('Bình asks for the floor, An gives it, and her opinion is recorded under her name for both to read', async () => {
+    // The menu of sections once read "1." under every numeral alike and cut the titles short.
+    const menu = await binh.sectionMenu();
+    expect(menu).toContainEqual({ title: 'II. NỘI DUNG', depth: 0 });
+    expect(menu).toContainEqual({ title: '1. Tình hình chính trị, tư tưởng và văn bản mới của cấp trên', depth: 1 });
+    expect(menu.filter((entry) => /^\d+\. /.test(entry.title)).every((entry) => entry.depth === 1)).toBe(true);
+    expect(await binh.sectionTitlesCut()).toEqual([]);
     await binh.chooseSection(CURRENT_AFFAIRS);
     await binh.requestFloor();
     await expect.poll(() => an.waitingSpeakers()).toEqual([started.cell.member.name]);
