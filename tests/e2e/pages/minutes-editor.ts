@@ -66,10 +66,36 @@ export class MinutesEditor {
     return writtenTextOf(this.document);
   }
 
+  /** The minutes block by block (paragraph, heading, list), each block's text without anyone's caret. */
+  async lines(): Promise<string[]> {
+    return linesOf(this.document);
+  }
+
+  /** How many lists (numbered or bulleted) the minutes hold. */
+  async listCount(): Promise<number> {
+    return this.document.locator('ol, ul').count();
+  }
+
+  /** Presses a formatting button of the toolbar above the minutes (e.g. "orderedList"), keeping the caret where it is. */
+  async pressToolbar(key: string): Promise<void> {
+    await this.page.getByTestId(`toolbar-${key}`).click();
+  }
+
   /** Names on the carets of other people editing the same minutes. */
   async caretNames(): Promise<string[]> {
     return this.root.locator('.collaboration-carets__caret .collaboration-carets__label').allInnerTexts();
   }
+}
+
+/** The top-level blocks of an editor's document, each as its text without the collaboration carets drawn into it. */
+export async function linesOf(document: Locator): Promise<string[]> {
+  return document.evaluate((node) =>
+    [...node.children].map((block) => {
+      const copy = block.cloneNode(true) as Element;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return copy.textContent ?? '';
+    }),
+  );
 }
 
 /** The text of part of the minutes without the collaboration carets drawn into it. */
