@@ -31,7 +31,7 @@ describe('numbers typed at the start of a line', () => {
     const before = await an.editor.lines();
     expect(await an.editor.listCount()).toBe(0);
 
-    await an.editor.typeParagraphAtEnd('1. Một\n2. Hai');
+    await an.editor.typeParagraphAfterLast('1. Một\n2. Hai');
 
     await expect.poll(async () => (await an.editor.lines()).slice(-2)).toEqual(['1. Một', '2. Hai']);
     expect(await an.editor.lines()).toEqual([...before, '1. Một', '2. Hai']);

@@ -36,7 +36,7 @@ export class AgendaEditor {
 
   /** How many lists (numbered or bulleted) the agenda holds. */
   async listCount(): Promise<number> {
-    return this.document.locator('ol, ul').count();
+    return this.document.locator(':scope > ol, :scope > ul').count();
   }
 
   /** Clicks into the agenda, goes to its end and types, as a person would (whether or not it is editable). */
