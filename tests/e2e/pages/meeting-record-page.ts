@@ -154,8 +154,16 @@ export class MeetingRecordPage extends MeetingPage {
     return figuresOf(this.page.getByTestId('attendance-counts'));
   }
 
+  /** Unfolds the list of agenda items under the item under discussion (it folds once one is chosen). */
+  async openSectionMenu(): Promise<void> {
+    const menu = this.page.getByTestId('section-menu');
+    if ((await menu.getAttribute('open')) === null) await this.page.getByTestId('section-menu-toggle').click();
+    await this.page.locator('[data-testid="section-menu"][open]').waitFor();
+  }
+
   /** Moves the meeting to the agenda item whose title contains `title` (the chair or the minutes-taker). */
   async chooseSection(title: string): Promise<void> {
+    await this.openSectionMenu();
     const menu = this.page.getByTestId('current-section');
     const entries = menu.locator('label').filter({ hasText: title });
     if ((await entries.count()) !== 1) {
@@ -167,8 +175,9 @@ export class MeetingRecordPage extends MeetingPage {
     await this.page.locator(`[data-testid="current-section"][data-section-id="${sectionId}"]`).waitFor();
   }
 
-  /** Titles in the menu of sections that do not fit their entry: cut off, or ending in an ellipsis. */
+  /** Titles in the menu of sections that do not fit their entry (cut off, or ending in an ellipsis), with the menu open. */
   async sectionTitlesCut(): Promise<string[]> {
+    await this.openSectionMenu();
     return this.page
       .getByTestId('current-section')
       .locator('label')
