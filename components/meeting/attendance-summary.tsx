@@ -2,6 +2,7 @@
 
 import type { AttendanceEntry } from '../../lib/meeting-doc/layout';
 import type { MeetingMember } from '../../lib/meeting-view';
+import { absenceLine } from '../../lib/minutes/absences';
 import type { AttendanceCounts } from '../../lib/rules/attendance';
 import { formatDecimal } from '../../lib/format';
 import { useI18n } from '../i18n-provider';
@@ -52,23 +53,21 @@ export function AttendanceSummary({
             ? t('attendance.counts.presentWithLate', { count: counts.present, late: counts.late })
             : t('attendance.counts.present', { count: counts.present })}
         </li>
-        <li>
-          {t('attendance.counts.absentWithReason', { count: counts.absentWithReason })}
-          {withReason.length > 0 && (
-            <>
-              {': '}
-              {withReason
-                .map((m) => {
-                  const reason = marks.get(m.userId)?.reason;
-                  return reason ? t('attendance.nameWithReason', { name: m.name, reason }) : m.name;
-                })
-                .join('; ')}
-            </>
+        <li data-testid="attendance-absent-with-reason">
+          {absenceLine(
+            t,
+            'withReason',
+            counts.absentWithReason,
+            withReason.map((m) => ({ name: m.name, reason: marks.get(m.userId)?.reason })),
           )}
         </li>
-        <li>
-          {t('attendance.counts.absentWithoutReason', { count: counts.absentWithoutReason })}
-          {withoutReason.length > 0 && `: ${withoutReason.map((m) => m.name).join(', ')}`}
+        <li data-testid="attendance-absent-without-reason">
+          {absenceLine(
+            t,
+            'withoutReason',
+            counts.absentWithoutReason,
+            withoutReason.map((m) => ({ name: m.name })),
+          )}
         </li>
         {counts.unmarked > 0 && (
           <li className="muted">{t('attendance.counts.unmarked', { count: counts.unmarked })}</li>

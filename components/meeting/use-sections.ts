@@ -2,13 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
+import type { SectionHeading } from '../../lib/minutes/section-menu';
 import { useLiveMeeting } from './live-meeting-provider';
-
-export interface MinutesSection {
-  sectionId: string;
-  title: string;
-  level: number;
-}
 
 /** What a Y.XmlElement / Y.XmlText offers that this needs; yjs itself is not imported into panels. */
 interface XmlNodeLike {
@@ -27,8 +22,8 @@ function text(node: XmlNodeLike): string {
   return (node.toArray?.() ?? []).map(text).join('');
 }
 
-function readSections(nodes: XmlNodeLike[]): MinutesSection[] {
-  const out: MinutesSection[] = [];
+function readSections(nodes: XmlNodeLike[]): SectionHeading[] {
+  const out: SectionHeading[] = [];
   for (const node of nodes) {
     if (node.nodeName !== 'heading' || !node.getAttribute) continue;
     const sectionId = node.getAttribute('sectionId');
@@ -43,9 +38,9 @@ function readSections(nodes: XmlNodeLike[]): MinutesSection[] {
  * order, kept in step with the text as people type. The list is replaced
  * only when it changes, not on every keystroke.
  */
-export function useSections(): MinutesSection[] {
+export function useSections(): SectionHeading[] {
   const { doc } = useLiveMeeting();
-  const [sections, setSections] = useState<MinutesSection[]>([]);
+  const [sections, setSections] = useState<SectionHeading[]>([]);
   useEffect(() => {
     if (!doc) return;
     const fragment = meetingDoc.minutes(doc);

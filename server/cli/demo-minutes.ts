@@ -103,7 +103,7 @@ export function demoRecord({ place, locality, day, month, year, endTime }: DemoM
       ],
       '4. Báo cáo tình hình đảng viên dự họp': [
         'Tổng số đảng viên: 11 đồng chí. Đồng chí Trương Văn Lộc được miễn sinh hoạt (tuổi cao, sức yếu), không tính vào số phải dự. Phải dự: 10 đồng chí; có mặt: 9 đồng chí (90%).',
-        'Vắng có lý do: đồng chí Huỳnh Thị Ngọc Ánh (đi công tác). Đồng chí Đỗ Minh Khôi đến muộn, có báo trước.',
+        'Vắng có lý do 1 đồng chí: Huỳnh Thị Ngọc Ánh (đi công tác). Đồng chí Đỗ Minh Khôi đến muộn, có báo trước.',
       ],
       '5. Thông qua chương trình sinh hoạt': [
         'Đồng chí chủ trì thông qua chương trình gồm 5 nội dung theo dự kiến của chi ủy. Không có ý kiến bổ sung. Biểu quyết: 9/9 đồng chí có mặt tán thành (100%).',

@@ -12,6 +12,7 @@ const RESOLUTION = 'Nghị quyết sinh hoạt chi bộ tháng 12 năm 2026';
 const MINUTES_VOTE = vi.closing.minutesVoteTitle;
 const TASK = 'Tổ chức tổng vệ sinh đường làng khu phố 1';
 const DUE_DATE = '2027-01-05';
+const DUE_DATE_TYPED = '5/1/2027';
 const AMENDMENT = 'Đính chính: buổi tổng vệ sinh do Tổ dân phố 3 phối hợp thực hiện.';
 const NEXT_MEETING = { kind: 'regular', startsAt: '2027-01-09T19:30', place: 'Nhà văn hóa khu phố 1' };
 
@@ -80,6 +81,12 @@ describe('a regular meeting held and recorded live by two members', () => {
   });
 
   it('Bình asks for the floor, An gives it, and her opinion is recorded under her name for both to read', async () => {
+    // The menu of sections once read "1." under every numeral alike and cut the titles short.
+    const menu = await binh.sectionMenu();
+    expect(menu).toContainEqual({ title: 'II. NỘI DUNG', depth: 0 });
+    expect(menu).toContainEqual({ title: '1. Tình hình chính trị, tư tưởng và văn bản mới của cấp trên', depth: 1 });
+    expect(menu.filter((entry) => /^\d+\. /.test(entry.title)).every((entry) => entry.depth === 1)).toBe(true);
+    expect(await binh.sectionTitlesCut()).toEqual([]);
     await binh.chooseSection(CURRENT_AFFAIRS);
     await binh.requestFloor();
     await expect.poll(() => an.waitingSpeakers()).toEqual([started.cell.member.name]);
@@ -125,7 +132,20 @@ describe('a regular meeting held and recorded live by two members', () => {
   it('Bình adds a task for An with a due date, and An sees it', async () => {
     await binh.minutes.addTask(TASKS_ITEM, TASK);
     await binh.minutes.assignTask(TASK, '@An', started.cell.secretary.name);
-    await binh.minutes.setDueDate(TASK, DUE_DATE);
+    // A day the calendar does not have is refused, and the reason shows under the field, clear of its label.
+    await binh.minutes.setDueDate(TASK, '31/02/2027');
+    await binh.minutes.dueDateError(TASK).waitFor();
+    expect(await binh.minutes.dueDateError(TASK).innerText()).toContain('31/02/2027');
+    expect(await binh.minutes.dueDateErrorIsBelowField(TASK)).toBe(true);
+    expect((await binh.minutes.taskFacts(TASK)).dueDate).toBeNull();
+    // The calendar beside the field fills it and writes the day at once.
+    await binh.minutes.pickDueDate(TASK, '2027-01-04');
+    await expect.poll(() => binh.minutes.taskFacts(TASK)).toMatchObject({ dueDate: '2027-01-04' });
+    await expect.poll(() => binh.minutes.dueDateShown(TASK)).toBe('04/01/2027');
+    expect(await binh.minutes.dueDateError(TASK).count()).toBe(0);
+    // Typed day first, without leading zeros, as secretaries write it; stored as YYYY-MM-DD, shown dd/mm/yyyy.
+    await binh.minutes.setDueDate(TASK, DUE_DATE_TYPED);
+    await expect.poll(() => binh.minutes.dueDateShown(TASK)).toBe('05/01/2027');
 
     const expected = { text: TASK, assignees: [started.cell.secretary.name], dueDate: DUE_DATE, status: 'not_started' };
     for (const page of [binh, an]) {

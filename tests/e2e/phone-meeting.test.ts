@@ -151,7 +151,8 @@ describe('the December meeting held on two phones', () => {
     await shot(lan, 'lan-attendance');
     await lan.openTab('minutes');
     const block = lan.tab.getByTestId('minutes-editor').getByTestId('attendance-block');
-    await expect.poll(() => block.innerText()).toContain(`${ANH} (đi công tác)`);
+    // The count, then the names; the reason as it reads inside the sentence (it once read "Vắng có lý do: 1: … (Đi công tác)").
+    await expect.poll(() => block.innerText()).toContain(`Vắng có lý do 1 đồng chí: ${ANH} (đi công tác)`);
     const facts = lan.tab.getByTestId('minutes-editor').locator('[data-fact="attendance"]');
     await expect.poll(() => facts.innerText()).toContain('có mặt 9 đồng chí');
   });

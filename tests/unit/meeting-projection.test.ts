@@ -126,6 +126,29 @@ describe('projection from a document in a strange shape', () => {
   });
 });
 
+describe('the due date of a task in the projection', () => {
+  // The field reads "15/12/2026" as people type it, but writes YYYY-MM-DD; the server still takes nothing else.
+  it('takes a stored YYYY-MM-DD date and refuses one left in the typed, day-first form', () => {
+    const doc = sampleDoc();
+    const stored = new Y.XmlElement('task');
+    stored.setAttribute('id', TASK);
+    stored.setAttribute('dueDate', '2026-12-15');
+    stored.insert(0, [new Y.XmlText('Việc có hạn')]);
+    const typed = new Y.XmlElement('task');
+    typed.setAttribute('id', OPINION);
+    typed.setAttribute('dueDate', '15/12/2026');
+    typed.insert(0, [new Y.XmlText('Việc ghi hạn kiểu gõ')]);
+    meetingDoc.minutes(doc).push([stored, typed]);
+
+    const projection = readProjection(doc, new Set([A]));
+    expect(projection.tasks.map((t) => [t.body, t.dueDate])).toEqual([
+      ['Việc có hạn', '2026-12-15'],
+      ['Việc ghi hạn kiểu gõ', null],
+    ]);
+    expect(projection.refused).toContain(`task:${OPINION}:due:15/12/2026`);
+  });
+});
+
 describe('who an opinion is from', () => {
   it('comes from the speaker list the chair kept, not from the block, and an opinion nobody was given the floor for is not stored', () => {
     const doc = sampleDoc();

@@ -83,6 +83,24 @@ describe('UI messages', () => {
   });
 });
 
+describe('how the Vietnamese pages address people', () => {
+  // "bạn" as a whole word, whatever its case; \b knows only ASCII letters, so the boundaries are spelled out.
+  const BAN = /(?<![\p{L}\p{M}\p{N}_])bạn(?![\p{L}\p{M}\p{N}_])/iu;
+  const hasBan = (text: string) => BAN.test(text.normalize('NFC'));
+
+  it('finds the word "bạn" in any case, written composed or decomposed, and only as a word', () => {
+    for (const text of ['Bạn chưa thuộc chi bộ nào.', '{name} (bạn)', 'BẠN ĐÃ ĐĂNG XUẤT', 'Ba\u0323n đã đăng xuất.'])
+      expect(hasBan(text), text).toBe(true);
+    for (const text of ['Ban Tổ chức', 'bàn bạc', 'bạnh', 'đồng chí']) expect(hasBan(text), text).toBe(false);
+  });
+
+  // Party members call each other "đồng chí"; "bạn" reads as talking to a stranger or a child.
+  it('says "đồng chí", never "bạn"', () => {
+    const withBan = flatKeys(vi).filter((key) => hasBan(translate(vi, key)));
+    expect(withBan).toEqual([]);
+  });
+});
+
 describe('translate', () => {
   const messages: Messages = { a: { b: 'Xin chào, {name}' } };
 

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { writtenTextOf } from './minutes-editor';
+import { linesOf } from './minutes-editor';
 
 /** The agenda (chương trình) in the preparation section of a scheduled meeting, co-edited live. */
 export class AgendaEditor {
@@ -24,9 +24,19 @@ export class AgendaEditor {
     );
   }
 
-  /** The agenda's text as written. */
+  /** The agenda's text as written, one line per paragraph, heading or list. */
   async text(): Promise<string> {
-    return (await writtenTextOf(this.document)).trim();
+    return (await this.lines()).join('\n').trim();
+  }
+
+  /** The agenda block by block (paragraph, heading, list), as written. */
+  async lines(): Promise<string[]> {
+    return linesOf(this.document);
+  }
+
+  /** How many lists (numbered or bulleted) the agenda holds. */
+  async listCount(): Promise<number> {
+    return this.document.locator(':scope > ol, :scope > ul').count();
   }
 
   /** Clicks into the agenda, goes to its end and types, as a person would (whether or not it is editable). */

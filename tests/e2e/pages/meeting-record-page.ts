@@ -154,18 +154,55 @@ export class MeetingRecordPage extends MeetingPage {
     return figuresOf(this.page.getByTestId('attendance-counts'));
   }
 
+  /** Unfolds the list of agenda items under the item under discussion (it folds once one is chosen). */
+  async openSectionMenu(): Promise<void> {
+    const menu = this.page.getByTestId('section-menu');
+    if ((await menu.getAttribute('open')) === null) await this.page.getByTestId('section-menu-toggle').click();
+    await this.page.locator('[data-testid="section-menu"][open]').waitFor();
+  }
+
   /** Moves the meeting to the agenda item whose title contains `title` (the chair or the minutes-taker). */
   async chooseSection(title: string): Promise<void> {
-    const select = this.page.getByTestId('current-section');
-    const options = await select
-      .locator('option')
-      .evaluateAll((nodes) =>
-        nodes.map((node) => ({ value: (node as HTMLOptionElement).value, label: node.textContent ?? '' })),
+    await this.openSectionMenu();
+    const menu = this.page.getByTestId('current-section');
+    const entries = menu.locator('label').filter({ hasText: title });
+    if ((await entries.count()) !== 1) {
+      const all = await menu.locator('label').allInnerTexts();
+      throw new Error(`not one agenda item "${title}" among ${all.join(' | ')}`);
+    }
+    const sectionId = await entries.getByTestId('section-option').getAttribute('value');
+    await entries.click();
+    await this.page.locator(`[data-testid="current-section"][data-section-id="${sectionId}"]`).waitFor();
+  }
+
+  /** Titles in the menu of sections that do not fit their entry (cut off, or ending in an ellipsis), with the menu open. */
+  async sectionTitlesCut(): Promise<string[]> {
+    await this.openSectionMenu();
+    return this.page
+      .getByTestId('current-section')
+      .locator('label')
+      .evaluateAll((labels) =>
+        labels
+          .filter((label) => {
+            const title = label.querySelector('span') ?? label;
+            const style = getComputedStyle(title);
+            return title.scrollWidth > title.clientWidth + 1 || style.textOverflow === 'ellipsis';
+          })
+          .map((label) => (label.textContent ?? '').trim()),
       );
-    const option = options.find((o) => o.value && o.label.includes(title));
-    if (!option) throw new Error(`no agenda item "${title}" among ${options.map((o) => o.label).join(' | ')}`);
-    await select.selectOption(option.value);
-    await this.page.locator(`[data-testid="current-section"]:has(option[value="${option.value}"]:checked)`).waitFor();
+  }
+
+  /** The entries of the menu of sections as shown, each with how far it is indented (0 for a Roman numeral). */
+  async sectionMenu(): Promise<{ title: string; depth: number }[]> {
+    return this.page
+      .getByTestId('current-section')
+      .locator('li')
+      .evaluateAll((items) =>
+        items.map((item) => ({
+          title: (item.textContent ?? '').trim(),
+          depth: Number(item.getAttribute('data-depth')),
+        })),
+      );
   }
 
   /** A member presses "Xin phát biểu"; resolves once they are told they are waiting. */

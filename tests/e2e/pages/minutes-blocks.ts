@@ -77,11 +77,39 @@ export class MinutesBlocks {
     await task.getByTestId('task-assignee').filter({ hasText: memberName }).waitFor();
   }
 
-  /** Types the due date (YYYY-MM-DD) and presses Enter, which writes it into the minutes. */
-  async setDueDate(text: string, date: string): Promise<void> {
+  /** Types the due date as a secretary would ("5/1/2027") and presses Enter, which writes it into the minutes if it is a date. */
+  async setDueDate(text: string, typed: string): Promise<void> {
     const field = this.task(text).getByTestId('task-due-date');
-    await field.fill(date);
+    await field.fill(typed);
     await field.press('Enter');
+  }
+
+  /** Chooses a day (YYYY-MM-DD) in the calendar beside the due-date field, as the phone's date picker would. */
+  async pickDueDate(text: string, day: string): Promise<void> {
+    await this.task(text).getByTestId('task-due-date-picker').fill(day);
+  }
+
+  /** What the due-date field shows. */
+  async dueDateShown(text: string): Promise<string> {
+    return this.task(text).getByTestId('task-due-date').inputValue();
+  }
+
+  /** The message under the due-date field saying why a typed date was not taken. */
+  dueDateError(text: string): Locator {
+    return this.task(text).getByTestId('task-due-date-error');
+  }
+
+  /** Whether the due-date error lies wholly below the field and clear of its label (it once covered the label). */
+  async dueDateErrorIsBelowField(text: string): Promise<boolean> {
+    const task = this.task(text);
+    const [label, field, error] = await Promise.all([
+      task.locator('.due-date > label').boundingBox(),
+      task.getByTestId('task-due-date').boundingBox(),
+      this.dueDateError(text).boundingBox(),
+    ]);
+    if (!label || !field || !error) return false;
+    const bottom = (box: { y: number; height: number }) => box.y + box.height;
+    return error.y >= bottom(field) - 0.5 && error.y >= bottom(label) - 0.5;
   }
 
   async taskFacts(text: string): Promise<TaskFacts> {

@@ -66,10 +66,52 @@ export class MinutesEditor {
     return writtenTextOf(this.document);
   }
 
+  /**
+   * Starts a new paragraph after the last block of the minutes and types
+   * `text` into it, once the editor's own caret stands at the end of that
+   * block (a click and Control+End move the browser's caret before the
+   * editor's, and Enter would act where the click landed).
+   */
+  async typeParagraphAfterLast(text: string): Promise<void> {
+    await this.waitUntilEditable();
+    const last = this.document.locator(':scope > *').last();
+    const lastText = (await writtenTextOf(last)).trim();
+    await last.click();
+    await moveCaretToEndOfBlock(this.page, lastText);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(text);
+  }
+
+  /** The minutes block by block (paragraph, heading, list), each block's text without anyone's caret. */
+  async lines(): Promise<string[]> {
+    return linesOf(this.document);
+  }
+
+  /** How many lists (numbered or bulleted) the minutes hold as blocks of their own (not the lists inside a live block). */
+  async listCount(): Promise<number> {
+    return this.document.locator(':scope > ol, :scope > ul').count();
+  }
+
+  /** Presses a formatting button of the toolbar above the minutes (e.g. "orderedList"), keeping the caret where it is. */
+  async pressToolbar(key: string): Promise<void> {
+    await this.page.getByTestId(`toolbar-${key}`).click();
+  }
+
   /** Names on the carets of other people editing the same minutes. */
   async caretNames(): Promise<string[]> {
     return this.root.locator('.collaboration-carets__caret .collaboration-carets__label').allInnerTexts();
   }
+}
+
+/** The top-level blocks of an editor's document, each as its text without the collaboration carets drawn into it. */
+export async function linesOf(document: Locator): Promise<string[]> {
+  return document.evaluate((node) =>
+    [...node.children].map((block) => {
+      const copy = block.cloneNode(true) as Element;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return copy.textContent ?? '';
+    }),
+  );
 }
 
 /** The text of part of the minutes without the collaboration carets drawn into it. */
