@@ -12,7 +12,11 @@ import { END_SECTION_ID } from '../../lib/editor/nodes';
 function placeCaret(editor: Editor, pos: number): void {
   const { doc } = editor.state;
   const near = TextSelection.near(doc.resolve(Math.max(0, Math.min(pos, doc.content.size))), -1);
-  editor.chain().focus().setTextSelection(near.from).scrollIntoView().run();
+  editor.chain().setTextSelection(near.from).scrollIntoView().run();
+  // Focused now, inside the tap: Tiptap's focus command waits a frame, so the
+  // first letters typed right after the tap would go to the button, and a
+  // phone opens its keyboard only for a focus made by the tap itself.
+  editor.view.focus();
 }
 
 /** The caret at the end of the section whose heading carries `sectionId`; false when there is no such heading. */
