@@ -1,3 +1,4 @@
+import { EXPECTED_BROWSER_ERRORS } from '../helpers/browser';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
 import { openMinutes } from './pages/people';
@@ -11,6 +12,7 @@ describe('writing the minutes without a network', () => {
     await expect.poll(() => binh.editor.text()).toContain('BIÊN BẢN');
     await expect.poll(() => binh.isAvailableOffline()).toBe(true);
 
+    started.app.expectConsoleErrors(EXPECTED_BROWSER_ERRORS.offline);
     await visitor.context.setOffline(true);
     await expect.poll(() => binh.status.connection()).toBe('offline');
     const offlineText = 'Viết khi mất mạng ở nhà văn hóa thôn.';

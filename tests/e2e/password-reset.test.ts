@@ -1,3 +1,4 @@
+import { EXPECTED_BROWSER_ERRORS } from '../helpers/browser';
 import { describe, expect, it } from 'vitest';
 import vi from '../../messages/vi.json';
 import { useE2eApp } from '../helpers/e2e-app';
@@ -15,6 +16,8 @@ describe('a member who forgot the password', () => {
 
   it('gets a new password link from the cell secretary, sets a new password through it and signs in with it, and the old password and sessions stop working', async () => {
     const member = started.cell.member;
+    // The old password is tried once it no longer works.
+    started.app.expectConsoleErrors(EXPECTED_BROWSER_ERRORS.refusedSignIn);
     // A phone that is still signed in with the old password.
     const phone = await signedIn(started.app, member);
 

@@ -1,3 +1,4 @@
+import { EXPECTED_BROWSER_ERRORS } from '../helpers/browser';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
 import { openMinutes } from './pages/people';
@@ -7,6 +8,7 @@ describe('minutes open in a browser while the server restarts', () => {
 
   it('keeps what was saved, and the open page reconnects by itself', async () => {
     const { meeting: binh } = await openMinutes(started.app, started.cell.member, started.cell.meetingId);
+    started.app.expectConsoleErrors(EXPECTED_BROWSER_ERRORS.serverDown);
     await expect.poll(() => binh.status.connection()).toBe('connected');
     const beforeRestart = 'Ghi trước khi máy chủ khởi động lại.';
     await binh.editor.typeParagraphAtEnd(beforeRestart);

@@ -95,6 +95,7 @@ describe('the security headers of the app’s pages', () => {
     await meeting.goto(started.cell.meetingId);
     await meeting.editor.waitUntilEditable();
 
+    started.app.expectConsoleErrors(/Executing inline event handler violates the following Content Security Policy/);
     const ran = await visitor.page.evaluate(() => {
       const bait = document.createElement('button');
       bait.setAttribute('onclick', 'window.__e2eInlineHandlerRan = true');
@@ -117,6 +118,8 @@ describe('the security headers of the app’s pages', () => {
       '/inner': '<!doctype html><p id="inner">Trang con của chính trang lạ</p>',
     });
     try {
+      // The browser's refusal, and the other site having no icon.
+      started.app.expectConsoleErrors(/frame-ancestors 'none'/, /status of 404 \(Not Found\) \[[^\]]*\/favicon\.ico\]/);
       const messages: string[] = [];
       visitor.page.on('console', (message) => messages.push(message.text()));
       const appAnswered = visitor.page.waitForResponse((response) => response.url() === meetingUrl);

@@ -1,3 +1,4 @@
+import { EXPECTED_BROWSER_ERRORS } from '../helpers/browser';
 import { describe, expect, it } from 'vitest';
 import en from '../../messages/en.json';
 import vi from '../../messages/vi.json';
@@ -13,6 +14,7 @@ describe('signing in with email and password', () => {
 
   it('shows a clear message for a wrong password and stays on the sign-in page', async () => {
     const { page, context } = await started.app.visitor();
+    started.app.expectConsoleErrors(EXPECTED_BROWSER_ERRORS.refusedSignIn);
     const signIn = new SignInPage(page);
     await signIn.goto();
 
@@ -61,6 +63,7 @@ describe('signing in with email and password', () => {
 
     await header.switchLanguage('en');
     await expect.poll(() => signIn.heading.innerText()).toBe(en.signin.title);
+    started.app.expectConsoleErrors(EXPECTED_BROWSER_ERRORS.refusedSignIn);
     await signIn.signIn(started.cell.member.email, WRONG_PASSWORD);
     await signIn.error.waitFor();
     expect(await signIn.error.innerText()).toBe(en.signin.failed);

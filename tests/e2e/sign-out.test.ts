@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Visitor } from '../helpers/browser';
+import { EXPECTED_BROWSER_ERRORS, type Visitor } from '../helpers/browser';
 import type { Person } from '../helpers/e2e-app';
 import { useE2eApp } from '../helpers/e2e-app';
 import { localDocName, savedVectorKey } from '../../lib/offline';
@@ -75,6 +75,8 @@ describe('what a member leaves on a shared computer', () => {
     await signInOnSameBrowser(visitor, an);
     expect(await new AccountMenu(visitor.page).signedInAs()).toContain(an.name);
     expect(await dataOf(visitor, binh)).toEqual({ databases: [], storage: [], pages: 0 });
+    // Offline, the page is not there to show: the service worker answers 503.
+    started.app.expectConsoleErrors(EXPECTED_BROWSER_ERRORS.offline, EXPECTED_BROWSER_ERRORS.pageNotKept);
     expect(await signedInOnPageShownOffline(visitor, meetingId)).toBeNull();
 
     // What Bình wrote was saved before she left: An reads it from the server.
@@ -100,6 +102,8 @@ describe('what a member leaves on a shared computer', () => {
     expect(await new AccountMenu(visitor.page).signedInAs()).toContain(an.name);
 
     const left = await dataOf(visitor, binh);
+    // Offline, the page is not there to show: the service worker answers 503.
+    started.app.expectConsoleErrors(EXPECTED_BROWSER_ERRORS.offline, EXPECTED_BROWSER_ERRORS.pageNotKept);
     const shownOffline = await signedInOnPageShownOffline(visitor, meetingId);
     expect({ ...left, shownOffline }).toEqual({ databases: [], storage: [], pages: 0, shownOffline: null });
   });

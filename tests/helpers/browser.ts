@@ -28,7 +28,7 @@ export function launchBrowser(): Promise<Browser> {
 export interface Visitor {
   context: BrowserContext;
   page: Page;
-  /** Uncaught page errors and console errors so far, for the report of a failed test. */
+  /** Uncaught page errors and console errors so far (a test fails on any it did not expect). */
   errors: string[];
 }
 
@@ -43,6 +43,30 @@ export interface VisitorOptions {
 export const PHONE_VIEWPORT = { width: 360, height: 640 };
 
 /**
+ * Where the people using the app are: browsers in Vietnam, in Vietnamese,
+ * while the server runs in UTC (tests/helpers/server.ts), so a time formatted
+ * in the wrong zone, or differently on the server and in the browser, shows.
+ */
+export const VISITOR_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const VISITOR_LOCALE = 'vi-VN';
+
+/**
+ * Console errors a browser logs when a test does on purpose what makes them:
+ * tests name the ones they cause (E2eApp.expectConsoleErrors), any other
+ * fails the test.
+ */
+export const EXPECTED_BROWSER_ERRORS = {
+  /** A refused password: the sign-in request is answered 401, which the browser logs. */
+  refusedSignIn: /status of 401 \(Unauthorized\) \[[^\]]*\/api\/auth\/callback\/credentials/,
+  /** The network taken away (setOffline): requests and websocket connections fail. */
+  offline: /net::ERR_INTERNET_DISCONNECTED/,
+  /** Offline, a page the service worker did not keep: it answers 503 for the page. */
+  pageNotKept: /status of 503 \(\) \[[^\]]*\/meetings\//,
+  /** The server stopped: the page's websocket retries are refused until it is back. */
+  serverDown: /net::ERR_CONNECTION_REFUSED/,
+};
+
+/**
  * A person at their own browser: a fresh profile (cookies, IndexedDB, service
  * workers of its own) with one tab open, relative URLs resolved against `baseUrl`.
  */
@@ -51,6 +75,8 @@ export async function newVisitor(browser: Browser, baseUrl: string, options: Vis
     baseURL: baseUrl,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.phone ? PHONE_VIEWPORT : { width: 1200, height: 900 },
+    timezoneId: VISITOR_TIME_ZONE,
+    locale: VISITOR_LOCALE,
     ...(options.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   context.setDefaultTimeout(UI_TIMEOUT_MS);
@@ -59,7 +85,8 @@ export async function newVisitor(browser: Browser, baseUrl: string, options: Vis
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    // With the address it came from: "Failed to load resource" does not say which.
+    if (message.type() === 'error') errors.push(`console: ${message.text()} [${message.location().url}]`);
   });
   return { context, page, errors };
 }

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser, newVisitor, type Visitor, type VisitorOptions } from './browser';
 import { openServices } from '../../server/bootstrap';
 import { seedDemo, type DemoSummary } from '../../server/cli/seed-demo';
@@ -38,6 +38,14 @@ export interface E2eApp {
   readonly visitors: readonly Visitor[];
   /** A new person at a new browser profile, opened on this server. */
   visitor(options?: VisitorOptions): Promise<Visitor>;
+  /**
+   * Console errors the current test causes on purpose (a refused inline
+   * script, a network taken away): any other console error or uncaught page
+   * error fails the test (useE2eApp). Applies until the test ends.
+   */
+  expectConsoleErrors(...patterns: RegExp[]): void;
+  /** The patterns expectConsoleErrors added, emptied by useE2eApp after each test. */
+  readonly expectedConsoleErrors: RegExp[];
   /**
    * SIGTERM, wait for `whileDown` (what a test checks while the server is
    * gone), then start again on the same port with the same data directory.
@@ -105,6 +113,7 @@ export async function startApp(options: { seed?: boolean | 'demo' } = {}): Promi
   }
   const port = server.port;
   const visitors: Visitor[] = [];
+  const expectedErrors: RegExp[] = [];
 
   const app: E2eApp = {
     get server() {
@@ -119,6 +128,10 @@ export async function startApp(options: { seed?: boolean | 'demo' } = {}): Promi
       visitors.push(visitor);
       return visitor;
     },
+    expectConsoleErrors(...patterns) {
+      expectedErrors.push(...patterns);
+    },
+    expectedConsoleErrors: expectedErrors,
     async restart(whileDown) {
       const code = await server.stop();
       await whileDown?.();
@@ -134,6 +147,27 @@ export async function startApp(options: { seed?: boolean | 'demo' } = {}): Promi
     },
   };
   return app;
+}
+
+/** Where each visitor's error list stood when a test began. */
+type ErrorMarks = Map<Visitor, number>;
+
+function markErrors(app: E2eApp): ErrorMarks {
+  return new Map(app.visitors.map((visitor) => [visitor, visitor.errors.length]));
+}
+
+/**
+ * The console errors and uncaught page errors of every browser since
+ * `marks`, except those the test said it expects; clears the expectations.
+ */
+function unexpectedErrors(app: E2eApp, marks: ErrorMarks): string[] {
+  const expected = app.expectedConsoleErrors.splice(0);
+  return app.visitors.flatMap((visitor, i) =>
+    visitor.errors
+      .slice(marks.get(visitor) ?? 0)
+      .filter((error) => !expected.some((pattern) => pattern.test(error)))
+      .map((error) => `browser ${i + 1}: ${error}`),
+  );
 }
 
 /**
@@ -163,6 +197,7 @@ export function useE2eApp(options: { seed?: boolean | 'demo' } = {}): {
   readonly cell: SeededCell;
 } {
   let running: E2eApp | undefined;
+  let marks: ErrorMarks = new Map();
   beforeAll(async () => {
     running = await startApp(options);
   });
@@ -170,6 +205,18 @@ export function useE2eApp(options: { seed?: boolean | 'demo' } = {}): {
     await running?.close();
   });
   reportFailures(() => running);
+  // A page that logs an error (a failed hydration, an exception, a refused
+  // request) is broken for its user even when the steps of the test passed.
+  beforeEach(() => {
+    if (running) marks = markErrors(running);
+  });
+  afterEach(() => {
+    if (!running) return;
+    const unexpected = unexpectedErrors(running, marks);
+    if (unexpected.length > 0) {
+      throw new Error(`The browsers reported errors during this test:\n${unexpected.join('\n')}`);
+    }
+  });
   return {
     get app(): E2eApp {
       if (!running) throw new Error('the app has not started');

@@ -60,6 +60,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       DATA_DIR: dataDir,
       BIENBAN_NEXT: options.withNext ? 'on' : 'off',
       LOG_LEVEL: 'info',
+      // Servers run in UTC; the organisation's time zone (TIME_ZONE) is what pages must show.
+      TZ: 'UTC',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
