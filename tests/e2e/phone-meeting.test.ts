@@ -89,7 +89,7 @@ describe('the December meeting held on two phones', () => {
 
   async function onPhone(who: Person): Promise<{ visitor: Visitor; page: MeetingRecordPage }> {
     const visitor = await started.app.visitor({ phone: true });
-    await countEffort(visitor.context);
+    countEffort(visitor.page);
     const signIn = new SignInPage(visitor.page);
     await signIn.goto();
     await signIn.signIn(who.email, who.password);
@@ -100,7 +100,7 @@ describe('the December meeting held on two phones', () => {
   it('Hùng prepares the meeting on his phone: roles, the agenda, the draft resolution and the notice', async () => {
     meetingId = started.app.demo!.meetings.find((m) => m.state === 'scheduled')!.id;
     ({ visitor: hungAt, page: hung } = await onPhone(hungP()));
-    const before = await effortOf(hung.tab);
+    const before = effortOf(hung.tab);
     await hung.goto(meetingId);
     await hung.editor.waitUntilShown();
     // Before the meeting everyone starts with its preparation, and the page never scrolls sideways.
@@ -123,15 +123,15 @@ describe('the December meeting held on two phones', () => {
       await hung.tab.locator(`[data-testid="prep-${item}"][aria-pressed="true"]`).waitFor();
     }
     await shot(hung, 'hung-prepared');
-    effort.preparationByHung = effortBetween(before, await effortOf(hung.tab));
+    effort.preparationByHung = effortBetween(before, effortOf(hung.tab));
   });
 
   it('Lan opens it, Hùng starts it (asked about the day), and each phone turns to its part', async () => {
     ({ visitor: lanAt, page: lan } = await onPhone(lanP()));
     await lan.goto(meetingId);
     await lan.editor.waitUntilEditable();
-    hungFromOpening = await effortOf(hung.tab);
-    lanFromOpening = await effortOf(lan.tab);
+    hungFromOpening = effortOf(hung.tab);
+    lanFromOpening = effortOf(lan.tab);
 
     startedNear = Date.now();
     expect(await hung.start()).toEqual({ askedAboutTheDay: true });
@@ -265,8 +265,8 @@ describe('the December meeting held on two phones', () => {
     await hung.closing.acknowledge('chair');
     await hung.closing.acknowledged('chair').waitFor();
     expect(await hung.closing.blanks.count()).toBe(0);
-    effort.meetingByHung = effortBetween(hungFromOpening, await effortOf(hung.tab));
-    effort.meetingByLan = effortBetween(lanFromOpening, await effortOf(lan.tab));
+    effort.meetingByHung = effortBetween(hungFromOpening, effortOf(hung.tab));
+    effort.meetingByLan = effortBetween(lanFromOpening, effortOf(lan.tab));
     await expect.poll(() => hung.closing.waitingFor('secretary').innerText()).toContain(lanP().name);
     await shot(hung, 'hung-waits-for-lan');
 

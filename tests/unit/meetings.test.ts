@@ -43,7 +43,7 @@ describeEachDatabase('meetings', (db) => {
     expect(meeting.title).toBe('Chuyên đề học tập và làm theo Bác');
   });
 
-  it('writes a generic meeting in the organisation\'s language', async () => {
+  it("writes a generic meeting in the organisation's language", async () => {
     const { meetings, docStore } = db().services;
     const { handle } = db();
     const meeting = await meetings.createMeeting(

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** What a person did with their fingers on one tab: taps, and how far they scrolled. */
 export interface Effort {
@@ -7,77 +7,58 @@ export interface Effort {
   screens: number;
 }
 
-const KEY = '__bienbanEffort';
+/** What each action of a test stands for on a phone: a tap, a field entered, a choice from a list (open, pick). */
+const TAPS_PER_ACTION: Record<string, number> = {
+  click: 1,
+  tap: 1,
+  check: 1,
+  uncheck: 1,
+  fill: 1,
+  setInputFiles: 1,
+  selectOption: 2,
+};
+
+const tallies = new WeakMap<Page, { taps: number; scrolled: number }>();
+let patched = false;
 
 /**
- * Counts, in the page itself, what a person on a phone does to get through
- * a task: every tap or click, every field they enter without tapping it
- * first (filled by the test), every choice from a list as two taps (open,
- * pick), and the distance scrolled, including the scrolling that brings a
- * button into view before it is pressed. Kept in sessionStorage, so it
- * survives the page's reloads and navigations within the tab.
+ * Counts what a person on a phone does to get through a task, from the
+ * test's own actions on this page: each tap, field entered or choice from a
+ * list, and the distance the page had to be scrolled to bring the target
+ * into view first, as a thumb would. Scrolling the page does by itself (a
+ * tab opening at its top, a jump to the opinion being spoken, the editor
+ * following the caret) is the app's work and is not counted; neither is
+ * typing.
  */
-export async function countEffort(context: BrowserContext): Promise<void> {
-  await context.addInitScript((key: string) => {
-    type Stored = { taps: number; scrolled: number };
-    const read = (): Stored => JSON.parse(sessionStorage.getItem(key) ?? '{"taps":0,"scrolled":0}') as Stored;
-    const add = (taps: number, scrolled: number) => {
-      const now = read();
-      sessionStorage.setItem(key, JSON.stringify({ taps: now.taps + taps, scrolled: now.scrolled + scrolled }));
+export function countEffort(page: Page): void {
+  tallies.set(page, { taps: 0, scrolled: 0 });
+  if (patched) return;
+  patched = true;
+  const proto = Object.getPrototypeOf(page.locator('body')) as Record<string, unknown>;
+  for (const [method, taps] of Object.entries(TAPS_PER_ACTION)) {
+    const original = proto[method] as (this: Locator, ...args: unknown[]) => Promise<unknown>;
+    proto[method] = async function (this: Locator, ...args: unknown[]) {
+      const tally = tallies.get(this.page());
+      if (tally) {
+        const scrollY = () => this.page().evaluate(() => window.scrollY);
+        const before = await scrollY();
+        await this.scrollIntoViewIfNeeded();
+        const moved = Math.abs((await scrollY()) - before);
+        tally.scrolled += moved;
+        // EFFORT_TRACE=1 prints each action and the scrolling it needed, to see where the distance is.
+        if (process.env.EFFORT_TRACE) console.log(`effort ${method} ${this.toString()} scrolled ${moved}px`);
+        tally.taps += taps;
+      }
+      return original.apply(this, args);
     };
-    let lastTap = 0;
-    const isField = (el: EventTarget | null) =>
-      el instanceof HTMLElement &&
-      (el.isContentEditable ||
-        (el instanceof HTMLInputElement && el.type !== 'checkbox') ||
-        el instanceof HTMLTextAreaElement);
-    window.addEventListener(
-      'click',
-      (event) => {
-        if (!event.isTrusted) return;
-        lastTap = Date.now();
-        add(1, 0);
-      },
-      true,
-    );
-    window.addEventListener(
-      'focusin',
-      (event) => {
-        // A field entered without a tap just before it (the test filled it): the tap a person makes.
-        if (isField(event.target) && Date.now() - lastTap > 500) add(1, 0);
-      },
-      true,
-    );
-    window.addEventListener(
-      'change',
-      (event) => {
-        if (event.target instanceof HTMLSelectElement) add(2, 0);
-      },
-      true,
-    );
-    let lastY = window.scrollY;
-    window.addEventListener(
-      'scroll',
-      () => {
-        add(0, Math.abs(window.scrollY - lastY));
-        lastY = window.scrollY;
-      },
-      { passive: true },
-    );
-  }, KEY);
+  }
 }
 
 /** The effort counted on this tab so far. */
-export async function effortOf(page: Page): Promise<Effort> {
-  const stored = await page.evaluate((key) => sessionStorage.getItem(key), KEY);
-  const { taps, scrolled } = JSON.parse(stored ?? '{"taps":0,"scrolled":0}') as { taps: number; scrolled: number };
+export function effortOf(page: Page): Effort {
+  const tally = tallies.get(page) ?? { taps: 0, scrolled: 0 };
   const height = page.viewportSize()?.height ?? 640;
-  return { taps, screens: Math.round((scrolled / height) * 10) / 10 };
-}
-
-/** Starts counting again from zero (e.g. once the meeting page is open). */
-export async function resetEffort(page: Page): Promise<void> {
-  await page.evaluate((key) => sessionStorage.removeItem(key), KEY);
+  return { taps: tally.taps, screens: Math.round((tally.scrolled / height) * 10) / 10 };
 }
 
 /** The effort between two readings. */
