@@ -86,8 +86,6 @@ export function SpeakerPanel() {
         </div>
       ))}
 
-      {status.chair && live && <AddSpeaker queued={new Set([...waiting, ...speaking].map((r) => r.userId))} />}
-
       <h3>{t('speakers.waiting', { count: waiting.length })}</h3>
       {waiting.length === 0 ? (
         <p className="muted">{t('speakers.none')}</p>
@@ -128,6 +126,8 @@ export function SpeakerPanel() {
           ))}
         </ol>
       )}
+      {/* After the list: who waits is what the chair looks at first. */}
+      {status.chair && live && <AddSpeaker queued={new Set([...waiting, ...speaking].map((r) => r.userId))} />}
       {done.length > 0 && (
         <p className="muted" data-testid="speaker-done">
           {t('speakers.done', { names: done.map((r) => r.name).join(', ') })}

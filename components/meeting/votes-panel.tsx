@@ -42,10 +42,11 @@ export function VotesPanel() {
           base: t(`votes.ruleBase.${view.voteRule.base}`),
         })}
       </p>
-      {status.chair && status.started && <VoteOpenForm meetingId={view.id} />}
+      {/* The open vote first: on a phone it is what the chair and the members act on now. */}
       {open.map((vote) => (
         <OpenVote key={vote.id} vote={vote} ballots={ballots} />
       ))}
+      {status.chair && status.started && <VoteOpenForm meetingId={view.id} />}
       {closed.length > 0 && <h3>{t('votes.closedTitle')}</h3>}
       {closed.map((vote) => (
         <ClosedVote key={vote.id} vote={vote} />
