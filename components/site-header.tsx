@@ -37,6 +37,11 @@ export function SiteHeader({ t, locale, user, cells, audit }: SiteHeaderProps) {
                     {t('header.myTasks')}
                   </Link>
                 </li>
+                <li>
+                  <Link href="/archive" data-testid="archive-link">
+                    {t('header.archive')}
+                  </Link>
+                </li>
                 {audit && (
                   <li>
                     <Link href="/audit" data-testid="audit-link">

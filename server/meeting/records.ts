@@ -15,6 +15,7 @@ import { cellRules } from './settings';
 import { plainText } from './doc-edits';
 import type { MeetingDocs } from './docs';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
+import { matchesArchiveFilters, type ArchiveEntry, type ArchiveFilters } from '../../lib/archive';
 
 /** Documents are "available" when uploaded at least this long before the meeting. */
 const DOCUMENTS_LEAD_MS = 24 * 60 * 60 * 1000;
@@ -190,6 +191,47 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
       if (!canViewCell(subject, cellId)) return [];
       const visible = await visibleMeetingIds(subject, cellId);
       return (await services.meetings.listMeetings(cellId)).filter((m) => visible.has(m.id));
+    },
+
+    /**
+     * The archive: every meeting the user may see in the cells they belong to
+     * or oversee (all cells for an administrator), narrowed by `filters`. The
+     * policy decides per meeting, as for a cell's own list: an overseer finds
+     * approved minutes only, and secret or committee meetings only where they
+     * may open them. Also the cells the reader may choose from.
+     */
+    async archive(user: SessionUser, filters: ArchiveFilters) {
+      const subject = await services.organisations.subjectFor(user);
+      const cells = await services.organisations.cellsFor(subject);
+      const chosen = filters.cellId === undefined ? cells : cells.filter((c) => c.id === filters.cellId);
+      const entries: ArchiveEntry[] = [];
+      for (const cell of chosen) {
+        const meetings = await services.meetings.listMeetings(cell.id);
+        const resources = await services.meetings.resourcesOf(meetings);
+        meetings.forEach((m, i) => {
+          if (!canSeeMeeting(subject, resources[i]!)) return;
+          entries.push({
+            id: m.id,
+            title: m.title,
+            kind: m.kind,
+            state: m.state,
+            classification: m.classification,
+            startsAt: m.starts_at,
+            place: m.place,
+            cellId: cell.id,
+            cellName: cell.name,
+            committeeName: cell.committeeName,
+            approvedAt: m.approved_at,
+            contentHash: m.content_hash,
+          });
+        });
+      }
+      return {
+        cells,
+        entries: entries.filter((entry) => matchesArchiveFilters(entry, { ...filters, cellId: undefined })),
+        /** Every visible meeting before the filters other than the cell: the years to choose from. */
+        all: entries,
+      };
     },
 
     /** The signed-in member's tasks across cells, overdue ones flagged; only tasks of meetings they may see. */

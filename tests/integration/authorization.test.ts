@@ -449,6 +449,7 @@ const TABLE: Row[] = [
   pageRow('/', 'D A A A A A A A A A D', () => '/'),
   pageRow('/tasks', 'D A A A A A A A A A D', () => '/tasks'),
   pageRow('/audit', 'D D D D D D D A D A D', () => '/audit'),
+  pageRow('/archive', 'D A A A A A A A A A D', () => '/archive'),
   pageRow('/cells/[cellId]', 'D D A A A A A A A A D', (w) => `/cells/${w.cellId}`),
   pageRow('/cells/[cellId]/tasks', 'D D A A A A A A A A D', (w) => `/cells/${w.cellId}/tasks`),
   pageRow('/meetings/[meetingId]', 'D D A A A A A A D A D', (w) => `/meetings/${w.meetings.open}`),

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import vi from '../../messages/vi.json';
+import { useE2eApp } from '../helpers/e2e-app';
+import { ArchivePage } from './pages/archive-page';
+import { SignInPage } from './pages/sign-in-page';
+
+describe('the archive of the demo cell, read on a phone', () => {
+  const started = useE2eApp({ seed: 'demo' });
+
+  async function memberOnPhone() {
+    const demo = started.app.demo!;
+    const member = demo.members.find((m) => m.role === 'member' && m.status === 'full')!;
+    const visitor = await started.app.visitor({ phone: true });
+    const signIn = new SignInPage(visitor.page);
+    await signIn.goto();
+    await signIn.signIn(member.email, demo.password);
+    await visitor.page.waitForURL((url) => url.pathname === '/');
+    return visitor;
+  }
+
+  it('lists every meeting of the cell by month, latest first, the approved ones with their seal', async () => {
+    const demo = started.app.demo!;
+    const visitor = await memberOnPhone();
+    const archive = new ArchivePage(visitor.page);
+    await archive.openFromHeader();
+
+    expect(await archive.items.count()).toBe(demo.meetings.length);
+    const months = [...new Set(demo.meetings.map((m) => m.startsAt.slice(0, 7)))].sort().reverse();
+    expect(await archive.months()).toEqual(
+      months.map((ym) =>
+        vi.archive.month.replace('{month}', String(Number(ym.slice(5)))).replace('{year}', ym.slice(0, 4)),
+      ),
+    );
+    for (const meeting of demo.meetings.filter((m) => m.sealedHash)) {
+      const item = visitor.page.locator(`[data-testid="archive-item"][data-meeting-id="${meeting.id}"]`);
+      expect(await item.getByTestId('archive-item-seal').innerText()).toContain(meeting.sealedHash!.slice(0, 12));
+    }
+    expect(await visitor.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  it('narrows the list to approved minutes, and opens one read-only with its seal', async () => {
+    const demo = started.app.demo!;
+    const visitor = await memberOnPhone();
+    const archive = new ArchivePage(visitor.page);
+    await archive.goto();
+    await archive.filter({ state: vi.meetingState.approved });
+    const approved = demo.meetings.filter((m) => m.state === 'approved');
+    expect(await archive.items.count()).toBe(approved.length);
+    expect(new URL(visitor.page.url()).searchParams.get('state')).toBe('approved');
+
+    await archive.items.first().locator('.meeting-list__title').click();
+    await visitor.page.waitForURL((url) => url.pathname === `/meetings/${approved[0]!.id}`);
+    expect(await visitor.page.getByTestId('sealed-banner').innerText()).toContain(approved[0]!.sealedHash!);
+  });
+
+  it('says which filter of a changed address it could not read', async () => {
+    const visitor = await memberOnPhone();
+    const archive = new ArchivePage(visitor.page);
+    await archive.goto('?year=20x6&kind=party');
+    expect(await archive.filterError.innerText()).toContain(vi.archive.filter.year);
+    expect(await archive.filterError.innerText()).toContain(vi.archive.filter.kind);
+    expect(await archive.items.count()).toBe(started.app.demo!.meetings.length);
+  });
+});
