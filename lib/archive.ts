@@ -5,6 +5,7 @@ import {
   type MeetingClassification,
   type MeetingKind,
   type MeetingState,
+  type NotHeldReason,
 } from './domain';
 
 /**
@@ -38,6 +39,8 @@ export interface ArchiveEntry {
   /** When the minutes were approved and sealed, and the seal's hash; null before. */
   approvedAt: string | null;
   contentHash: string | null;
+  /** A meeting that did not take place: postponed or cancelled, and why. */
+  notHeld: { reason: NotHeldReason; note: string } | null;
 }
 
 export interface ArchiveMonth {

@@ -12,8 +12,22 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const MEETING_KINDS = ['regular', 'thematic', 'combined', 'committee', 'extraordinary', 'generic'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-export const MEETING_STATES = ['scheduled', 'in_progress', 'closed', 'approved'] as const;
+/**
+ * scheduled → in progress → closed → approved; or scheduled → not held (a
+ * meeting cancelled or postponed keeps its row and its reason, so a missing
+ * month is a recorded fact, not a gap).
+ */
+export const MEETING_STATES = ['scheduled', 'in_progress', 'closed', 'approved', 'not_held'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
+
+/** Why a scheduled meeting did not take place. */
+export const NOT_HELD_REASONS = ['postponed', 'cancelled'] as const;
+export type NotHeldReason = (typeof NOT_HELD_REASONS)[number];
+
+/** States after which a meeting's record no longer changes (corrections are amendments). */
+export function isSettled(state: MeetingState): boolean {
+  return state === 'approved' || state === 'not_held';
+}
 
 /** thường / mật: secret meetings warn and restrict export. */
 export const MEETING_CLASSIFICATIONS = ['normal', 'secret'] as const;

@@ -89,13 +89,14 @@ export function wallTimeToInstant(local: string, timeZone: string): Date | null 
 /**
  * Meetings still to come (soonest first) and the others (latest first). A
  * meeting stays "upcoming" for the whole of its day, unless it has been
- * held: a closed or approved meeting is never "upcoming", whatever its date.
+ * held: a closed or approved meeting, or one recorded as not held, is never
+ * "upcoming", whatever its date.
  */
 export function splitByDate<T extends { startsAt: string; state?: string }>(
   meetings: readonly T[],
   today: string,
 ): { upcoming: T[]; past: T[] } {
-  const held = (m: T) => m.state === 'closed' || m.state === 'approved';
+  const held = (m: T) => m.state === 'closed' || m.state === 'approved' || m.state === 'not_held';
   const upcoming = meetings
     .filter((m) => m.startsAt.slice(0, 10) >= today && !held(m))
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));

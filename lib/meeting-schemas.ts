@@ -3,6 +3,7 @@ import { ATTENDANCE_STATUSES } from './rules/attendance';
 import { TASK_STATUSES } from './rules/tasks';
 import { VOTE_BASES, VOTE_THRESHOLDS } from './rules/votes';
 import { VOTE_METHODS, VOTE_SUBJECTS } from './meeting-doc/layout';
+import { NOT_HELD_REASONS } from './domain';
 
 /**
  * Inputs of the live meeting operations (attendance, floor, votes, session,
@@ -104,6 +105,14 @@ export const overseerRemovalSchema = z.object({ cellId: id, userId: id });
 
 /** A member invited to (or uninvited from) a committee meeting. */
 export const inviteeSchema = z.object({ meetingId: id, userId: id });
+
+/** A scheduled meeting recorded as not held: postponed or cancelled, and why, in a sentence or two. */
+export const NOT_HELD_NOTE_MAX = 500;
+export const notHeldSchema = z.object({
+  meetingId: id,
+  reason: z.enum(NOT_HELD_REASONS, 'invalid_choice'),
+  note: text(NOT_HELD_NOTE_MAX),
+});
 
 export const preparationSchema = z.object({
   meetingId: id,

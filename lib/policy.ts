@@ -1,6 +1,7 @@
 import {
   CELL_COMMITTEE_ROLES,
   CELL_MANAGER_ROLES,
+  isSettled,
   type DocumentAccess,
   type MeetingClassification,
   type MeetingKind,
@@ -26,7 +27,8 @@ import type { ClientRoot } from './meeting-doc/write-rules';
  *   the members it invites; secret (mật) meetings are opened only by those
  *   who take part. Neither is shown to anyone else.
  * - Overseers read the approved minutes of the cells they oversee, and
- *   nothing before approval: drafts belong to the cell.
+ *   nothing before approval: drafts belong to the cell. A meeting recorded
+ *   as not held is read like approved minutes: a fact, no longer edited.
  * - Approved minutes are read-only for everyone; corrections are amendments.
  */
 
@@ -128,11 +130,12 @@ function takesPart(subject: Subject, meeting: MeetingResource): boolean {
 }
 
 function accessTo(subject: Subject, meeting: MeetingResource): DocumentAccess {
-  const approved = meeting.state === 'approved';
-  if (takesPart(subject, meeting)) return approved ? 'read' : 'edit';
-  if (restricted(meeting)) return approved && oversees(subject, meeting.cellId) ? 'read' : 'none';
+  // Approved minutes, and a meeting recorded as not held, are records: read by those who may, edited by no one.
+  const settled = isSettled(meeting.state);
+  if (takesPart(subject, meeting)) return settled ? 'read' : 'edit';
+  if (restricted(meeting)) return settled && oversees(subject, meeting.cellId) ? 'read' : 'none';
   if (membershipIn(subject, meeting.cellId) || subject.isAdmin) return 'read';
-  return approved && oversees(subject, meeting.cellId) ? 'read' : 'none';
+  return settled && oversees(subject, meeting.cellId) ? 'read' : 'none';
 }
 
 /** The whole answer for one user and one meeting. */

@@ -172,6 +172,11 @@ function ArchiveItem({
       <div className="muted">
         {formatStartsAt(entry.startsAt, locale)} · {entry.place}
       </div>
+      {entry.notHeld && (
+        <div className="archive-item__not-held" data-testid="archive-item-not-held">
+          {t(`notHeld.reason.${entry.notHeld.reason}`)}: {entry.notHeld.note}
+        </div>
+      )}
       {entry.approvedAt && entry.contentHash && (
         <div className="muted archive-item__seal" data-testid="archive-item-seal">
           {t('archive.sealed', {

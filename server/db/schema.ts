@@ -5,6 +5,7 @@ import type {
   MeetingState,
   MemberRole,
   MemberStatus,
+  NotHeldReason,
   OrganisationKind,
 } from '../../lib/domain';
 import type { AttendanceStatus } from '../../lib/rules/attendance';
@@ -79,6 +80,11 @@ export interface MeetingsTable {
   /** Thematic meetings: the member assigned the introductory paper (đề dẫn). */
   presenter_id: string | null;
   classification: MeetingClassification;
+  /** A meeting that did not take place: why, in the manager's words, when and by whom it was recorded. */
+  not_held_reason: NotHeldReason | null;
+  not_held_note: string | null;
+  not_held_at: string | null;
+  not_held_by: string | null;
 }
 
 export interface TemplatesTable {

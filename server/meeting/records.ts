@@ -152,6 +152,19 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
           at: a.at,
         })),
         sealed: version ? { hash: version.content_hash, sealedAt: version.created_at, name: version.name } : null,
+        notHeld:
+          meeting.state === 'not_held' && meeting.not_held_reason && meeting.not_held_at
+            ? {
+                reason: meeting.not_held_reason,
+                note: meeting.not_held_note ?? '',
+                at: meeting.not_held_at,
+                byName: meeting.not_held_by
+                  ? (names.get(meeting.not_held_by) ??
+                    (await services.accounts.getUser(meeting.not_held_by))?.name ??
+                    '')
+                  : '',
+              }
+            : null,
         amendments: amendments.map((a) => ({
           id: a.id,
           body: a.body,
@@ -223,6 +236,7 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
             committeeName: cell.committeeName,
             approvedAt: m.approved_at,
             contentHash: m.content_hash,
+            notHeld: m.not_held_reason ? { reason: m.not_held_reason, note: m.not_held_note ?? '' } : null,
           });
         });
       }

@@ -59,7 +59,19 @@ export function writeMirror(doc: Y.Doc, meeting: Meeting): boolean {
 
 /** The columns an operation may change, by their row names. */
 export type MeetingStateChange = Partial<
-  Pick<Meeting, 'state' | 'chair_id' | 'secretary_id' | 'presenter_id' | 'started_at' | 'ended_at'>
+  Pick<
+    Meeting,
+    | 'state'
+    | 'chair_id'
+    | 'secretary_id'
+    | 'presenter_id'
+    | 'started_at'
+    | 'ended_at'
+    | 'not_held_reason'
+    | 'not_held_note'
+    | 'not_held_at'
+    | 'not_held_by'
+  >
 >;
 
 /**

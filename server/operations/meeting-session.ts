@@ -4,6 +4,7 @@ import {
   attendanceMarkSchema,
   currentSectionSchema,
   meetingIdSchema,
+  notHeldSchema,
   sessionRolesSchema,
 } from '../../lib/meeting-schemas';
 import { canAcknowledge } from '../../lib/policy';
@@ -59,6 +60,44 @@ export const sessionOperations = {
       await changeState(deps, meetingId, { state: 'in_progress', started_at: startedAt }, ['scheduled']);
       projectSoon(deps, meetingId);
       return { startedAt };
+    },
+  }),
+
+  /**
+   * Records that a scheduled meeting did not take place, postponed or
+   * cancelled, with the reason: the row stays, read-only, so the month shows
+   * as a fact in the archive. The live minutes close for editing at once.
+   */
+  markNotHeld: operation({
+    group: 'live',
+    schema: notHeldSchema,
+    ...onMeeting,
+    allowed: (ctx) => ctx.permissions.manage,
+    refresh: true,
+    async run(deps, ctx, input, caller) {
+      if (ctx.meeting.state !== 'scheduled') refuse('meeting_not_scheduled', 'markNotHeld', caller.user.id);
+      const at = new Date().toISOString();
+      await changeState(
+        deps,
+        input.meetingId,
+        {
+          state: 'not_held',
+          not_held_reason: input.reason,
+          not_held_note: input.note,
+          not_held_at: at,
+          not_held_by: caller.user.id,
+        },
+        ['scheduled'],
+      );
+      // Those who were co-editing its minutes now only read them.
+      await deps.revalidateDocument(input.meetingId);
+      await auditAs(deps, caller, {
+        action: 'meeting.not_held',
+        cellId: ctx.meeting.cell_id,
+        meetingId: input.meetingId,
+        details: { reason: input.reason, note: input.note },
+      });
+      return { at };
     },
   }),
 

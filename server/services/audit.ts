@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'attachment.read',
   'member.added',
   'meeting.roles_set',
+  'meeting.not_held',
   'meeting.invitee_added',
   'meeting.invitee_removed',
   'meeting.sealed',

@@ -70,6 +70,10 @@ export function createMeetings(db: Db, buildInitialDocument: InitialDocumentBuil
         topic: input.topic ?? null,
         presenter_id: null,
         classification: input.classification ?? 'normal',
+        not_held_reason: null,
+        not_held_note: null,
+        not_held_at: null,
+        not_held_by: null,
       };
       const initial = await buildInitialDocument(meeting, options.editContent);
       if (!meeting.title) meeting.title = initial.title;

@@ -53,6 +53,41 @@ describe('the archive of the demo cell, read on a phone', () => {
     expect(await visitor.page.getByTestId('sealed-banner').innerText()).toContain(approved[0]!.sealedHash!);
   });
 
+  it('records next month’s meeting as postponed, with its reason, and the archive shows the month as not held', async () => {
+    const demo = started.app.demo!;
+    const secretary = demo.members.find((m) => m.role === 'secretary')!;
+    const next = demo.meetings.find((m) => m.state === 'scheduled')!;
+    const visitor = await started.app.visitor({ phone: true });
+    const signIn = new SignInPage(visitor.page);
+    await signIn.goto();
+    await signIn.signIn(secretary.email, demo.password);
+    await visitor.page.waitForURL((url) => url.pathname === '/');
+    await visitor.page.goto(`/meetings/${next.id}`);
+
+    const form = visitor.page.getByTestId('not-held-form');
+    await form.getByTestId('not-held-reason').selectOption({ label: vi.notHeld.reason.postponed });
+    await form.getByTestId('not-held-submit').click();
+    // Without a reason nothing is recorded.
+    await form.getByRole('alert').waitFor();
+    const reason = 'Bão số 9, hoãn sang thứ Bảy tuần sau.';
+    await form.getByTestId('not-held-note').fill(reason);
+    await form.getByTestId('not-held-submit').click();
+    await form.getByTestId('not-held-confirm').click();
+
+    const banner = visitor.page.getByTestId('not-held-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain(reason);
+    expect(await banner.innerText()).toContain(secretary.name);
+    expect(await visitor.page.getByTestId('meeting-state').innerText()).toBe(vi.meetingState.not_held);
+
+    const archive = new ArchivePage(visitor.page);
+    await archive.goto();
+    const item = visitor.page.locator(`[data-testid="archive-item"][data-meeting-id="${next.id}"]`);
+    expect(await item.getByTestId('archive-item-not-held').innerText()).toBe(
+      `${vi.notHeld.reason.postponed}: ${reason}`,
+    );
+  });
+
   it('says which filter of a changed address it could not read', async () => {
     const visitor = await memberOnPhone();
     const archive = new ArchivePage(visitor.page);

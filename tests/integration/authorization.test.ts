@@ -297,6 +297,17 @@ const TABLE: Row[] = [
     (w) => ({ meetingId: w.meetings.approved, body: 'Đính chính thử.' }),
     meetingPage,
   ),
+  // On a meeting under way: the policy's answer shows, and the state then refuses it (nothing changes).
+  operationRow(
+    'markNotHeld',
+    'D D D D D D D A D D D',
+    (w) => ({
+      meetingId: w.meetings.open,
+      reason: 'postponed',
+      note: 'Bão, hoãn sang tuần sau.',
+    }),
+    meetingPage,
+  ),
   operationRow(
     'setPreparation',
     'D D D D D D D A D D D',

@@ -14,6 +14,7 @@ const entry = (id: string, startsAt: string, cellName = 'Khu phố 1'): ArchiveE
   committeeName: null,
   approvedAt: null,
   contentHash: null,
+  notHeld: null,
 });
 
 describe('the archive filters read from the address', () => {

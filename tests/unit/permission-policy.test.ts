@@ -112,6 +112,16 @@ describe('who may do what in a meeting', () => {
     expect(summary(stranger, m)).toBe('none -');
   });
 
+  it('makes a meeting recorded as not held read-only for everyone, amended by no one, and a fact for its overseers', () => {
+    const m = meeting({ state: 'not_held' });
+    expect(summary(secretary, m)).toBe('read - keepOffline');
+    expect(summary(chair, m)).toBe('read - keepOffline');
+    expect(summary(member, m)).toBe('read - keepOffline');
+    expect(summary(overseer, m)).toBe('read - keepOffline');
+    expect(summary(stranger, m)).toBe('none -');
+    expect(canSeeMeeting(overseer, meeting({ state: 'not_held', classification: 'secret' }))).toBe(true);
+  });
+
   it("keeps drafts from overseers: scheduled, in progress and closed minutes are the cell's", () => {
     for (const state of ['scheduled', 'in_progress', 'closed'] as const) {
       expect(meetingPermissions(overseer, meeting({ state })).access).toBe('none');

@@ -14,6 +14,8 @@ import { MeetingTimer } from '../../../components/meeting/meeting-timer';
 import { PreparationSection } from '../../../components/meeting/preparation-section';
 import { RolesPanel } from '../../../components/meeting/roles-panel';
 import { SealedBanner } from '../../../components/meeting/sealed-banner';
+import { NotHeldBanner } from '../../../components/meeting/not-held-banner';
+import { NotHeldForm } from '../../../components/meeting/not-held-form';
 import { SessionControls } from '../../../components/meeting/session-controls';
 import { SpeakerPanel } from '../../../components/meeting/speaker-panel';
 import { VotesPanel } from '../../../components/meeting/votes-panel';
@@ -164,6 +166,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
         </div>
       )}
       {record.sealed && <SealedBanner t={t} locale={locale} timeZone={timeZone} sealed={record.sealed} />}
+      {record.notHeld && <NotHeldBanner t={t} locale={locale} timeZone={timeZone} notHeld={record.notHeld} />}
 
       <MeetingNav t={t} />
       <LiveMeetingProvider view={view} access={access} wsPath={COLLAB_PATH}>
@@ -177,6 +180,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
               {/* Who chairs and who keeps the minutes is settled while preparing. */}
               <RolesPanel />
               {preparation}
+              {permissions.manage && <NotHeldForm meetingId={meeting.id} />}
             </TabPanel>
           )}
           <div className="meeting-layout">
