@@ -1,4 +1,4 @@
-import { absenceStreaks, type AttendanceMark } from '../../lib/rules/attendance';
+import { absenceStreaks, countAttendance, type AttendanceMark } from '../../lib/rules/attendance';
 import { MINIMUM_MINUTES } from '../../lib/rules/duration';
 import { todayIso, wallTimeToInstant } from '../../lib/format';
 import { isOverdue } from '../../lib/rules/tasks';
@@ -16,6 +16,7 @@ import { plainText } from './doc-edits';
 import type { MeetingDocs } from './docs';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
 import { matchesArchiveFilters, type ArchiveEntry, type ArchiveFilters } from '../../lib/archive';
+import { monthsOf, type OversightCell, type OversightPeriod } from '../../lib/oversight';
 
 /** Documents are "available" when uploaded at least this long before the meeting. */
 const DOCUMENTS_LEAD_MS = 24 * 60 * 60 * 1000;
@@ -246,6 +247,79 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
         /** Every visible meeting before the filters other than the cell: the years to choose from. */
         all: entries,
       };
+    },
+
+    /**
+     * The committee's overview of a period: for each cell the user may see,
+     * each month's meetings (those the policy shows them: an overseer counts
+     * approved minutes and meetings recorded as not held), their duration,
+     * attendance against the cell's members, and the cell's overdue tasks.
+     * Attendance is measured against today's membership of the cell.
+     */
+    async oversight(user: SessionUser, period: OversightPeriod) {
+      const subject = await services.organisations.subjectFor(user);
+      const cells = await services.organisations.cellsFor(subject);
+      const months = monthsOf(period);
+      const day = todayIso(timeZone);
+      const out: OversightCell[] = [];
+      for (const cell of cells) {
+        const meetings = (await services.meetings.listMeetings(cell.id)).filter(
+          (m) => m.starts_at.slice(0, 7) >= period.from && m.starts_at.slice(0, 7) <= period.to,
+        );
+        const resources = await services.meetings.resourcesOf(meetings);
+        const visible = meetings.filter((_, i) => canSeeMeeting(subject, resources[i]!));
+        const members = await services.organisations.listMembers(cell.id);
+        const marks = visible.length
+          ? await db
+              .selectFrom('attendance')
+              .select(['meeting_id', 'user_id', 'status', 'reason'])
+              .where(
+                'meeting_id',
+                'in',
+                visible.map((m) => m.id),
+              )
+              .execute()
+          : [];
+        const seen = await visibleMeetingIds(subject, cell.id);
+        const overdueTasks = (await cellTasks(db, cell.id)).filter(
+          (t) => seen.has(t.meetingId) && isOverdue(t, day),
+        ).length;
+        const byMonth: OversightCell['months'] = Object.fromEntries(months.map((month) => [month, []]));
+        for (const m of visible.sort((a, b) => a.starts_at.localeCompare(b.starts_at))) {
+          const counts = countAttendance(
+            members,
+            new Map(
+              marks
+                .filter((r) => r.meeting_id === m.id)
+                .map((r) => [r.user_id, { status: r.status, reason: r.reason ?? undefined }]),
+            ),
+          );
+          const duration =
+            m.started_at && m.ended_at
+              ? Math.round((Date.parse(m.ended_at) - Date.parse(m.started_at)) / 60_000)
+              : null;
+          byMonth[m.starts_at.slice(0, 7)]!.push({
+            id: m.id,
+            title: m.title,
+            kind: m.kind,
+            state: m.state,
+            durationMinutes: duration,
+            minimumMinutes: MINIMUM_MINUTES[m.kind],
+            present: counts.present,
+            expected: counts.expected,
+            absentWithoutReason: counts.absentWithoutReason,
+            notHeld: m.not_held_reason ? { reason: m.not_held_reason, note: m.not_held_note ?? '' } : null,
+          });
+        }
+        out.push({
+          cellId: cell.id,
+          cellName: cell.name,
+          probationary: members.filter((m) => m.status === 'probationary').length,
+          overdueTasks,
+          months: byMonth,
+        });
+      }
+      return { cells: out, months };
     },
 
     /** The signed-in member's tasks across cells, overdue ones flagged; only tasks of meetings they may see. */

@@ -461,6 +461,7 @@ const TABLE: Row[] = [
   pageRow('/tasks', 'D A A A A A A A A A D', () => '/tasks'),
   pageRow('/audit', 'D D D D D D D A D A D', () => '/audit'),
   pageRow('/archive', 'D A A A A A A A A A D', () => '/archive'),
+  pageRow('/committee', 'D A A A A A A A A A D', () => '/committee'),
   pageRow('/cells/[cellId]', 'D D A A A A A A A A D', (w) => `/cells/${w.cellId}`),
   pageRow('/cells/[cellId]/tasks', 'D D A A A A A A A A D', (w) => `/cells/${w.cellId}/tasks`),
   pageRow('/meetings/[meetingId]', 'D D A A A A A A D A D', (w) => `/meetings/${w.meetings.open}`),
@@ -477,6 +478,7 @@ const TABLE: Row[] = [
     'D D D A A A A A D D D',
     (w) => `/api/attachments/${w.attachments.secret}`,
   ),
+  routeRow('/committee/export', 'D A A A A A A A A A D', () => '/committee/export'),
   routeRow('/api/auth/[...nextauth]', 'A A A A A A A A A A A', () => '/api/auth/csrf'),
 
   upgradeRow('open', 'D D R E E E E E D R D'),
