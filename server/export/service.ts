@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { VERIFY_PATH, type ExportFormat } from '../../lib/export';
 import { canExportMinutes } from '../../lib/policy';
 import type { Meeting } from '../db/schema';
 import { conflict, forbidden } from '../errors';
@@ -14,9 +15,6 @@ import type { MinutesDocument } from './model';
 import { renderPdf } from './pdf';
 import { verifyExport, type VerifyInput, type VerifyResult } from './verify';
 
-export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export const EXPORT_MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
@@ -29,8 +27,11 @@ export interface ExportedFile {
   status: 'approved' | 'draft';
 }
 
-/** Where verification is offered, printed on approved minutes. */
-export const VERIFY_PATH = '/verify';
+/** Who asks, from where, and the address this installation is reached at (for the verification line). */
+export interface ExportRequest {
+  address: string | null;
+  origin: string;
+}
 
 export function renderDocument(model: MinutesDocument, format: ExportFormat): Promise<Buffer> {
   return format === 'pdf' ? renderPdf(model) : renderDocx(model);
@@ -89,40 +90,54 @@ export function createExports(services: Services, docs: MeetingDocs, timeZone: s
     return buildMinutesDocument(await sourceOf(meeting, verifyUrl));
   }
 
+  /**
+   * The minutes as a document for a user the policy lets export them (404
+   * for one who may not know the meeting, 403 for one who may read but not
+   * export it). Exports of approved or secret minutes go to the audit log,
+   * the print page's as well as the files'.
+   */
+  async function documentFor(
+    user: SessionUser,
+    meetingId: string,
+    via: ExportFormat | 'print',
+    request: ExportRequest,
+  ): Promise<{ meeting: Meeting; model: MinutesDocument }> {
+    const ctx = await meetingContext(services, meetingId, user);
+    if (!canExportMinutes(ctx.subject, ctx.resource)) throw forbidden();
+    const model = await documentOf(ctx.meeting, `${request.origin}${VERIFY_PATH}`);
+    if (ctx.meeting.state === 'approved' || ctx.meeting.classification === 'secret') {
+      await services.audit.record({
+        action: 'minutes.exported',
+        actorId: user.id,
+        cellId: ctx.meeting.cell_id,
+        meetingId: ctx.meeting.id,
+        address: request.address,
+        details: {
+          format: via,
+          status: model.status,
+          classification: ctx.meeting.classification,
+          ...(model.seal ? { hash: model.seal.hash } : {}),
+        },
+      });
+    }
+    return { meeting: ctx.meeting, model };
+  }
+
   return {
     documentOf,
 
-    /**
-     * The minutes as a file, for a user the policy lets export them (404 for
-     * one who may not know the meeting, 403 for one who may read but not
-     * export it). Exports of approved or secret minutes go to the audit log.
-     */
+    documentFor,
+
+    /** The minutes as a DOCX or PDF file, under the same rules as documentFor. */
     async exportMinutes(
       user: SessionUser,
       meetingId: string,
       format: ExportFormat,
-      request: { address: string | null; origin: string },
+      request: ExportRequest,
     ): Promise<ExportedFile> {
-      const ctx = await meetingContext(services, meetingId, user);
-      if (!canExportMinutes(ctx.subject, ctx.resource)) throw forbidden();
-      const model = await documentOf(ctx.meeting, `${request.origin}${VERIFY_PATH}`);
+      const { meeting, model } = await documentFor(user, meetingId, format, request);
       const data = await renderDocument(model, format);
-      if (ctx.meeting.state === 'approved' || ctx.meeting.classification === 'secret') {
-        await services.audit.record({
-          action: 'minutes.exported',
-          actorId: user.id,
-          cellId: ctx.meeting.cell_id,
-          meetingId: ctx.meeting.id,
-          address: request.address,
-          details: {
-            format,
-            status: model.status,
-            classification: ctx.meeting.classification,
-            ...(model.seal ? { hash: model.seal.hash } : {}),
-          },
-        });
-      }
-      return { name: fileName(ctx.meeting, model, format), mime: EXPORT_MIME[format], data, status: model.status };
+      return { name: fileName(meeting, model, format), mime: EXPORT_MIME[format], data, status: model.status };
     },
 
     /** Whether a file or a hash matches sealed minutes (see verify.ts). */

@@ -1,19 +1,10 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { z } from 'zod';
+import { sealHashSchema, VERIFY_MAX_BYTES } from '../../lib/export';
 import { invalidInput } from '../errors';
 import { verifySealedVersion } from '../meeting/seal';
 import type { Services } from '../services';
 import { textDigest } from './docx';
 import { META_MEETING_KEY, META_SEAL_KEY, META_TEXT_KEY } from './model';
-
-/** The largest file verification reads: exported minutes are tens of kilobytes, a long one a few hundred. */
-export const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
-
-export const sealHashSchema = z
-  .string()
-  .trim()
-  .transform((s) => s.toLowerCase())
-  .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'bad_hash'));
 
 export type VerifyInput = { hash: string } | { file: Uint8Array };
 
