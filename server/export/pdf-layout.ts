@@ -111,6 +111,34 @@ function wordsOf(doc: Doc, runs: readonly Run[], size: number): Word[] {
   return words;
 }
 
+/**
+ * A word wider than a whole line (a long link, a code) is cut into pieces
+ * that each fit, rather than run off the page, where no reader sees it.
+ */
+function splitWord(doc: Doc, word: Word, max: number, size: number): Word[] {
+  if (word.width <= max) return [word];
+  const parts: Word[] = [];
+  let current: Word = { pieces: [], width: 0, breakAfter: false };
+  for (const piece of word.pieces) {
+    for (const char of Array.from(piece.text)) {
+      const width = measure(doc, char, piece.font, size);
+      if (current.width + width > max && current.pieces.length > 0) {
+        parts.push(current);
+        current = { pieces: [], width: 0, breakAfter: false };
+      }
+      const last = current.pieces.at(-1);
+      if (last && last.font === piece.font && last.underline === piece.underline) {
+        last.text += char;
+        last.width += width;
+      } else current.pieces.push({ text: char, font: piece.font, underline: piece.underline, width });
+      current.width += width;
+    }
+  }
+  current.breakAfter = word.breakAfter;
+  parts.push(current);
+  return parts;
+}
+
 export const spaceWidth = (doc: Doc, size: number) => measure(doc, ' ', fontKey('regular', 'latin'), size);
 
 /** Breaks a paragraph into lines of at most `width` points. */
@@ -128,7 +156,7 @@ export function layoutParagraph(doc: Doc, line: Line, width: number): LaidParagr
     currentWords = [];
     used = 0;
   };
-  for (const word of words) {
+  for (const word of words.flatMap((w) => splitWord(doc, w, width - indent - (line.firstIndent ?? 0), line.size))) {
     const extra = currentWords.length > 0 ? space + word.width : word.width;
     if (currentWords.length > 0 && used + extra > available()) close(false);
     if (word.pieces.length > 0) {
