@@ -39,6 +39,8 @@ export async function GET(
   } catch (error) {
     if (isAppError(error) && (error.status === 404 || error.status === 403))
       return new Response(null, { status: error.status });
+    // A sealed record that no longer hashes to its seal is not handed out as the record; the code says why.
+    if (isAppError(error)) return new Response(error.code, { status: error.status });
     throw error;
   }
 }
