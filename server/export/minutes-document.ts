@@ -50,13 +50,16 @@ const HEADER_INDENT_STEP = 18;
 /**
  * The language the minutes are written in: the template's. Party templates
  * are Vietnamese; a generic meeting's template may be English, and its
- * language is not stored, but the Vietnamese template's fixed words ("Thời
- * gian", "Địa điểm") carry letters English never uses.
+ * language is not stored. Names of people and places are Vietnamese either
+ * way, so only the headings (the template's own words: "MINUTES",
+ * "1. Attendees" against "BIÊN BẢN CUỘC HỌP", "1. Thành phần dự họp") are
+ * looked at for letters English never uses.
  */
 function languageOf(kind: MeetingKind, minutes: JsonNode): 'vi' | 'en' {
   if (kind !== 'generic') return 'vi';
-  const text = JSON.stringify(minutes);
-  return /[ăâđêôơưĂÂĐÊÔƠƯạ-ỹ]/u.test(text) ? 'vi' : 'en';
+  const headings = (minutes.content ?? []).filter((n) => n.type === 'heading');
+  const text = headings.map((n) => textOfRuns(runsOf(n, null))).join(' ');
+  return /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu.test(text) ? 'vi' : 'en';
 }
 
 const isHeading = (n: JsonNode) => n.type === 'heading';
@@ -168,7 +171,8 @@ export function buildMinutesDocument(source: DocumentSource): MinutesDocument {
     }
     header = left.length + right.length > 0 ? { left, right } : null;
   } else {
-    for (const node of headerNodes) body.push({ runs: runs(node), size: BODY_SIZE, align: 'left' });
+    // The organisation's lines head the page, above the title, as a letterhead.
+    for (const node of headerNodes) title.push({ runs: runs(node), size: BODY_SIZE, align: 'left' });
   }
   if (titleAt >= 0) {
     title.push(

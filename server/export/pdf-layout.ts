@@ -196,7 +196,8 @@ export function drawLine(doc: Doc, paragraph: LaidParagraph, laid: LaidLine, x: 
         .text(piece.text + trailing, cursor, y, { lineBreak: false });
       if (piece.underline) {
         const under = y + source.size * 1.02;
-        const length = piece.width + (trailing && word.pieces.at(-1)?.underline ? gap : 0);
+        // The line runs on under the gap when the next word is underlined too, as a word processor draws it.
+        const length = piece.width + (trailing && laid.words[i + 1]?.pieces[0]?.underline ? gap : 0);
         doc
           .save()
           .lineWidth(0.7)

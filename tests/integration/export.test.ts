@@ -199,6 +199,52 @@ describeEachDatabase('minutes exported as the formal document', (db) => {
     expect(squash(all)).toContain('Tổ hợp: Nghị quyết');
   });
 
+  it('lays out a generic meeting plainly, in the language of its template, whatever the names are written in', () => {
+    const paragraph = (text: string, bold = false) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text, ...(bold ? { marks: [{ type: 'bold' }] } : {}) }],
+    });
+    const generic = (title: string, heading: string) =>
+      buildMinutesDocument({
+        meeting: { id: draftId, kind: 'generic', title: 'Họp', classification: 'normal' },
+        content: {
+          minutes: {
+            type: 'doc',
+            content: [
+              paragraph('Đảng bộ phường Tân Định'),
+              paragraph('Chi bộ khu phố 3', true),
+              { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: title }] },
+              paragraph('Meeting of 10/12/2026', true),
+              paragraph('Chair: Nguyễn Văn Hùng'),
+              { type: 'heading', attrs: { level: 2, sectionId: 's-1' }, content: [{ type: 'text', text: heading }] },
+              paragraph('Chair: Nguyễn Văn Hùng'),
+            ],
+          },
+          attendance: [],
+          votes: [],
+          review: [],
+        },
+        members: [],
+        chairId: null,
+        secretaryId: null,
+        facts: null,
+        seal: null,
+        timeZone: 'Asia/Ho_Chi_Minh',
+        verifyUrl: 'https://bienban.example.vn/verify',
+      });
+    const english = generic('MINUTES', '1. Attendees');
+    expect(english).toMatchObject({ language: 'en', layout: 'generic', header: null, signatures: [] });
+    expect(english.draftMark).toBe('DRAFT – NOT YET APPROVED');
+    // The organisation's lines head the page above the title, not below it.
+    expect(english.title.map((l) => l.runs.map((r) => r.text).join(''))).toEqual([
+      'Đảng bộ phường Tân Định',
+      'Chi bộ khu phố 3',
+      'MINUTES',
+      'Meeting of 10/12/2026',
+    ]);
+    expect(generic('BIÊN BẢN CUỘC HỌP', '1. Thành phần dự họp').language).toBe('vi');
+  });
+
   it('marks minutes not yet approved as a draft on every page, and carries no seal', async () => {
     const docx = await ops.exports.exportMinutes(member, draftId, 'docx', REQUEST);
     expect(docx.status).toBe('draft');
