@@ -27,7 +27,6 @@ export async function generateMetadata(): Promise<Metadata> {
  * is who may export the minutes: secret minutes only the cell's managers.
  */
 export default async function PrintPage({ params }: { params: Params }) {
-  const { t } = await getI18n();
   const { meetingId } = await params;
   const { user } = await requireCurrent(`/meetings/${meetingId}/print`);
   if (!isId(meetingId)) notFound();
@@ -38,14 +37,8 @@ export default async function PrintPage({ params }: { params: Params }) {
       origin: await publicOrigin(),
     });
   } catch (error) {
-    // Minutes the user may read but not export say so; any other refusal looks like a missing meeting.
-    if (isAppError(error) && error.status === 403)
-      return (
-        <p className="notice notice--warning" data-testid="print-refused">
-          {t('export.secretNote')}
-        </p>
-      );
-    if (isAppError(error) && error.status === 404) notFound();
+    // As on the meeting page, a refusal looks like a missing meeting: a secret meeting's id reveals nothing.
+    if (isAppError(error) && (error.status === 404 || error.status === 403)) notFound();
     throw error;
   }
   return (
