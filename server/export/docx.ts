@@ -150,8 +150,8 @@ export async function renderDocx(model: MinutesDocument): Promise<Buffer> {
           left: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
           right: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
         },
-        // The box hugs the word: the paragraph is as wide as the mark, not the page.
-        indent: { right: CONTENT_TWIPS - twipsFromPt(BODY_SIZE * 4) },
+        // The box hugs the mark ("MẬT", "SECRET"): the paragraph is a few words wide, not the page.
+        indent: { right: CONTENT_TWIPS - twipsFromPt(BODY_SIZE * 6) },
         spacing: { after: twipsFromPt(6) },
       }),
     );
