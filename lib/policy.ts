@@ -170,6 +170,21 @@ export function canSeeMeeting(subject: Subject, meeting: MeetingResource): boole
   return accessTo(subject, meeting) !== 'none';
 }
 
+/**
+ * Export of the minutes as a document (DOCX, PDF, the print page): whoever
+ * may open the meeting may take its minutes with them, approved ones as the
+ * record and earlier ones as a draft marked as such. Secret (mật) minutes
+ * leave the system only through the cell's secretary and deputy, who answer
+ * for the copies (DOMAIN.md: the flag must restrict export); not through
+ * those who take part, nor overseers who read them.
+ */
+export function canExportMinutes(subject: Subject, meeting: MeetingResource): boolean {
+  if (accessTo(subject, meeting) === 'none') return false;
+  if (meeting.classification !== 'secret') return true;
+  const membership = membershipIn(subject, meeting.cellId);
+  return membership !== undefined && CELL_MANAGER_ROLES.includes(membership.role);
+}
+
 /** A member withdraws their own request for the floor; the chair may remove anyone's. */
 export function canWithdrawFloor(
   subject: Subject,

@@ -7,6 +7,9 @@ import type { Services } from '../services';
 import { parseFlags, str, validate, type Flags, type FlagSpec } from './args';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE } from '../services/audit';
 import { seedDemo } from './seed-demo';
+import { readVerifyInput } from './verify-input';
+import { verifyExport, type VerifyResult } from '../export/verify';
+import { EXIT_FAILURE, EXIT_OK } from './errors';
 
 /**
  * One CLI command: `prepare` validates the flags before the database is
@@ -18,6 +21,10 @@ export interface Command<I = unknown> {
   flags: FlagSpec;
   prepare(flags: Flags): I;
   run(services: Services, input: I): Promise<unknown>;
+  /** The flag a bare first argument fills (`verify <file or hash>`). */
+  positional?: string;
+  /** The exit code for a result (default 0): a check that failed says so to scripts too. */
+  exitCode?(result: unknown): number;
 }
 
 const define = <I>(command: Command<I>): Command => command;
@@ -226,6 +233,16 @@ export const COMMANDS: readonly Command[] = [
       }),
   }),
   define({
+    name: 'verify',
+    summary:
+      'Says whether an exported minutes file (DOCX or PDF) or a seal hash matches approved, sealed minutes: matches, does_not_match or unknown (exit 1 unless it matches)',
+    flags: { input: required },
+    positional: 'input',
+    prepare: (f) => readVerifyInput(str(f, 'input') ?? ''),
+    run: (services, input) => verifyExport(services, input),
+    exitCode: (result) => ((result as VerifyResult).result === 'matches' ? EXIT_OK : EXIT_FAILURE),
+  }),
+  define({
     name: 'seed-demo',
     summary: 'Creates a demo đảng bộ, chi bộ, members and meetings (prints the existing one if present)',
     flags: {},
@@ -241,5 +258,10 @@ export function findCommand(name: string): Command | undefined {
 
 /** Parses and validates a command's flags; throws UsageError or InputError. */
 export function prepareCommand(command: Command, args: readonly string[]): unknown {
-  return command.prepare(parseFlags(args, command.flags));
+  const [first, ...rest] = args;
+  const withFlag =
+    command.positional && first !== undefined && !first.startsWith('--')
+      ? [`--${command.positional}`, first, ...rest]
+      : args;
+  return command.prepare(parseFlags(withFlag, command.flags));
 }

@@ -5,6 +5,7 @@ export function helpText(): string {
   const lines = ['Biên Bản operator CLI: npm run cli -- <command> [--flags]', '', 'Commands:'];
   for (const command of COMMANDS) {
     const flags = Object.entries(command.flags).map(([name, spec]) => {
+      if (name === command.positional) return `<${name}>`;
       const flag = spec.type === 'boolean' ? `--${name}` : `--${name} <value>`;
       return spec.required ? flag : `[${flag}]`;
     });

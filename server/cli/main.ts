@@ -33,7 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const result = await command.run(services, input);
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    return EXIT_OK;
+    return command.exitCode?.(result) ?? EXIT_OK;
   } finally {
     await handle.close();
   }

@@ -6,6 +6,7 @@ import { createOperations } from '../operations';
 import type { Services } from '../services';
 import type { MeetingDocs } from './docs';
 import { createProjector } from './projector';
+import { createExports } from '../export/service';
 import { createRecords } from './records';
 import { sealMeeting } from './seal';
 import { writeMirror } from './state';
@@ -76,7 +77,11 @@ export function createMeetingRecord(
         revalidateUser: collab.revalidateUser,
         revalidateDocument: collab.revalidateDocument,
       });
-      return { ...operations, records: createRecords(services, meetingDocs, options.timeZone) };
+      return {
+        ...operations,
+        records: createRecords(services, meetingDocs, options.timeZone),
+        exports: createExports(services, meetingDocs, options.timeZone),
+      };
     },
   };
 }

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   /** Approved minutes opened: the page, the live document, or an attachment of them. */
   'minutes.read',
   'attachment.read',
+  /** Minutes downloaded as a document (DOCX, PDF): approved or secret minutes leaving the system. */
+  'minutes.exported',
   'member.added',
   'meeting.roles_set',
   'meeting.not_held',

@@ -4,7 +4,9 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_ACCESS, MESSAGE_SYNC } from '../../lib/collab/messages';
+import * as Y from 'yjs';
 import { openServices } from '../../server/bootstrap';
+import { contentHash, meetingContent } from '../../server/meeting/content';
 import type { DbHandle } from '../../server/db/connection';
 import { OPERATIONS } from '../../server/operations';
 import type { SessionUser } from '../../server/services/accounts';
@@ -19,6 +21,7 @@ import {
   type RunningServer,
 } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
+import { storedDoc } from '../helpers/stored';
 
 /**
  * Every door of the product against every kind of person: each server
@@ -451,6 +454,12 @@ const TABLE: Row[] = [
     ],
   ),
   actionRow(
+    'verifyAction',
+    'D A A A A A A A A A D',
+    () => '/verify',
+    () => [idle, form({ hash: 'a'.repeat(64) })],
+  ),
+  actionRow(
     'setLocaleAction',
     'A A A A A A A A A A A',
     () => '/signin',
@@ -468,6 +477,15 @@ const TABLE: Row[] = [
   pageRow('/meetings/[meetingId] (approved)', 'D D A A A A A A A A D', (w) => `/meetings/${w.meetings.approved}`),
   pageRow('/meetings/[meetingId] (committee)', 'D D D D D D D A D D D', (w) => `/meetings/${w.meetings.committee}`),
   pageRow('/meetings/[meetingId] (secret)', 'D D D A A A A A D D D', (w) => `/meetings/${w.meetings.secret}`),
+  // The print page is an export: secret minutes only for the cell's managers, like the downloads.
+  pageRow('/meetings/[meetingId]/print', 'D D A A A A A A A A D', (w) => `/meetings/${w.meetings.approved}/print`),
+  pageRow('/meetings/[meetingId]/print (open)', 'D D A A A A A A D A D', (w) => `/meetings/${w.meetings.open}/print`),
+  pageRow(
+    '/meetings/[meetingId]/print (secret)',
+    'D D D D D D D A D D D',
+    (w) => `/meetings/${w.meetings.secret}/print`,
+  ),
+  pageRow('/verify', 'D A A A A A A A A A D', () => '/verify'),
   pageRow('/setup', 'A A A A A A A A A A A', () => '/setup'),
   pageRow('/signin', 'A A A A A A A A A A A', () => '/signin'),
   pageRow('/invite/[token]', 'A A A A A A A A A A A', () => '/invite/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
@@ -479,6 +497,21 @@ const TABLE: Row[] = [
     (w) => `/api/attachments/${w.attachments.secret}`,
   ),
   routeRow('/committee/export', 'D A A A A A A A A A D', () => '/committee/export'),
+  routeRow(
+    '/meetings/[meetingId]/export/[format]',
+    'D D A A A A A A A A D',
+    (w) => `/meetings/${w.meetings.approved}/export/pdf`,
+  ),
+  routeRow(
+    '/meetings/[meetingId]/export/[format] (open)',
+    'D D A A A A A A D A D',
+    (w) => `/meetings/${w.meetings.open}/export/docx`,
+  ),
+  routeRow(
+    '/meetings/[meetingId]/export/[format] (secret)',
+    'D D D D D D D A D D D',
+    (w) => `/meetings/${w.meetings.secret}/export/pdf`,
+  ),
   routeRow('/api/auth/[...nextauth]', 'A A A A A A A A A A A', () => '/api/auth/csrf'),
 
   upgradeRow('open', 'D D R E E E E E D R D'),
@@ -584,6 +617,30 @@ async function seedWorld(dataDir: string): Promise<{ handle: DbHandle; world: Om
       .where('id', '=', id)
       .execute();
   }
+  // The approved meeting's sealed version, stored as sealing stores it (sealing itself is tested in
+  // meeting-record.test.ts): the exports of approved minutes are built from it.
+  const approvedRow = (await services.meetings.getMeeting(meetings.approved))!;
+  const approvedDoc = await storedDoc(services.docStore, meetings.approved);
+  const sealed = contentHash(meetingContent(approvedRow, approvedDoc));
+  await services.db
+    .insertInto('minutes_versions')
+    .values({
+      id: randomUUID(),
+      meeting_id: meetings.approved,
+      name: 'approved',
+      content_hash: sealed.hash,
+      content: sealed.json,
+      state: Y.encodeStateAsUpdate(approvedDoc),
+      created_by: users.secretary.id,
+      created_at: now,
+    })
+    .execute();
+  approvedDoc.destroy();
+  await services.db
+    .updateTable('meetings')
+    .set({ content_hash: sealed.hash, approved_at: now })
+    .where('id', '=', meetings.approved)
+    .execute();
   const attachment = async (meetingId: string) => {
     const id = randomUUID();
     await services.db

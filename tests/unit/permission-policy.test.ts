@@ -3,6 +3,7 @@ import type { MeetingClassification, MeetingKind, MeetingState, MemberRole, Memb
 import {
   auditCells,
   canAcknowledge,
+  canExportMinutes,
   canFollowUpTask,
   canManageCell,
   canManageCredentials,
@@ -232,5 +233,42 @@ describe('questions about one person or one record', () => {
       memberships: [{ cellId: CELL, role: 'member', status: 'full' }],
       oversees: [],
     });
+  });
+});
+
+describe('who may take the minutes away as a document', () => {
+  const everyone = { admin, secretary, deputy, committeeMember, member, exempted, overseer, stranger };
+  const exporters = (m: MeetingResource) =>
+    Object.entries(everyone)
+      .filter(([, s]) => canExportMinutes(s, m))
+      .map(([name]) => name);
+
+  it('lets whoever may open ordinary minutes export them, drafts included, and overseers once approved', () => {
+    expect(exporters(meeting())).toEqual(['admin', 'secretary', 'deputy', 'committeeMember', 'member', 'exempted']);
+    expect(exporters(meeting({ state: 'approved' }))).toEqual([
+      'admin',
+      'secretary',
+      'deputy',
+      'committeeMember',
+      'member',
+      'exempted',
+      'overseer',
+    ]);
+  });
+
+  it('lets only the cell managers export secret minutes, not those who take part nor overseers who read them', () => {
+    // Regression guard: reading a secret meeting (members, overseers once approved) is not taking a copy of it.
+    for (const state of ['in_progress', 'approved'] as const) {
+      const m = meeting({ classification: 'secret', state });
+      expect(exporters(m), state).toEqual(['secretary', 'deputy']);
+      expect(canSeeMeeting(member, m)).toBe(true);
+    }
+    expect(canSeeMeeting(overseer, meeting({ classification: 'secret', state: 'approved' }))).toBe(true);
+  });
+
+  it('exports nothing of a meeting the subject may not open', () => {
+    expect(canExportMinutes(stranger, meeting({ state: 'approved' }))).toBe(false);
+    expect(canExportMinutes(member, meeting({ kind: 'committee' }))).toBe(false);
+    expect(canExportMinutes(committeeMember, meeting({ kind: 'committee' }))).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { AmendmentForm } from '../../../components/meeting/amendment-form';
 import { AmendmentList } from '../../../components/meeting/amendment-list';
 import { AttendancePanel } from '../../../components/meeting/attendance-panel';
 import { ClosingPanel } from '../../../components/meeting/closing-panel';
+import { ExportLinks } from '../../../components/meeting/export-links';
 import { CurrentSection } from '../../../components/meeting/current-section';
 import { LiveMeetingProvider } from '../../../components/meeting/live-meeting-provider';
 import { MeetingNav } from '../../../components/meeting/meeting-nav';
@@ -25,7 +26,7 @@ import { COLLAB_PATH } from '../../../lib/collab/messages';
 import { formatStartsAt } from '../../../lib/format';
 import type { MeetingView } from '../../../lib/meeting-view';
 import { CELL_COMMITTEE_ROLES } from '../../../lib/domain';
-import { narrowSubject } from '../../../lib/policy';
+import { canExportMinutes, narrowSubject } from '../../../lib/policy';
 import { isAppError } from '../../../server/errors';
 import { getI18n } from '../../../server/i18n';
 import { log } from '../../../server/log';
@@ -190,6 +191,14 @@ export default async function MeetingPage({ params }: { params: Params }) {
                   {t('minutes.title')}
                 </h2>
                 <MinutesEditorLoader />
+                {canExportMinutes(record.subject, record.resource) && (
+                  <ExportLinks
+                    t={t}
+                    meetingId={meeting.id}
+                    approved={meeting.state === 'approved'}
+                    secret={meeting.classification === 'secret'}
+                  />
+                )}
                 {meeting.state === 'approved' && (
                   <section
                     className="card amendments"
