@@ -81,6 +81,14 @@ export const acknowledgeSchema = z.object({
 
 export const amendmentSchema = z.object({ meetingId: id, body: text(10_000) });
 
+/** Guidance on approved minutes: on the whole record, or on the section whose heading carries `sectionId`. */
+export const GUIDANCE_MAX = 5_000;
+export const guidanceSchema = z.object({
+  meetingId: id,
+  sectionId: z.string().trim().max(100, 'too_long').optional(),
+  body: text(GUIDANCE_MAX),
+});
+
 /** YYYY-MM-DD, a real calendar date. */
 export const dueDateSchema = z
   .string()

@@ -165,6 +165,15 @@ export function meetingPermissions(subject: Subject, meeting: MeetingResource): 
   };
 }
 
+/**
+ * May the subject give guidance (ý kiến chỉ đạo) on the meeting? Overseers
+ * of the cell, on approved minutes: guidance answers a record, it does not
+ * take part in writing it.
+ */
+export function canGiveGuidance(subject: Subject, meeting: MeetingResource): boolean {
+  return meeting.state === 'approved' && oversees(subject, meeting.cellId);
+}
+
 /** Is the meeting listed to the subject (meeting lists, task boards, reviews)? Exactly when they may open it. */
 export function canSeeMeeting(subject: Subject, meeting: MeetingResource): boolean {
   return accessTo(subject, meeting) !== 'none';

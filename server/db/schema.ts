@@ -223,6 +223,19 @@ export interface AmendmentsTable {
   created_at: string;
 }
 
+/** An overseer's guidance on approved minutes, on the whole or on one section (kept as written). */
+export interface GuidanceTable {
+  id: string;
+  meeting_id: string;
+  cell_id: string;
+  author_id: string;
+  section_id: string | null;
+  /** The section's heading as the sealed minutes read when the guidance was given. */
+  section_title: string | null;
+  body: string;
+  created_at: string;
+}
+
 export interface AttachmentsTable {
   id: string;
   meeting_id: string;
@@ -287,6 +300,7 @@ export interface Database {
   minutes_versions: MinutesVersionsTable;
   acknowledgments: AcknowledgmentsTable;
   amendments: AmendmentsTable;
+  guidance: GuidanceTable;
   attachments: AttachmentsTable;
   meeting_views: MeetingViewsTable;
   meeting_invitees: MeetingInviteesTable;

@@ -3,7 +3,7 @@ import { MINIMUM_MINUTES } from '../../lib/rules/duration';
 import { todayIso, wallTimeToInstant } from '../../lib/format';
 import { isOverdue } from '../../lib/rules/tasks';
 import { z } from 'zod';
-import { canManageCell, canSeeMeeting, canViewCell, type Subject } from '../../lib/policy';
+import { canGiveGuidance, canManageCell, canSeeMeeting, canViewCell, type Subject } from '../../lib/policy';
 import type { Meeting } from '../db/schema';
 import { notFound } from '../errors';
 import type { Services } from '../services';
@@ -12,7 +12,8 @@ import type { MemberRow } from '../services/organisations';
 import { cellTasks } from './carry-over';
 import { ensure, meetingContext } from './context';
 import { cellRules } from './settings';
-import { plainText } from './doc-edits';
+import { listSections, plainText } from './doc-edits';
+import { sectionMenu } from '../../lib/minutes/section-menu';
 import type { MeetingDocs } from './docs';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
 import { matchesArchiveFilters, type ArchiveEntry, type ArchiveFilters } from '../../lib/archive';
@@ -55,6 +56,29 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
         ),
     );
     return absenceStreaks(history, threshold);
+  }
+
+  /** Guidance given on the meetings `ids`, oldest first, with the author's name and the meeting's date. */
+  async function guidanceOn(ids: readonly string[], since: string | null = null) {
+    if (ids.length === 0) return [];
+    let query = db
+      .selectFrom('guidance as g')
+      .innerJoin('users as u', 'u.id', 'g.author_id')
+      .innerJoin('meetings as m', 'm.id', 'g.meeting_id')
+      .select([
+        'g.id',
+        'g.meeting_id as meetingId',
+        'm.title as meetingTitle',
+        'm.starts_at as meetingStartsAt',
+        'g.section_id as sectionId',
+        'g.section_title as sectionTitle',
+        'g.body',
+        'u.name as authorName',
+        'g.created_at as createdAt',
+      ])
+      .where('g.meeting_id', 'in', [...ids]);
+    if (since) query = query.where('g.created_at', '>=', since);
+    return query.orderBy('g.created_at').execute();
   }
 
   /** The ids of a cell's meetings the subject may see. */
@@ -138,8 +162,33 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
               ).map((t) => [t.id, { status: t.status, dueDate: t.due_date }]),
             )
           : {};
+      // Guidance on this meeting; before a meeting, also what came since the cell's last approved minutes.
+      const guidance = await guidanceOn([meeting.id]);
+      let guidanceSinceLast: Awaited<ReturnType<typeof guidanceOn>> = [];
+      if (meeting.state === 'scheduled') {
+        const earlier = await db
+          .selectFrom('meetings')
+          .select(['id', 'approved_at'])
+          .where('cell_id', '=', meeting.cell_id)
+          .where('starts_at', '<', meeting.starts_at)
+          .orderBy('starts_at', 'desc')
+          .execute();
+        const visible = await visibleMeetingIds(ctx.subject, meeting.cell_id);
+        const last = earlier.find((m) => m.approved_at !== null);
+        guidanceSinceLast = await guidanceOn(
+          earlier.filter((m) => visible.has(m.id)).map((m) => m.id),
+          last?.approved_at ?? null,
+        );
+      }
       return {
         meeting,
+        guidance,
+        guidanceSinceLast,
+        canGiveGuidance: canGiveGuidance(ctx.subject, ctx.resource),
+        /** The sealed minutes' sections, for guidance on one of them. */
+        guidanceSections: canGiveGuidance(ctx.subject, ctx.resource)
+          ? sectionMenu(await docs.read(meetingId, (doc) => listSections(doc)))
+          : [],
         taskStatuses,
         permissions: ctx.permissions,
         subject: ctx.subject,

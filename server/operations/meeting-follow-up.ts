@@ -3,11 +3,14 @@ import { z } from 'zod';
 import {
   amendmentSchema,
   ATTACHMENT_MAX_BYTES,
+  guidanceSchema,
   ATTACHMENT_TYPES,
   inviteeSchema,
   preparationSchema,
 } from '../../lib/meeting-schemas';
+import { canGiveGuidance } from '../../lib/policy';
 import { AppError, invalidInput } from '../errors';
+import { listSections } from '../meeting/doc-edits';
 import { auditAs, operation } from './define';
 import { memberOf, onMeeting, refuse } from './meeting-scope';
 
@@ -55,6 +58,52 @@ export const followUpOperations = {
         details: { amendmentId: id, hash },
       });
       return { id, hash };
+    },
+  }),
+
+  /**
+   * An overseer's guidance on approved minutes, on the whole record or on
+   * one of its sections. A record of its own, with author and time: the
+   * minutes stay exactly as sealed. The cell reads it on the meeting and in
+   * the preparation of its next meeting.
+   */
+  giveGuidance: operation({
+    group: 'followUp',
+    schema: guidanceSchema,
+    ...onMeeting,
+    allowed: (ctx) => canGiveGuidance(ctx.subject, ctx.resource),
+    refresh: true,
+    async run(deps, ctx, input, caller) {
+      let sectionTitle: string | null = null;
+      if (input.sectionId) {
+        const section = await deps.docs.read(input.meetingId, (doc) =>
+          listSections(doc).find((s) => s.sectionId === input.sectionId),
+        );
+        if (!section) throw invalidInput({ sectionId: 'unknown_section' });
+        sectionTitle = section.title.replace(/\s+/g, ' ').trim();
+      }
+      const id = randomUUID();
+      const createdAt = new Date().toISOString();
+      await deps.services.db
+        .insertInto('guidance')
+        .values({
+          id,
+          meeting_id: input.meetingId,
+          cell_id: ctx.meeting.cell_id,
+          author_id: caller.user.id,
+          section_id: input.sectionId ?? null,
+          section_title: sectionTitle,
+          body: input.body,
+          created_at: createdAt,
+        })
+        .execute();
+      await auditAs(deps, caller, {
+        action: 'guidance.given',
+        cellId: ctx.meeting.cell_id,
+        meetingId: input.meetingId,
+        details: { guidanceId: id, sectionId: input.sectionId ?? null },
+      });
+      return { id };
     },
   }),
 

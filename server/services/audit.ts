@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'member.added',
   'meeting.roles_set',
   'meeting.not_held',
+  'guidance.given',
   'meeting.invitee_added',
   'meeting.invitee_removed',
   'meeting.sealed',

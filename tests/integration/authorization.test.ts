@@ -312,6 +312,12 @@ const TABLE: Row[] = [
     meetingPage,
   ),
   operationRow(
+    'giveGuidance',
+    'D D D D D D D D A D D',
+    (w) => ({ meetingId: w.meetings.approved, body: 'Đề nghị chi bộ ghi rõ thời hạn từng nhiệm vụ.' }),
+    meetingPage,
+  ),
+  operationRow(
     'setPreparation',
     'D D D D D D D A D D D',
     (w) => ({ meetingId: w.meetings.scheduled, item: 'notified', done: true }),

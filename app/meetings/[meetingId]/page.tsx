@@ -17,6 +17,8 @@ import { RolesPanel } from '../../../components/meeting/roles-panel';
 import { SealedBanner } from '../../../components/meeting/sealed-banner';
 import { NotHeldBanner } from '../../../components/meeting/not-held-banner';
 import { NotHeldForm } from '../../../components/meeting/not-held-form';
+import { GuidanceForm } from '../../../components/meeting/guidance-form';
+import { GuidanceList } from '../../../components/meeting/guidance-list';
 import { SessionControls } from '../../../components/meeting/session-controls';
 import { SpeakerPanel } from '../../../components/meeting/speaker-panel';
 import { VotesPanel } from '../../../components/meeting/votes-panel';
@@ -181,6 +183,19 @@ export default async function MeetingPage({ params }: { params: Params }) {
               {/* Who chairs and who keeps the minutes is settled while preparing. */}
               <RolesPanel />
               {preparation}
+              {record.guidanceSinceLast.length > 0 && (
+                <section className="card" aria-labelledby="guidance-since-heading" data-testid="guidance-since-last">
+                  <h2 id="guidance-since-heading">{t('guidance.sinceLast')}</h2>
+                  <GuidanceList
+                    t={t}
+                    locale={locale}
+                    timeZone={timeZone}
+                    items={record.guidanceSinceLast}
+                    showMeeting
+                    testId="guidance-since-list"
+                  />
+                </section>
+              )}
               {permissions.manage && <NotHeldForm meetingId={meeting.id} />}
             </TabPanel>
           )}
@@ -208,6 +223,19 @@ export default async function MeetingPage({ params }: { params: Params }) {
                     <h2 id="amendments-heading">{t('amendments.title')}</h2>
                     <AmendmentList t={t} locale={locale} timeZone={timeZone} items={record.amendments} />
                     {permissions.amend && <AmendmentForm meetingId={meeting.id} />}
+                  </section>
+                )}
+                {meeting.state === 'approved' && (
+                  <section
+                    className="card guidance no-print"
+                    aria-labelledby="guidance-heading"
+                    data-testid="guidance-section"
+                  >
+                    <h2 id="guidance-heading">{t('guidance.title')}</h2>
+                    <GuidanceList t={t} locale={locale} timeZone={timeZone} items={record.guidance} />
+                    {record.canGiveGuidance && (
+                      <GuidanceForm meetingId={meeting.id} sections={record.guidanceSections} />
+                    )}
                   </section>
                 )}
               </TabPanel>
