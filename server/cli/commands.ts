@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { parseFlags, str, validate, type Flags, type FlagSpec } from './args';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE } from '../services/audit';
 import { seedDemo } from './seed-demo';
+import { rebuildSearchIndex } from '../search/service';
 
 /**
  * One CLI command: `prepare` validates the flags before the database is
@@ -224,6 +225,17 @@ export const COMMANDS: readonly Command[] = [
         ...(input.before ? { before: input.before } : {}),
         limit: input.limit,
       }),
+  }),
+  define({
+    name: 'reindex',
+    summary: 'Rebuilds the full-text search index from the stored text of every meeting',
+    flags: {},
+    prepare: () => undefined,
+    run: async (services) => {
+      const started = performance.now();
+      const { meetings } = await rebuildSearchIndex(services.db);
+      return { meetings, ms: Math.round(performance.now() - started), indexBytes: await services.search.sizeBytes() };
+    },
   }),
   define({
     name: 'seed-demo',
