@@ -37,6 +37,11 @@ export function SiteHeader({ t, locale, user, cells, audit }: SiteHeaderProps) {
                     {t('header.myTasks')}
                   </Link>
                 </li>
+                <li>
+                  <Link href="/search" data-testid="search-link">
+                    {t('header.search')}
+                  </Link>
+                </li>
                 {audit && (
                   <li>
                     <Link href="/audit" data-testid="audit-link">
