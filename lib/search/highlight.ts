@@ -1,4 +1,4 @@
-import { foldWithOrigins, SEARCH_TOKEN } from '../text-search';
+import { foldWithOrigins } from '../text-search';
 import type { ParsedQuery } from './query';
 
 /** Characters of text a snippet shows around its matches. */
@@ -39,11 +39,6 @@ interface Match {
 export function findMatches(text: string, query: ParsedQuery): { source: string; matches: Match[] } {
   const source = text.normalize('NFC');
   const { folded, origins } = foldWithOrigins(source);
-  const tokens = Array.from(folded.matchAll(SEARCH_TOKEN), (m) => ({
-    term: m[0],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
   /** The end, in `source`, of the character folded position `i` came from. */
   const originalEnd = (i: number) => {
     const origin = origins[i]!;
@@ -52,14 +47,16 @@ export function findMatches(text: string, query: ParsedQuery): { source: string;
     return next < origins.length ? origins[next]! : source.length;
   };
   const matches: Match[] = [];
-  for (let t = 0; t < tokens.length && matches.length < MAX_MATCHES; t++) {
-    query.clauses.forEach((clause, index) => {
-      if (clause.every((term, k) => tokens[t + k]?.term === term)) {
-        const last = tokens[t + clause.length - 1]!;
-        matches.push({ start: origins[tokens[t]!.start]!, end: originalEnd(last.end - 1), clause: index });
-      }
-    });
-  }
+  query.clauses.forEach((clause, index) => {
+    // Terms are letters and digits only, so they go into the pattern as they are; a phrase's terms
+    // may be separated by anything that is not a letter or digit, as the index separates them.
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${clause.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of folded.matchAll(pattern)) {
+      if (matches.length >= MAX_MATCHES) break;
+      matches.push({ start: origins[m.index]!, end: originalEnd(m.index + m[0].length - 1), clause: index });
+    }
+  });
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
   return { source, matches };
 }
 
@@ -105,9 +102,8 @@ export function snippet(text: string, query: ParsedQuery, length = SNIPPET_LENGT
     parts.push({ text: source.slice(at, to).replace(/\s+/g, ' '), match });
     at = to;
   };
-  // Where a phrase and one of its words both match, the longer mark wins.
-  const ordered = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
-  for (const m of ordered) {
+  // Matches are in order, and where a phrase and one of its words both match the longer comes first and wins.
+  for (const m of matches) {
     if (m.end <= start || m.start >= end) continue;
     shown.add(m.clause);
     if (m.start < at) continue;

@@ -139,9 +139,11 @@ export function createSearch(db: Db) {
           ['agenda', row.agenda ?? ''],
           ['title', row.title],
         ];
-        // The field whose snippet shows most of the query; the minutes first when they tie.
+        // The field whose snippet shows most of the query; the minutes first when they tie, and the
+        // other fields are not even looked at when the minutes show all of it.
         let found: { field: HitField; snippet: Snippet } | null = null;
         for (const [field, text] of fields) {
+          if (found && found.snippet.clauses === parsed.query.clauses.length) break;
           const piece = snippet(text, parsed.query);
           if (piece && piece.clauses > (found?.snippet.clauses ?? 0)) found = { field, snippet: piece };
         }
