@@ -4,7 +4,11 @@ import type { Subject } from '../../lib/policy';
 import type { SearchFilters } from '../../lib/search/query';
 import type { Meeting } from '../../server/db/schema';
 import { writeProjection, type Projection } from '../../server/meeting/projection';
-import { dialectOf, searchEngine } from '../../server/search/index';
+import { dialectOf, searchEngine, type SearchEngine } from '../../server/search/index';
+import { parseQuery } from '../../lib/search/query';
+import { readableMeetings } from '../../lib/policy';
+import { readableWhere } from '../../server/search/scope';
+import { sqliteFtsWith } from '../../server/search/sqlite-fts';
 import { rebuildSearchIndex } from '../../server/search/service';
 import { describeEachDatabase, type TempDatabase } from '../helpers/temp-database';
 
@@ -189,6 +193,36 @@ describeEachDatabase('full-text search over minutes', (db) => {
       .execute();
     expect(await titlesFound('memberA', 'chi uy')).toEqual(['committee']);
     expect(await titlesFound('exemptedA', 'chi uy')).toEqual([]);
+  });
+
+  it('answers the same whether the engine walks the index or looks each readable meeting up', async () => {
+    const t = db();
+    // SQLite chooses by how many meetings the searcher may read after the filters; force each way.
+    const engines: SearchEngine[] =
+      t.dialect === 'sqlite' ? [sqliteFtsWith(0), sqliteFtsWith(Number.MAX_SAFE_INTEGER)] : [searchEngine(t.dialect)];
+    const cases: [string, string, SearchFilters, string[]][] = [
+      ['admin', 'nghi quyet', {}, ['draftOther', 'other', 'resolution', 'roads']],
+      // Invited to the committee meeting by the test before.
+      ['memberA', 'bien ban', {}, ['committee', 'resolution', 'roads', 'secret']],
+      ['exemptedA', 'bien ban', {}, ['resolution', 'roads']],
+      ['secretaryA', '"nghị quyết"', { year: 2025 }, ['resolution']],
+      ['memberB', 'nghi quyet', { state: 'in_progress' }, ['draftOther']],
+      ['stranger', 'bien ban', {}, []],
+    ];
+    for (const engine of engines) {
+      for (const [who, q, filters, expected] of cases) {
+        const parsed = parseQuery(q);
+        if (!parsed.ok) throw new Error(parsed.error);
+        const ids = await engine.match(t.services.db, {
+          query: parsed.query,
+          where: readableWhere(readableMeetings(subjects[who]!), filters),
+          ...(filters.year !== undefined ? { year: filters.year } : {}),
+          limit: 20,
+          offset: 0,
+        });
+        expect(ids.map(keyOf).sort(), `${who}: ${q}`).toEqual(expected);
+      }
+    }
   });
 
   it('refuses a query it cannot answer with a reason, before asking the database', async () => {

@@ -4,12 +4,15 @@ import { archiveBatches } from '../../bench/search-archive';
 import { SEARCH_QUERIES } from '../../bench/scenarios/search';
 import { parseQuery } from '../../lib/search/query';
 
+/** No BENCH_* variables: the defaults and flags alone. */
+const NO_ENV = {} as NodeJS.ProcessEnv;
+
 describe('the search bench', () => {
   it('runs only when asked for by name, since generating its archive takes minutes', () => {
-    expect(selected(parseOptions([], {}), 'search')).toBe(false);
-    expect(selected(parseOptions([], {}), 'guard')).toBe(true);
-    expect(selected(parseOptions(['--only', 'search'], {}), 'search')).toBe(true);
-    expect(parseOptions(['--only', 'search', '--search-meetings', '5000'], {}).searchMeetings).toBe(5000);
+    expect(selected(parseOptions([], NO_ENV), 'search')).toBe(false);
+    expect(selected(parseOptions([], NO_ENV), 'guard')).toBe(true);
+    expect(selected(parseOptions(['--only', 'search'], NO_ENV), 'search')).toBe(true);
+    expect(parseOptions(['--only', 'search', '--search-meetings', '5000'], NO_ENV).searchMeetings).toBe(5000);
   });
 
   it('generates minutes of about 3 KB each, the same text on every run', () => {
