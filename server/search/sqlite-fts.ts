@@ -34,13 +34,15 @@ const folded = (text: string) => searchTerms(text).join(' ');
 
 /**
  * At most this many readable meetings (after the filters), and a query asks
- * the index about each of them rather than walking the index's matches.
- * Walking stops after one page of results, which is fast while results are
- * plentiful; but when the filters leave a handful of meetings (a member's
- * meetings in progress) it walked every match of a common word: 490 ms over
- * 100,000 meetings, against a few ms for the lookups.
+ * the index about each of them rather than walking the index's matches
+ * newest first. Walking stops after one page of results, which is fast while
+ * results are plentiful (a common word in one of 200 cells: 20–30 ms over
+ * 100,000 meetings); but when the filters leave a handful of meetings (a
+ * member's meetings in progress) it walked every match of a common word, 490
+ * ms. A lookup costs 0.3–1.6 ms a meeting (a whole cell's 500 meetings took
+ * 150–820 ms that way), so it pays only for a few.
  */
-const SMALL_SCOPE = 1000;
+const SMALL_SCOPE = 20;
 
 /**
  * The SQLite engine; `smallScope` is where it switches from walking the
