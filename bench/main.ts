@@ -13,6 +13,7 @@ import { runPropagation, type PropagationRun, type PropagationSpec } from './sce
 import { runReconnectStorm } from './scenarios/reconnect-storm';
 import { runSignInStorm } from './scenarios/sign-in-storm';
 import { runUpdateGuardCost } from './scenarios/update-guard-cost';
+import { renderSearchReport, runSearchBench } from './scenarios/search';
 import { BENCH_PASSWORD, seedInstallation } from './seed';
 import {
   checkoutVersion,
@@ -270,12 +271,32 @@ async function main(): Promise<number> {
     });
   }
 
+  if (selected(options, 'search')) {
+    await part(results, 'search', async () => {
+      const engines = options.searchEngines
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      const unknown = engines.filter((e) => e !== 'sqlite' && e !== 'postgres');
+      if (unknown.length > 0) throw new Error(`--search-engines: unknown engine ${unknown.join(', ')}`);
+      results.search = await runSearchBench({
+        meetings: Math.max(1, Math.round(options.searchMeetings)),
+        cells: Math.max(1, Math.round(options.searchCells)),
+        repeats: Math.max(1, Math.round(options.searchRepeats)),
+        likeRepeats: Math.max(1, Math.round(options.searchLikeRepeats)),
+        engines: engines as ('sqlite' | 'postgres')[],
+        postgresUrl: options.searchPostgresUrl,
+      });
+    });
+  }
+
   const finished = new Date();
   results.finishedAt = finished.toISOString();
   results.seconds = (finished.getTime() - started.getTime()) / 1000;
   results.targets = checkTargets(results);
   results.regressions = findRegressions(results);
   process.stdout.write(renderReport(results) + '\n');
+  if (results.search) process.stdout.write(renderSearchReport(results.search) + '\n');
   const file = writeResults(results);
   process.stdout.write(`Results: ${file} (and bench/results/latest.json)\n`);
   if (options.writeBudget) {

@@ -33,13 +33,24 @@ export interface BenchOptions {
   signinAttempts: number;
   /** Checks timed per case of the update-guard measurement. */
   guardChecks: number;
+  /** Search bench (`--only search`): meetings in the generated archive, ~3 KB of minutes each. */
+  searchMeetings: number;
+  /** Cells the archive's meetings are spread over. */
+  searchCells: number;
+  /** Timed runs of each query (after one untimed), and of its LIKE scan. */
+  searchRepeats: number;
+  searchLikeRepeats: number;
+  /** Comma-separated engines to run it on: sqlite, postgres. */
+  searchEngines: string;
+  /** PostgreSQL server the search bench creates its throwaway database on. */
+  searchPostgresUrl: string;
   /**
    * Checkout of the product that "ours" is started from (its code, its pages
    * build, its database schema, its seeding); empty for this one. Pointing it
    * at an older checkout measures that version with this bench.
    */
   serverDir: string;
-  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin,guard); empty runs all. */
+  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin,guard,search); empty runs all but search. */
   only: string;
   /** Exit with 1 when a figure regressed more than 10% against bench/budget.json. */
   strict: boolean;
@@ -69,6 +80,12 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   pageLoads: 10,
   signinAttempts: 20,
   guardChecks: 2000,
+  searchMeetings: 100_000,
+  searchCells: 200,
+  searchRepeats: 10,
+  searchLikeRepeats: 1,
+  searchEngines: 'sqlite,postgres',
+  searchPostgresUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
   serverDir: '',
   only: '',
   strict: false,
@@ -77,8 +94,14 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
 };
 
 /** Parts of the bench --only can select. */
-export const BENCH_PARTS = ['s1', 's2', 's3', 'open', 'storm', 'memory', 'page', 'signin', 'guard'] as const;
+export const BENCH_PARTS = ['s1', 's2', 's3', 'open', 'storm', 'memory', 'page', 'signin', 'guard', 'search'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
+
+/**
+ * Parts that run only when --only names them: generating and indexing the
+ * search archive takes longer than the rest of the bench together.
+ */
+const OPT_IN_PARTS: readonly BenchPart[] = ['search'];
 
 const parts = (only: string) =>
   only
@@ -139,7 +162,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
 
 /** Whether a part of the bench is selected by --only. */
 export function selected(options: BenchOptions, part: BenchPart): boolean {
-  if (!options.only) return true;
+  if (!options.only) return !OPT_IN_PARTS.includes(part);
   return parts(options.only).includes(part);
 }
 

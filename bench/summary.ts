@@ -1,3 +1,4 @@
+import { SEARCH_QUERIES, type SearchEngineResult } from './scenarios/search';
 import type { BenchOptions } from './options';
 import type { PageResult } from './page';
 import type { DocumentOpenResult } from './scenarios/document-open';
@@ -57,6 +58,8 @@ export interface BenchResults {
   updateGuard?: UpdateGuardResult & { shareOfChangeCpu: GuardShare[] };
   targets: TargetCheck[];
   regressions: Regression[];
+  /** The search bench (`--only search`): a generated archive per engine. */
+  search?: SearchEngineResult[];
   /** Parts of the run that failed (the others still ran). */
   failures: string[];
 }
@@ -157,6 +160,15 @@ export function compare(
 /** The targets of the task, checked against this run. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
+  for (const engine of results.search ?? []) {
+    if (engine.dialect !== 'sqlite') continue;
+    checks.push({
+      name: `search p95 over ${SEARCH_QUERIES.length} queries, SQLite, ${engine.meetings} meetings`,
+      value: engine.fts.p95,
+      target: '≤ 50 ms',
+      met: engine.fts.p95 <= 50,
+    });
+  }
   for (const [key, c] of Object.entries(results.propagation)) {
     checks.push({
       name: `${key} all updates delivered, clients converged (both servers)`,

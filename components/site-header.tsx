@@ -38,6 +38,11 @@ export function SiteHeader({ t, locale, user, cells, audit }: SiteHeaderProps) {
                   </Link>
                 </li>
                 <li>
+                  <Link href="/search" data-testid="search-link">
+                    {t('header.search')}
+                  </Link>
+                </li>
+                <li>
                   <Link href="/committee" data-testid="oversight-link">
                     {t('header.oversight')}
                   </Link>

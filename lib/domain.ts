@@ -25,8 +25,10 @@ export const NOT_HELD_REASONS = ['postponed', 'cancelled'] as const;
 export type NotHeldReason = (typeof NOT_HELD_REASONS)[number];
 
 /** States after which a meeting's record no longer changes (corrections are amendments). */
+export const SETTLED_STATES = ['approved', 'not_held'] as const satisfies readonly MeetingState[];
+
 export function isSettled(state: MeetingState): boolean {
-  return state === 'approved' || state === 'not_held';
+  return (SETTLED_STATES as readonly MeetingState[]).includes(state);
 }
 
 /** thường / mật: secret meetings warn and restrict export. */

@@ -283,3 +283,56 @@ export function mayReviewTasksOf(
   const from = audienceOf(source);
   return from === 'cell' || from === audienceOf(target);
 }
+
+/**
+ * One kind of meeting a subject may read, as a condition on the meeting's
+ * columns, so that a search can ask the database for readable meetings only
+ * (filtering after a LIMIT would lose results and leak counts). A meeting is
+ * readable when any rule admits it; each rule admits meetings of its cells
+ * (every cell when `cellIds` is null) that meet all of its conditions.
+ */
+export interface ReadRule {
+  cellIds: readonly string[] | null;
+  /** Committee meetings only, every other kind only, or any kind. */
+  kinds: 'committee' | 'not_committee' | 'any';
+  /** Whether secret meetings are admitted too. */
+  secret: boolean;
+  /** Admit only settled meetings: approved minutes, and meetings recorded as not held. */
+  settledOnly: boolean;
+  /** Admit only meetings this user was invited to (members outside the committee, at its meetings). */
+  invitedUserId: string | null;
+}
+
+/**
+ * The meetings a subject may read, as rules: the same decisions as
+ * `canSeeMeeting`, case by case (tests/unit/search-policy.test.ts compares
+ * the two over every combination).
+ */
+export function readableMeetings(subject: Subject): ReadRule[] {
+  const rules: Omit<ReadRule, 'cellIds'>[] = [];
+  const cellsOf: string[][] = [];
+  const add = (cellId: string | null, rule: Omit<ReadRule, 'cellIds'>) => {
+    const index = rules.findIndex((r) => JSON.stringify(r) === JSON.stringify(rule));
+    if (index === -1) {
+      rules.push(rule);
+      cellsOf.push(cellId === null ? [] : [cellId]);
+    } else if (cellId !== null) cellsOf[index]!.push(cellId);
+  };
+  const base = { settledOnly: false, invitedUserId: null };
+  for (const m of subject.memberships) {
+    // Ordinary and secret meetings: those who take part (everyone but the exempted) read both.
+    add(m.cellId, { ...base, kinds: 'not_committee', secret: m.status !== 'exempted' });
+    // Committee meetings: the committee, and members it invited.
+    add(m.cellId, {
+      ...base,
+      kinds: 'committee',
+      secret: true,
+      invitedUserId: CELL_COMMITTEE_ROLES.includes(m.role) ? null : subject.userId,
+    });
+  }
+  for (const cellId of subject.oversees)
+    add(cellId, { kinds: 'any', secret: true, settledOnly: true, invitedUserId: null });
+  const result: ReadRule[] = rules.map((rule, i) => ({ cellIds: cellsOf[i]!, ...rule }));
+  if (subject.isAdmin) result.push({ cellIds: null, kinds: 'not_committee', secret: false, ...base });
+  return result;
+}

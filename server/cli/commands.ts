@@ -10,6 +10,7 @@ import { seedDemo } from './seed-demo';
 import { readVerifyInput } from './verify-input';
 import { verifyExport, type VerifyResult } from '../export/verify';
 import { EXIT_FAILURE, EXIT_OK } from './errors';
+import { rebuildSearchIndex } from '../search/service';
 
 /**
  * One CLI command: `prepare` validates the flags before the database is
@@ -241,6 +242,17 @@ export const COMMANDS: readonly Command[] = [
     prepare: (f) => readVerifyInput(str(f, 'input') ?? ''),
     run: (services, input) => verifyExport(services, input),
     exitCode: (result) => ((result as VerifyResult).result === 'matches' ? EXIT_OK : EXIT_FAILURE),
+  }),
+  define({
+    name: 'reindex',
+    summary: 'Rebuilds the full-text search index from the stored text of every meeting',
+    flags: {},
+    prepare: () => undefined,
+    run: async (services) => {
+      const started = performance.now();
+      const { meetings } = await rebuildSearchIndex(services.db);
+      return { meetings, ms: Math.round(performance.now() - started), indexBytes: await services.search.sizeBytes() };
+    },
   }),
   define({
     name: 'seed-demo',

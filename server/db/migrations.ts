@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001-initial';
 import * as meetingRecord from './migrations/0002-meeting-record';
 import * as trust from './migrations/0003-trust';
+import * as search from './migrations/0004-search';
 import * as notHeld from './migrations/0005-not-held';
 import * as guidance from './migrations/0006-guidance';
 import type { Dialect } from './connection';
@@ -16,6 +17,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0001_initial': { up: (db) => initial.up(db, dialect) },
     '0002_meeting_record': { up: (db) => meetingRecord.up(db, dialect) },
     '0003_trust': { up: (db) => trust.up(db, dialect) },
+    '0004_search': { up: (db) => search.up(db, dialect) },
     '0005_not_held': { up: (db) => notHeld.up(db, dialect) },
     '0006_guidance': { up: (db) => guidance.up(db, dialect) },
   };

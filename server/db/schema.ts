@@ -190,8 +190,23 @@ export interface TaskAssigneesTable {
 
 export interface MeetingTextTable {
   meeting_id: string;
+  /** The minutes as plain text, blocks on lines of their own. */
   body: string;
+  /** The agenda as plain text. */
+  agenda: Generated<string>;
   updated_at: string;
+}
+
+/** SQLite only: the rowid of a meeting's row in the FTS5 table search_fts (migration 0004). */
+export interface SearchDocsTable {
+  id: number;
+  meeting_id: string;
+}
+
+/** PostgreSQL only: a meeting's folded text as a tsvector (migration 0004). */
+export interface SearchDocumentsTable {
+  meeting_id: string;
+  document: string;
 }
 
 export interface MinutesVersionsTable {
@@ -297,6 +312,8 @@ export interface Database {
   tasks: TasksTable;
   task_assignees: TaskAssigneesTable;
   meeting_text: MeetingTextTable;
+  search_docs: SearchDocsTable;
+  search_documents: SearchDocumentsTable;
   minutes_versions: MinutesVersionsTable;
   acknowledgments: AcknowledgmentsTable;
   amendments: AmendmentsTable;

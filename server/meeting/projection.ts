@@ -6,6 +6,7 @@ import { dueDateSchema } from '../../lib/meeting-schemas';
 import type { Db } from '../db/connection';
 import type { Meeting } from '../db/schema';
 import { log } from '../log';
+import { indexMeeting } from '../search/service';
 import { fragmentJson, plainTextOf } from './content';
 
 type JsonNode = { type?: string; text?: string; attrs?: Record<string, unknown>; content?: JsonNode[] };
@@ -34,7 +35,10 @@ export interface Projection {
   }[];
   tasks: ProjectedTask[];
   votes: ReturnType<typeof projectVotes>;
+  /** The minutes as plain text (opinions, tasks and conclusions included). */
   text: string;
+  /** The agenda as plain text. */
+  agenda: string;
   /** Things a buggy or hostile client put in the document that were left out, for the log. */
   refused: string[];
 }
@@ -140,7 +144,15 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
   };
   walk(minutes);
 
-  return { attendance, opinions, tasks, votes: projectVotes(doc), text: plainTextOf(minutes), refused };
+  return {
+    attendance,
+    opinions,
+    tasks,
+    votes: projectVotes(doc),
+    text: plainTextOf(minutes),
+    agenda: plainTextOf(fragmentJson(doc, 'agenda')),
+    refused,
+  };
 }
 
 /**
@@ -298,11 +310,14 @@ export async function writeProjection(
       }
       tasksChanged = before.size !== after.size || [...after].some((key) => !before.has(key));
     }
+    const text = { body: projection.text, agenda: projection.agenda };
     await trx
       .insertInto('meeting_text')
-      .values({ meeting_id: meeting.id, body: projection.text, updated_at: now })
-      .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ body: projection.text, updated_at: now }))
+      .values({ meeting_id: meeting.id, ...text, updated_at: now })
+      .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ ...text, updated_at: now }))
       .execute();
+    // In the same transaction: the index never finds words the stored text no longer has.
+    await indexMeeting(trx, meeting, text);
     return { tasksChanged };
   });
 }

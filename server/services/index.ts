@@ -9,6 +9,7 @@ import { createMeetings } from './meetings';
 import { createOrganisations } from './organisations';
 import { createTemplates } from './templates';
 import { reviewItemsFor } from '../meeting/carry-over';
+import { createSearch } from '../search/service';
 
 /** Every domain service over one database, wired once per process. */
 export function createServices(handle: DbHandle, options: { language: Locale } = { language: DEFAULT_LOCALE }) {
@@ -37,7 +38,8 @@ export function createServices(handle: DbHandle, options: { language: Locale } =
       }),
     };
   });
-  return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore, audit };
+  const search = createSearch(db);
+  return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore, audit, search };
 }
 
 export type Services = ReturnType<typeof createServices>;

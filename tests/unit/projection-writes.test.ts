@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../helpers/temp-database';
 const TASK = '33333333-3333-4333-8333-333333333333';
 
 function projectionWith(tasks: ProjectedTask[]): Projection {
-  return { attendance: [], opinions: [], tasks, votes: [], text: 'biên bản', refused: [] };
+  return { attendance: [], opinions: [], tasks, votes: [], text: 'biên bản', agenda: '', refused: [] };
 }
 
 describeEachDatabase('writing a projection', (db) => {
