@@ -477,6 +477,7 @@ const TABLE: Row[] = [
   pageRow('/audit', 'D D D D D D D A D A D', () => '/audit'),
   pageRow('/archive', 'D A A A A A A A A A D', () => '/archive'),
   pageRow('/committee', 'D A A A A A A A A A D', () => '/committee'),
+  pageRow('/search', 'D A A A A A A A A A D', () => '/search?q=ngh%E1%BB%8B+quy%E1%BA%BFt'),
   pageRow('/cells/[cellId]', 'D D A A A A A A A A D', (w) => `/cells/${w.cellId}`),
   pageRow('/cells/[cellId]/tasks', 'D D A A A A A A A A D', (w) => `/cells/${w.cellId}/tasks`),
   pageRow('/meetings/[meetingId]', 'D D A A A A A A D A D', (w) => `/meetings/${w.meetings.open}`),
