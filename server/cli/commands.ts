@@ -256,7 +256,7 @@ export const COMMANDS: readonly Command[] = [
   }),
   define({
     name: 'seed-demo',
-    summary: 'Creates a demo đảng bộ, chi bộ, members and meetings (prints the existing one if present)',
+    summary: 'Creates a demo đảng bộ of three chi bộ with a year of meetings (prints the existing one if present)',
     flags: {},
     prepare: () => undefined,
     run: (services) => seedDemo(services),

@@ -19,13 +19,14 @@ export interface DemoMeetingDeps {
 }
 
 /**
- * Holds the demo's past meeting through the operations the live meeting
- * page uses (roles, attendance, the floor, votes, read-back, closing), types
- * what the minutes-taker would type, seals the minutes with both
- * confirmations, then appends an amendment and the task progress reported
- * since. `meetingId` is a scheduled meeting whose minutes already hold the
- * opening lines; `evening` is when it was held. Headings the template no
- * longer has are reported in `warnings` and their content left out.
+ * Holds one of the demo's past meetings through the operations the live
+ * meeting page uses (roles, attendance, the floor, votes, read-back,
+ * closing), types what the minutes-taker would type, seals the minutes with
+ * both confirmations, then appends the amendment, if any, and the task
+ * progress reported since. `meetingId` is a scheduled meeting whose minutes
+ * already hold the opening lines; `evening` is when it was held. Headings
+ * the meeting's template no longer has are reported in `warnings` and their
+ * content left out.
  */
 export async function holdDemoMeeting(
   deps: DemoMeetingDeps,
@@ -45,7 +46,7 @@ export async function holdDemoMeeting(
   }
   const person = (name: string): SessionUser => {
     const user = users.get(name);
-    if (!user) throw new Error(`the demo chi bộ has no member named ${name}`);
+    if (!user) throw new Error(`the demo chi bộ ${meeting.cell_id} has no member named ${name}`);
     return user;
   };
   const chair = person(record.chair);
@@ -104,8 +105,15 @@ export async function holdDemoMeeting(
   const rank = (name: string) => (absence(name) ? 1 : record.late.includes(name) ? 2 : 0);
   const expected = members.filter((m) => m.status !== 'exempted').sort((a, b) => rank(a.name) - rank(b.name));
   for (const member of expected) {
-    const reason = absence(member.name)?.reason;
-    const status = reason ? 'absent_with_reason' : record.late.includes(member.name) ? 'late' : 'present';
+    const absent = absence(member.name);
+    const reason = absent?.reason;
+    const status = absent
+      ? reason
+        ? 'absent_with_reason'
+        : 'absent_without_reason'
+      : record.late.includes(member.name)
+        ? 'late'
+        : 'present';
     await live.markAttendance(taker, { meetingId, userId: member.userId, status, ...(reason ? { reason } : {}) });
   }
 
@@ -113,7 +121,10 @@ export async function holdDemoMeeting(
   for (const section of record.proceedings) {
     const sectionId = sections.find((s) => s.title.trim() === section.heading)?.sectionId;
     if (sectionId) await live.setCurrentSection(chair, { meetingId, sectionId });
-    else warnings.add(`the regular template has no "${section.heading}"; that part of the demo minutes was left out`);
+    else
+      warnings.add(
+        `the ${meeting.kind} template has no "${section.heading}"; that part of the demo minutes was left out`,
+      );
     for (const step of section.steps) await hold(step, sectionId);
   }
   await live.end(chair, { meetingId });
@@ -131,7 +142,7 @@ export async function holdDemoMeeting(
   const { sealed } = await live.acknowledge(taker, { meetingId, role: 'secretary' });
   if (!sealed) throw new Error('the demo minutes were not sealed');
 
-  await followUp.amend(taker, { meetingId, body: record.amendment });
+  if (record.amendment) await followUp.amend(taker, { meetingId, body: record.amendment });
   for (const { taskId, by, status } of reported) await followUp.setTaskStatus(by, { taskId, status });
   await docs.settled();
   return sealed;

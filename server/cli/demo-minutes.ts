@@ -56,10 +56,11 @@ export interface DemoRecord {
   chair: string;
   secretary: string;
   late: readonly string[];
-  absent: readonly { name: string; reason: string }[];
+  /** Expected members who did not come; without a reason they are recorded as absent without reason. */
+  absent: readonly { name: string; reason?: string }[];
   proceedings: readonly DemoSection[];
-  /** A correction appended after the minutes were sealed. */
-  amendment: string;
+  /** A correction appended after the minutes were sealed, if one was needed. */
+  amendment?: string;
 }
 
 /** The day of the month of the second Sunday. */

@@ -196,34 +196,43 @@ describe('operator CLI', () => {
 describe('seed-demo on an empty installation', () => {
   const dataDir = tempDir();
 
-  it('creates the demo with its administrator, then reports the same demo when run again', SLOW, async () => {
-    const first = await cli(dataDir, 'seed-demo');
-    expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    const created = first.json<{
-      created: boolean;
-      cellId: string;
-      admin: { email: string } | null;
-      members: unknown[];
-      meetings: { state: string; sealedHash: string | null }[];
-    }>();
-    expect(created).toMatchObject({ created: true, admin: { email: 'admin@demo.bienban.vn' } });
-    expect(created.members).toHaveLength(11);
-    expect(created.meetings.map((m) => m.state)).toEqual(['scheduled', 'approved']);
-    expect(created.meetings[1]!.sealedHash).toMatch(/^[0-9a-f]{64}$/);
+  // Three cells' years of meetings, twice through a fresh process: more room than the other commands.
+  it(
+    'creates the demo with its administrator, then reports the same demo when run again',
+    { timeout: 240_000 },
+    async () => {
+      const first = await cli(dataDir, 'seed-demo');
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      const created = first.json<{
+        created: boolean;
+        cellId: string;
+        admin: { email: string } | null;
+        members: unknown[];
+        meetings: { state: string; sealedHash: string | null }[];
+        cells: { name: string }[];
+      }>();
+      expect(created).toMatchObject({ created: true, admin: { email: 'admin@demo.bienban.vn' } });
+      expect(created.members).toHaveLength(11);
+      // Next month's meeting, then twelve regular and four thematic meetings, all sealed.
+      expect(created.meetings.map((m) => m.state)).toEqual(['scheduled', ...Array<string>(16).fill('approved')]);
+      for (const meeting of created.meetings.slice(1)) expect(meeting.sealedHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(created.cells).toHaveLength(3);
 
-    const second = await cli(dataDir, 'seed-demo');
-    expect(second.code).toBe(0);
-    expect(second.json()).toEqual({ ...created, created: false });
-  });
+      const second = await cli(dataDir, 'seed-demo');
+      expect(second.code).toBe(0);
+      expect(second.json()).toEqual({ ...created, created: false });
+    },
+  );
 
   it('rebuilds the search index from the stored text of the demo meetings', SLOW, async () => {
     const run = await cli(dataDir, 'reindex');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const result = run.json<{ meetings: number; ms: number; indexBytes: number }>();
-    // The seed held and sealed last month's meeting (projected); next month's has no stored text until it is edited.
-    expect(result.meetings).toBe(1);
+    // The seed held and sealed 47 meetings across the three cells (each projected); the scheduled ones and the
+    // one recorded as not held have no stored text, as nobody edited them.
+    expect(result.meetings).toBe(47);
     expect(result.indexBytes).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MEMBER_ROLES, MEMBER_STATUSES } from '../../lib/domain';
 import { meetingDoc, type ReviewItem } from '../../lib/meeting-doc/layout';
+import { DEMO_CELLS } from '../../server/cli/demo-cells';
 import { DEMO, DEMO_MEMBERS } from '../../server/cli/demo-organisation';
 import { seedDemo, type DemoSummary } from '../../server/cli/seed-demo';
 import { createMeetingRecord } from '../../server/meeting';
@@ -13,8 +14,8 @@ import type { Services } from '../../server/services';
 import { outline, storedMinutesJson } from '../helpers/minutes-outline';
 import { describeEachDatabase } from '../helpers/temp-database';
 
-// Eleven bcrypt hashes per seed: give the suite room.
-const SLOW = { timeout: 60_000 };
+// Three cells' years held through the operations, some fifty meetings: give the suite room.
+const SLOW = { timeout: 180_000 };
 const NOW = new Date(2026, 10, 20, 10, 0);
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -168,7 +169,9 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
   });
 
   it('projects the tasks with their assignees and the progress reported since', async () => {
-    const tasks = (await cellTasks(db().services.db, first.cellId)).sort((a, b) => a.position - b.position);
+    const tasks = (await cellTasks(db().services.db, first.cellId))
+      .filter((t) => t.meetingId === past().id)
+      .sort((a, b) => a.position - b.position);
     // The database keeps assignees as a set: compare them sorted.
     const names = (assignees: { name: string }[]) => assignees.map((a) => a.name).sort();
     expect(tasks.map((t) => [t.status, t.dueDate, names(t.assignees)])).toEqual([
@@ -177,13 +180,13 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
       ['done', '2026-10-15', ['Lê Minh Tuấn']],
       ['not_started', '2026-10-31', ['Trần Thị Mai']],
     ]);
-    expect(tasks.every((t) => t.meetingId === past().id)).toBe(true);
   });
 
   it('carries the unfinished tasks into the upcoming meeting’s review and the assignees’ task lists', async () => {
     const { services } = db();
     const unfinished = (await cellTasks(services.db, first.cellId)).filter((t) => t.status !== 'done');
-    expect(unfinished).toHaveLength(2);
+    // Two of last month's four, and the first task of the month before, still under way.
+    expect(unfinished).toHaveLength(3);
     const review = meetingDoc.review(await storedDoc(services, upcoming().id)).toArray() as ReviewItem[];
     expect(new Set(review.map((r) => r.taskId))).toEqual(new Set(unfinished.map((t) => t.id)));
     const survey = review.find((r) => r.text.startsWith('Hoàn thành rà soát hộ nghèo'));
@@ -195,8 +198,8 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
     );
     const bao = await services.accounts.getUser(member('Đặng Quốc Bảo').userId);
     const mine = await records.myTasks(bao!);
-    expect(mine.map((t) => t.id)).toEqual([survey!.taskId]);
-    expect(mine[0]).toMatchObject({ cellId: first.cellId, status: 'in_progress' });
+    expect(mine.map((t) => t.id)).toContain(survey!.taskId);
+    expect(mine.find((t) => t.id === survey!.taskId)).toMatchObject({ cellId: first.cellId, status: 'in_progress' });
   });
 
   it('appends an amendment under the sealed minutes', async () => {
@@ -221,7 +224,7 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
       memberships: [],
       oversees: [],
     });
-    expect(cells.filter((c) => c.name === DEMO.cellName)).toHaveLength(1);
+    for (const cell of DEMO_CELLS) expect(cells.filter((c) => c.name === cell.name)).toHaveLength(1);
     expect(await db().services.docStore.logLength(past().id)).toBe(rows);
   });
 });
