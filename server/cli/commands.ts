@@ -16,12 +16,18 @@ import { rebuildSearchIndex } from '../search/service';
  * One CLI command: `prepare` validates the flags before the database is
  * opened, `run` does the work and returns what is printed as JSON.
  */
+/** What a command may need of the configuration besides the database. */
+export interface CliContext {
+  /** The organisation's time zone (TIME_ZONE). */
+  timeZone: string;
+}
+
 export interface Command<I = unknown> {
   name: string;
   summary: string;
   flags: FlagSpec;
   prepare(flags: Flags): I;
-  run(services: Services, input: I): Promise<unknown>;
+  run(services: Services, input: I, context: CliContext): Promise<unknown>;
   /** The flag a bare first argument fills (`verify <file or hash>`). */
   positional?: string;
   /** The exit code for a result (default 0): a check that failed says so to scripts too. */
@@ -259,7 +265,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'Creates a demo đảng bộ of three chi bộ with a year of meetings (prints the existing one if present)',
     flags: {},
     prepare: () => undefined,
-    run: (services) => seedDemo(services),
+    run: (services, _input, context) => seedDemo(services, new Date(), context.timeZone),
   }),
 ];
 

@@ -1,4 +1,5 @@
 import type { NotHeldReason } from '../../lib/domain';
+import { wallTimeToInstant } from '../../lib/format';
 import type { DemoCell } from './demo-cells';
 
 /** A meeting of the demo's year, as the calendar has it. */
@@ -52,9 +53,16 @@ export function demoRandom(seed: number): () => number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function at(year: number, month: number, day: number, time: string, plusMinutes = 0): Date {
-  const [hour = 0, minute = 0] = time.split(':').map(Number);
-  return new Date(year, month - 1, day, hour, minute + plusMinutes);
+/**
+ * The instant a demo meeting's local time stands for in the organisation's
+ * time zone, not the machine's: a server in UTC must still hold a 19:30
+ * meeting at 19:30 in Hà Nội.
+ */
+function at(timeZone: string, year: number, month: number, day: number, time: string, plusMinutes = 0): Date {
+  const wall = `${year}-${pad(month)}-${pad(day)}T${time}`;
+  const instant = wallTimeToInstant(wall, timeZone);
+  if (!instant) throw new Error(`not a local time: ${wall}`);
+  return new Date(instant.getTime() + plusMinutes * 60_000);
 }
 
 /**
@@ -63,7 +71,13 @@ function at(year: number, month: number, day: number, time: string, plusMinutes 
  * that vary from evening to evening. `mainLastLength` fixes the length of
  * the main cell's last meeting, whose record is written by hand.
  */
-export function planYear(now: Date, cellIndex: number, cell: DemoCell, mainLastLength: number): PlannedMeeting[] {
+export function planYear(
+  now: Date,
+  cellIndex: number,
+  cell: DemoCell,
+  mainLastLength: number,
+  timeZone: string,
+): PlannedMeeting[] {
   const random = demoRandom(0x5eed + cellIndex);
   const plan: PlannedMeeting[] = [];
   for (let offset = -DEMO_YEAR_MONTHS; offset <= -1; offset++) {
@@ -83,8 +97,8 @@ export function planYear(now: Date, cellIndex: number, cell: DemoCell, mainLastL
       month,
       day: cell.meetingDay,
       startsAt: `${year}-${pad(month)}-${pad(cell.meetingDay)}T${cell.meetingTime}`,
-      start: at(year, month, cell.meetingDay, cell.meetingTime),
-      end: at(year, month, cell.meetingDay, cell.meetingTime, length),
+      start: at(timeZone, year, month, cell.meetingDay, cell.meetingTime),
+      end: at(timeZone, year, month, cell.meetingDay, cell.meetingTime, length),
       ...(notHeld ? { notHeld } : {}),
     });
     if (month % 3 === 0) {
@@ -95,8 +109,8 @@ export function planYear(now: Date, cellIndex: number, cell: DemoCell, mainLastL
         month,
         day: cell.thematicDay,
         startsAt: `${year}-${pad(month)}-${pad(cell.thematicDay)}T${cell.thematicTime}`,
-        start: at(year, month, cell.thematicDay, cell.thematicTime),
-        end: at(year, month, cell.thematicDay, cell.thematicTime, thematicLength),
+        start: at(timeZone, year, month, cell.thematicDay, cell.thematicTime),
+        end: at(timeZone, year, month, cell.thematicDay, cell.thematicTime, thematicLength),
       });
     }
   }

@@ -29,9 +29,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (process.env.LOG_LEVEL === undefined) setLogLevel('warn');
   // Like the server: what it creates in the data directory is the service user's alone.
   process.umask(0o077);
-  const { handle, services } = await openServices(loadConfig());
+  const config = loadConfig();
+  const { handle, services } = await openServices(config);
   try {
-    const result = await command.run(services, input);
+    const result = await command.run(services, input, { timeZone: config.timeZone });
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return command.exitCode?.(result) ?? EXIT_OK;
   } finally {

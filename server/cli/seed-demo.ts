@@ -1,4 +1,5 @@
 import { MEMBER_ROLES } from '../../lib/domain';
+import { DEFAULT_TIME_ZONE } from '../../lib/format';
 import { fillMinutes } from '../../lib/minutes/fill';
 import type { TaskStatus } from '../../lib/rules/tasks';
 import type { Meeting } from '../db/schema';
@@ -117,6 +118,8 @@ interface CellSeed {
   cellId: string;
   secretaryId: string;
   now: Date;
+  /** The organisation's time zone: the evenings are held at their local time there. */
+  timeZone: string;
   warnings: Set<string>;
 }
 
@@ -145,10 +148,10 @@ async function createPlanned(seed: CellSeed, plan: PlannedMeeting, record: DemoR
  * demo has always had.
  */
 async function seedCellYear(seed: CellSeed): Promise<void> {
-  const { deps, cell, cellIndex, now, warnings } = seed;
+  const { deps, cell, cellIndex, now, timeZone, warnings } = seed;
   const random = demoRandom(0xb1e0 + cellIndex);
   let previous: SetTask[] = [];
-  for (const plan of planYear(now, cellIndex, cell, MAIN_LAST_LENGTH)) {
+  for (const plan of planYear(now, cellIndex, cell, MAIN_LAST_LENGTH, timeZone)) {
     const evening = { start: plan.start, end: plan.end };
     if (plan.kind === 'thematic') {
       const { topic, record } = thematicRecord(cell, plan, DEMO.locality, random);
@@ -220,7 +223,11 @@ async function addMembers(services: Services, cellId: string, cell: DemoCell): P
  * database, see stored-docs) are ones it has just created, which no running
  * server has open yet.
  */
-export async function seedDemo(services: Services, now = new Date()): Promise<DemoSummary> {
+export async function seedDemo(
+  services: Services,
+  now = new Date(),
+  timeZone = DEFAULT_TIME_ZONE,
+): Promise<DemoSummary> {
   const existing = await findDemoCell(services);
   if (existing) return summarise(services, false, existing.id, existing.committeeId ?? '', []);
 
@@ -239,14 +246,14 @@ export async function seedDemo(services: Services, now = new Date()): Promise<De
     }));
   }
 
-  const meetingRecord = createMeetingRecord(services);
+  const meetingRecord = createMeetingRecord(services, { timeZone });
   const docs = createStoredDocs(services.docStore, meetingRecord.hooks);
   const deps: DemoMeetingDeps = { services, ops: meetingRecord.attach(docs), docs };
   const warnings = new Set<string>();
   for (const [cellIndex, cell] of DEMO_CELLS.entries()) {
     const cellId = cellIndex === 0 ? mainCellId : (await services.organisations.createCell(committeeId, cell.name)).id;
     const secretaryId = await addMembers(services, cellId, cell);
-    await seedCellYear({ deps, cellIndex, cell, cellId, secretaryId, now, warnings });
+    await seedCellYear({ deps, cellIndex, cell, cellId, secretaryId, now, timeZone, warnings });
   }
   return summarise(services, true, mainCellId, committeeId, Array.from(warnings));
 }

@@ -97,9 +97,11 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
   it('dates the past meeting on its evening, long enough for a regular meeting', async () => {
     const { services } = db();
     const meeting = await services.meetings.requireMeeting(past().id);
-    expect(meeting.started_at).toBe(new Date(2026, 9, 5, 19, 30).toISOString());
-    expect(meeting.ended_at).toBe(new Date(2026, 9, 5, 21, 15).toISOString());
+    // 19:30–21:15 in Hà Nội (UTC+7), whatever the zone of the machine that seeds.
+    expect(meeting.started_at).toBe('2026-10-05T12:30:00.000Z');
+    expect(meeting.ended_at).toBe('2026-10-05T14:15:00.000Z');
     const doc = await storedDoc(services, past().id);
+    expect(meetingDoc.minutes(doc).toString()).toContain('19 giờ 30');
     expect(meetingDoc.session(doc).get('startedAt')).toBe(meeting.started_at);
     expect(meetingDoc.session(doc).get('endedAt')).toBe(meeting.ended_at);
     const stamps = [
