@@ -13,6 +13,9 @@ export const DEMO = {
   locality: 'Tân Định',
   adminName: 'Quản trị viên (demo)',
   adminEmail: 'admin@demo.bienban.vn',
+  /** The member of the ward committee who oversees the three cells (cấp ủy viên phụ trách). */
+  overseerName: 'Võ Văn Giám',
+  overseerEmail: 'giamvv@demo.bienban.vn',
   /** Printed in the summary: this is a demo for evaluators, not a secret. */
   password: 'demo-bienban-2026',
   /** Regular meetings are held on this day of the month, in the evening. */

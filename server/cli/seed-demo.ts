@@ -19,6 +19,8 @@ export interface DemoSummary {
   committeeId: string;
   cellId: string;
   admin: { id: string; email: string } | null;
+  /** Oversees every demo cell: reads their approved minutes, the overview, gives guidance. */
+  overseer: { id: string; name: string; email: string } | null;
   password: string;
   members: { userId: string; name: string; email: string; role: string; status: string }[];
   /** The main cell's, newest first; `sealedHash` is the content hash of approved minutes, null before approval. */
@@ -81,11 +83,13 @@ async function summarise(
       meetings: (await services.meetings.listMeetings(found.id)).map(meetingSummary),
     });
   }
+  const overseer = await services.accounts.findByEmail(DEMO.overseerEmail);
   return {
     created,
     committeeId,
     cellId,
     admin: admin ? { id: admin.id, email: admin.email } : null,
+    overseer: overseer ? { id: overseer.id, name: overseer.name, email: overseer.email } : null,
     password: DEMO.password,
     members: members
       .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role))
@@ -254,6 +258,18 @@ export async function seedDemo(
     const cellId = cellIndex === 0 ? mainCellId : (await services.organisations.createCell(committeeId, cell.name)).id;
     const secretaryId = await addMembers(services, cellId, cell);
     await seedCellYear({ deps, cellIndex, cell, cellId, secretaryId, now, timeZone, warnings });
+  }
+  const overseer = await services.accounts.createUser({
+    email: DEMO.overseerEmail,
+    name: DEMO.overseerName,
+    password: DEMO.password,
+  });
+  const cells = await services.organisations.cellsFor({ userId: '', isAdmin: true, memberships: [], oversees: [] });
+  for (const cell of cells.filter((c) => c.committeeId === committeeId)) {
+    await services.db
+      .insertInto('oversights')
+      .values({ user_id: overseer.id, cell_id: cell.id, created_at: now.toISOString() })
+      .execute();
   }
   return summarise(services, true, mainCellId, committeeId, Array.from(warnings));
 }

@@ -31,6 +31,14 @@ describeEachDatabase('the demo’s year of meetings', (db) => {
     expect(new Set(emails).size).toBe(emails.length);
   });
 
+  it('attaches one overseer, of no cell, to the three cells', async () => {
+    const { services } = db();
+    expect(first.overseer).toMatchObject({ email: 'giamvv@demo.bienban.vn' });
+    const subject = await services.organisations.subjectFor({ id: first.overseer!.id, isAdmin: false });
+    expect([...subject.oversees].sort()).toEqual(first.cells.map((c) => c.cellId).sort());
+    expect(subject.memberships).toEqual([]);
+  });
+
   it('gives every cell a regular meeting in each of the twelve months and next month’s scheduled', () => {
     for (const cell of first.cells) {
       const regular = cell.meetings.filter((m) => m.kind === 'regular');
