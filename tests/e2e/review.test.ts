@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../helpers/e2e-app';
+import { SignInPage } from './pages/sign-in-page';
+
+describe('the committee reviews the demo cell’s minutes', () => {
+  const started = useE2eApp({ seed: 'demo' });
+  const GUIDANCE = 'Đề nghị chi bộ báo cáo kết quả khơi thông cống thoát nước hẻm 12 tại buổi sinh hoạt tháng sau.';
+
+  async function signedInAs(email: string) {
+    const visitor = await started.app.visitor();
+    const signIn = new SignInPage(visitor.page);
+    await signIn.goto();
+    await signIn.signIn(email, started.app.demo!.password);
+    await visitor.page.waitForURL((url) => url.pathname === '/');
+    return visitor;
+  }
+
+  it('the overseer finds a decision typed without diacritics, opens the approved minutes, downloads them and gives guidance', async () => {
+    const demo = started.app.demo!;
+    const lastMonth = demo.meetings.find((m) => m.state === 'approved')!;
+    const { page } = await signedInAs(demo.overseer!.email);
+
+    await page.getByTestId('search-link').click();
+    await page.getByTestId('search-form').locator('input[name="q"]').fill('khoi thong cong thoat nuoc');
+    await page.getByTestId('search-form').locator('button[type="submit"]').click();
+    const hit = page.getByTestId('search-hit').filter({ has: page.locator(`a[href="/meetings/${lastMonth.id}"]`) });
+    await hit.waitFor();
+    expect((await hit.locator('mark').allInnerTexts()).join(' ').toLowerCase()).toContain('khơi thông cống thoát nước');
+
+    await hit.locator(`a[href="/meetings/${lastMonth.id}"]`).click();
+    await page.waitForURL((url) => url.pathname === `/meetings/${lastMonth.id}`);
+    expect(await page.getByTestId('sealed-banner').getAttribute('data-hash')).toBe(lastMonth.sealedHash);
+
+    for (const [format, magic] of [
+      ['docx', 'PK'],
+      ['pdf', '%PDF'],
+    ] as const) {
+      const download = page.waitForEvent('download');
+      await page.getByTestId(`export-${format}`).click();
+      const file = await download;
+      expect(file.suggestedFilename().endsWith(`.${format}`)).toBe(true);
+      const bytes = await readFile((await file.path())!);
+      expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+      expect(bytes.length).toBeGreaterThan(1000);
+    }
+
+    const form = page.getByTestId('guidance-form');
+    await form.getByTestId('guidance-body-input').fill(GUIDANCE);
+    await form.getByTestId('guidance-submit').click();
+    await form.getByTestId('guidance-given').waitFor();
+    await expect
+      .poll(() => page.getByTestId('guidance-section').getByTestId('guidance-body').allInnerTexts())
+      .toEqual([GUIDANCE]);
+  });
+
+  it('the cell’s secretary reads the guidance under the minutes and in the next meeting’s preparation', async () => {
+    const demo = started.app.demo!;
+    const secretary = demo.members.find((m) => m.role === 'secretary')!;
+    const lastMonth = demo.meetings.find((m) => m.state === 'approved')!;
+    const next = demo.meetings.find((m) => m.state === 'scheduled')!;
+    const { page } = await signedInAs(secretary.email);
+
+    await page.goto(`/meetings/${lastMonth.id}`);
+    const item = page.getByTestId('guidance-section').getByTestId('guidance-item');
+    expect(await item.getByTestId('guidance-body').innerText()).toBe(GUIDANCE);
+    expect(await item.innerText()).toContain(demo.overseer!.name);
+    // Guidance is read, not given, by the cell.
+    expect(await page.getByTestId('guidance-form').count()).toBe(0);
+
+    await page.goto(`/meetings/${next.id}`);
+    const since = page.getByTestId('guidance-since-last');
+    expect(await since.getByTestId('guidance-body').allInnerTexts()).toEqual([GUIDANCE]);
+  });
+});
