@@ -10,6 +10,7 @@ import {
   wasShort,
   type OversightMeeting,
 } from '../../lib/oversight';
+import { OversightChart } from '../../components/oversight-chart';
 import { getI18n } from '../../server/i18n';
 import { getRuntime } from '../../server/runtime';
 import { requireCurrent } from '../../server/web/session';
@@ -121,6 +122,7 @@ export default async function OversightPage({ searchParams }: { searchParams: Se
         </div>
       )}
       <p className="muted">{t('oversight.legend')}</p>
+      {cells.length > 0 && <OversightChart points={totals} />}
     </>
   );
 }

@@ -1,7 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
 import { SignInPage } from './pages/sign-in-page';
+
+/** Where the overview's picture is kept, to be looked at. */
+const SHOTS = path.join(process.cwd(), 'tests', '.artifacts', 'review');
 
 describe('the committee reviews the demo cell’s minutes', () => {
   const started = useE2eApp({ seed: 'demo' });
@@ -71,5 +76,28 @@ describe('the committee reviews the demo cell’s minutes', () => {
     await page.goto(`/meetings/${next.id}`);
     const since = page.getByTestId('guidance-since-last');
     expect(await since.getByTestId('guidance-body').allInnerTexts()).toEqual([GUIDANCE]);
+  });
+
+  it('the overseer reads the three cells by month on the overview, with its chart and its CSV file', async () => {
+    const demo = started.app.demo!;
+    const { page } = await signedInAs(demo.overseer!.email);
+    await page.getByTestId('oversight-link').click();
+    await page.waitForURL((url) => url.pathname === '/committee');
+
+    const rows = page.getByTestId('oversight-row');
+    expect(await rows.count()).toBe(3);
+    // The month khu phố 5 postponed is a recorded fact, not a gap.
+    expect(await page.locator('[data-testid="oversight-meeting"][data-state="not_held"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="oversight-meeting"][data-short="true"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('oversight-chart').locator('canvas').waitFor();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'overview.png'), fullPage: true });
+
+    const csv = await page.request.get((await page.getByTestId('oversight-csv').getAttribute('href'))!);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const text = await csv.text();
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    for (const cell of demo.cells) expect(text).toContain(cell.name);
   });
 });
