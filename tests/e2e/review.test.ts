@@ -100,4 +100,19 @@ describe('the committee reviews the demo cell’s minutes', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     for (const cell of demo.cells) expect(text).toContain(cell.name);
   });
+
+  it('on a phone the search, the overview and the archive fit the screen: no page scrolls sideways', async () => {
+    const demo = started.app.demo!;
+    const visitor = await started.app.visitor({ phone: true });
+    const signIn = new SignInPage(visitor.page);
+    await signIn.goto();
+    await signIn.signIn(demo.overseer!.email, demo.password);
+    await visitor.page.waitForURL((url) => url.pathname === '/');
+    for (const address of ['/search?q=ve+sinh+moi+truong', '/committee', '/archive']) {
+      await visitor.page.goto(address);
+      expect(await visitor.page.evaluate(() => document.documentElement.scrollWidth), address).toBeLessThanOrEqual(360);
+    }
+    await visitor.page.goto('/search?q=ve+sinh+moi+truong');
+    expect(await visitor.page.getByTestId('search-hit').count()).toBeGreaterThan(0);
+  });
 });
