@@ -81,11 +81,16 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
     return query.orderBy('g.created_at').execute();
   }
 
-  /** The ids of a cell's meetings the subject may see. */
-  async function visibleMeetingIds(subject: Subject, cellId: string): Promise<Set<string>> {
+  /** A cell's meetings the subject may see, newest first: the policy asked once per meeting. */
+  async function visibleMeetings(subject: Subject, cellId: string): Promise<Meeting[]> {
     const meetings = await services.meetings.listMeetings(cellId);
     const resources = await services.meetings.resourcesOf(meetings);
-    return new Set(meetings.filter((_, i) => canSeeMeeting(subject, resources[i]!)).map((m) => m.id));
+    return meetings.filter((_, i) => canSeeMeeting(subject, resources[i]!));
+  }
+
+  /** The ids of a cell's meetings the subject may see. */
+  async function visibleMeetingIds(subject: Subject, cellId: string): Promise<Set<string>> {
+    return new Set((await visibleMeetings(subject, cellId)).map((m) => m.id));
   }
 
   function withCellAndOverdue(tasks: Awaited<ReturnType<typeof cellTasks>>, cellId: string, cellName: string) {
@@ -252,8 +257,7 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
     async listMeetings(user: SessionUser, cellId: string): Promise<Meeting[]> {
       const subject = await services.organisations.subjectFor(user);
       if (!canViewCell(subject, cellId)) return [];
-      const visible = await visibleMeetingIds(subject, cellId);
-      return (await services.meetings.listMeetings(cellId)).filter((m) => visible.has(m.id));
+      return visibleMeetings(subject, cellId);
     },
 
     /**
@@ -269,10 +273,7 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
       const chosen = filters.cellId === undefined ? cells : cells.filter((c) => c.id === filters.cellId);
       const entries: ArchiveEntry[] = [];
       for (const cell of chosen) {
-        const meetings = await services.meetings.listMeetings(cell.id);
-        const resources = await services.meetings.resourcesOf(meetings);
-        meetings.forEach((m, i) => {
-          if (!canSeeMeeting(subject, resources[i]!)) return;
+        for (const m of await visibleMeetings(subject, cell.id)) {
           entries.push({
             id: m.id,
             title: m.title,
@@ -288,7 +289,7 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
             contentHash: m.content_hash,
             notHeld: m.not_held_reason ? { reason: m.not_held_reason, note: m.not_held_note ?? '' } : null,
           });
-        });
+        }
       }
       return {
         cells,
@@ -312,11 +313,10 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
       const day = todayIso(timeZone);
       const out: OversightCell[] = [];
       for (const cell of cells) {
-        const meetings = (await services.meetings.listMeetings(cell.id)).filter(
+        const seenAll = await visibleMeetings(subject, cell.id);
+        const visible = seenAll.filter(
           (m) => m.starts_at.slice(0, 7) >= period.from && m.starts_at.slice(0, 7) <= period.to,
         );
-        const resources = await services.meetings.resourcesOf(meetings);
-        const visible = meetings.filter((_, i) => canSeeMeeting(subject, resources[i]!));
         const members = await services.organisations.listMembers(cell.id);
         const marks = visible.length
           ? await db
@@ -329,7 +329,7 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
               )
               .execute()
           : [];
-        const seen = await visibleMeetingIds(subject, cell.id);
+        const seen = new Set(seenAll.map((m) => m.id));
         const overdueTasks = (await cellTasks(db, cell.id)).filter(
           (t) => seen.has(t.meetingId) && isOverdue(t, day),
         ).length;

@@ -93,6 +93,14 @@ export async function seedCell(dataDir: string): Promise<CellFixture> {
   };
 }
 
+/** Makes `userId` an overseer of the cell, as the cell's settings would. */
+export async function attachOverseer(services: Services, userId: string, cellId: string): Promise<void> {
+  await services.db
+    .insertInto('oversights')
+    .values({ user_id: userId, cell_id: cellId, created_at: new Date().toISOString() })
+    .execute();
+}
+
 /** A task of a meeting, assigned to one member, written straight into the rows (as a projection would). */
 export async function insertTask(
   db: Services['db'],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveFilters } from '../../lib/archive';
 import type { SessionUser } from '../../server/services/accounts';
-import { addMemberWithPassword, seedCell, type CellFixture } from '../helpers/fixtures';
+import { addMemberWithPassword, attachOverseer, seedCell, type CellFixture } from '../helpers/fixtures';
 import { startInProcess, type InProcessServer } from '../helpers/in-process';
 import { makeDataDir, removeDataDir } from '../helpers/server';
 
@@ -30,10 +30,7 @@ describe('the archive of approved and past minutes', () => {
       'member',
       'full',
     );
-    await services.db
-      .insertInto('oversights')
-      .values({ user_id: overseer.id, cell_id: fixture.cellId, created_at: new Date().toISOString() })
-      .execute();
+    await attachOverseer(services, overseer.id, fixture.cellId);
 
     // A year of the first cell: approved months, one still open, a secret committee matter, a thematic meeting.
     const create = async (

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../server/services/accounts';
-import { addMemberWithPassword, seedCell, TEST_PASSWORD, type CellFixture } from '../helpers/fixtures';
+import { addMemberWithPassword, attachOverseer, seedCell, TEST_PASSWORD, type CellFixture } from '../helpers/fixtures';
 import { startInProcess, type InProcessServer } from '../helpers/in-process';
 import { makeDataDir, removeDataDir } from '../helpers/server';
 import { describeEachDatabase } from '../helpers/temp-database';
@@ -25,10 +25,7 @@ describe('guidance from the committee on approved minutes', () => {
       'member',
       'full',
     );
-    await services.db
-      .insertInto('oversights')
-      .values({ user_id: overseer.id, cell_id: fixture.cellId, created_at: new Date().toISOString() })
-      .execute();
+    await attachOverseer(services, overseer.id, fixture.cellId);
     const create = async (startsAt: string, state: 'approved' | 'closed') => {
       const meeting = await services.meetings.createMeeting(
         fixture.cellId,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttendanceStatus } from '../../lib/rules/attendance';
 import type { SessionUser } from '../../server/services/accounts';
-import { addMemberWithPassword, insertTask, seedCell, type CellFixture } from '../helpers/fixtures';
+import { addMemberWithPassword, attachOverseer, insertTask, seedCell, type CellFixture } from '../helpers/fixtures';
 import { startInProcess, type InProcessServer } from '../helpers/in-process';
 import { makeDataDir, removeDataDir } from '../helpers/server';
 
@@ -30,10 +30,7 @@ describe('the overview of the cells by month', () => {
       'member',
       'full',
     );
-    await db
-      .insertInto('oversights')
-      .values({ user_id: overseer.id, cell_id: fixture.cellId, created_at: new Date().toISOString() })
-      .execute();
+    await attachOverseer(services, overseer.id, fixture.cellId);
 
     const held = async (
       key: string,
