@@ -5,6 +5,21 @@ import type { VoteCounts } from '../../lib/rules/votes';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A task set at one meeting, as the next meeting reviews it. */
+export interface SetTask {
+  text: string;
+  assignee: string;
+  done: boolean;
+}
+
+/** The review of last month's tasks as the chair reports it, one line per task, in the order they were set. */
+export function reviewLines(previous: readonly SetTask[], month: number): string[] {
+  return previous.map(
+    (t) =>
+      `– ${t.text.replace(/\.$/, '')} (đồng chí ${t.assignee} phụ trách): ${t.done ? 'đã hoàn thành' : `chưa hoàn thành, chuyển sang tháng ${month}`}.`,
+  );
+}
+
 export interface DemoMeeting {
   /** Where the meeting was held, as the header line starts before it is replaced. */
   place: string;
@@ -15,6 +30,8 @@ export interface DemoMeeting {
   year: number;
   /** When the meeting ended, "HH:mm". */
   endTime: string;
+  /** The tasks the last meeting set, as they stand: what this one reviews. */
+  previous: readonly SetTask[];
 }
 
 /** How the closing line of the regular template starts: blocks of the last section go above it. */
@@ -76,7 +93,7 @@ function secondSunday(year: number, month: number): number {
  * add up: 11 members, 1 exempted, 10 expected, 9 present (one of them late),
  * 7 of them full members, 1 absent with reason.
  */
-export function demoRecord({ place, locality, day, month, year, endTime }: DemoMeeting): DemoRecord {
+export function demoRecord({ place, locality, day, month, year, endTime, previous }: DemoMeeting): DemoRecord {
   const prev = month === 1 ? 12 : month - 1;
   const prevYear = month === 1 ? year - 1 : year;
   const mm = pad(month);
@@ -119,9 +136,9 @@ export function demoRecord({ place, locality, day, month, year, endTime }: DemoM
       ],
       '2. Kiểm điểm việc thực hiện nghị quyết tháng trước': [
         `Đồng chí Nguyễn Văn Hùng báo cáo kết quả thực hiện nghị quyết tháng ${prev}:`,
-        '– Vận động các hộ bỏ rác đúng giờ, đúng nơi quy định (đồng chí Phạm Thị Lan phụ trách): đã hoàn thành, 142/148 hộ ký cam kết.',
-        '– Thăm hỏi gia đình chính sách, người cao tuổi neo đơn (đồng chí Trần Thị Mai phụ trách): đã thăm và tặng quà 12 gia đình.',
-        `– Rà soát hộ nghèo, hộ cận nghèo (đồng chí Đặng Quốc Bảo phụ trách): chưa hoàn thành vì chưa nhận đủ biểu mẫu của phường; chuyển sang tháng ${month}.`,
+        ...(previous.length
+          ? reviewLines(previous, month)
+          : [`Tháng ${prev} chi bộ không sinh hoạt; các nhiệm vụ được chuyển sang tháng này.`]),
       ],
       '3. Nhiệm vụ, giải pháp tháng tới': [
         `Đồng chí Nguyễn Văn Hùng, thay mặt chi ủy, trình bày dự thảo nhiệm vụ tháng ${month}:`,

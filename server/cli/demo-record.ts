@@ -1,18 +1,18 @@
 import type { MemberInput } from '../../lib/schemas';
 import type { TaskStatus } from '../../lib/rules/tasks';
 import type { DemoCell } from './demo-cells';
-import { CLOSING_LINE, type DemoRecord, type DemoSection, type DemoStep } from './demo-minutes';
+import {
+  CLOSING_LINE,
+  reviewLines,
+  type DemoRecord,
+  type DemoSection,
+  type DemoStep,
+  type SetTask,
+} from './demo-minutes';
 import { MONTH_THEMES, THEMATIC_THEMES } from './demo-months';
 import type { PlannedMeeting } from './demo-year';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A task set at one meeting, as the next meeting reviews it. */
-export interface SetTask {
-  text: string;
-  assignee: string;
-  done: boolean;
-}
 
 const REASONS = [
   'Đi công tác',
@@ -120,10 +120,7 @@ export function regularRecord(
     };
   });
   const review = previous.length
-    ? previous.map(
-        (t) =>
-          `– ${t.text.replace(/\.$/, '')} (đồng chí ${t.assignee} phụ trách): ${t.done ? 'đã hoàn thành' : `chưa hoàn thành, chuyển sang tháng ${plan.month}`}.`,
-      )
+    ? reviewLines(previous, plan.month)
     : [`Tháng ${prevMonth} chi bộ không sinh hoạt; các nhiệm vụ được chuyển sang tháng này.`];
   const done = previous.filter((t) => t.done).length;
   // One month in three a member raises a different view on the resolution and is quoted.

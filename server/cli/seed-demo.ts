@@ -8,9 +8,9 @@ import { createStoredDocs } from '../meeting/stored-docs';
 import type { Services } from '../services';
 import { DEMO_CELLS, type DemoCell } from './demo-cells';
 import { holdDemoMeeting, type DemoMeetingDeps } from './demo-meeting';
-import { demoRecord, type DemoRecord } from './demo-minutes';
+import { demoRecord, type DemoRecord, type SetTask } from './demo-minutes';
 import { DEMO } from './demo-organisation';
-import { regularRecord, thematicRecord, type SetTask } from './demo-record';
+import { regularRecord, thematicRecord } from './demo-record';
 import { demoRandom, planYear, type PlannedMeeting } from './demo-year';
 
 export interface DemoSummary {
@@ -164,7 +164,13 @@ async function seedCellYear(seed: CellSeed): Promise<void> {
       continue;
     }
     if (cellIndex === 0 && plan.offset === -1) {
-      const record = demoRecord({ ...plan, place: cell.place, locality: DEMO.locality, endTime: DEMO.meetingEndTime });
+      const record = demoRecord({
+        ...plan,
+        place: cell.place,
+        locality: DEMO.locality,
+        endTime: DEMO.meetingEndTime,
+        previous,
+      });
       const meeting = await createPlanned(seed, plan, record);
       await holdDemoMeeting(deps, meeting.id, record, evening, warnings);
       continue;

@@ -98,6 +98,30 @@ describeEachDatabase('the demo’s year of meetings', (db) => {
     expect(short).toHaveLength(2);
   });
 
+  it('reviews at each regular meeting the tasks the one before set, the main cell’s last meeting too', async () => {
+    const { db: store } = db().services;
+    for (const cell of first.cells) {
+      const held = cell.meetings
+        .filter((m) => m.kind === 'regular' && m.state === 'approved')
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      for (let i = 1; i < held.length; i++) {
+        const [before, meeting] = [held[i - 1]!, held[i]!];
+        const tasks = await store.selectFrom('tasks').select('body').where('meeting_id', '=', before.id).execute();
+        const text = await store
+          .selectFrom('meeting_text')
+          .select('body')
+          .where('meeting_id', '=', meeting.id)
+          .executeTakeFirstOrThrow();
+        const skipped = cell.meetings.some(
+          (m) => m.state === 'not_held' && m.startsAt > before.startsAt && m.startsAt < meeting.startsAt,
+        );
+        if (skipped) continue;
+        expect(tasks.length, meeting.startsAt).toBeGreaterThan(0);
+        for (const task of tasks) expect(text.body, meeting.startsAt).toContain(`– ${task.body.replace(/\.$/, '')} (`);
+      }
+    }
+  });
+
   it('reports the existing demo, all three cells, instead of seeding again', SLOW, async () => {
     const again = await seedDemo(db().services, NOW);
     expect(again).toEqual({ ...first, created: false });
