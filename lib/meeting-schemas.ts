@@ -89,6 +89,10 @@ export const guidanceSchema = z.object({
   body: text(GUIDANCE_MAX),
 });
 
+/** A version of the minutes saved by hand, under a name the minutes-taker chooses ("Sau phần thảo luận"). */
+export const VERSION_LABEL_MAX = 80;
+export const saveVersionSchema = z.object({ meetingId: id, label: text(VERSION_LABEL_MAX) });
+
 /** YYYY-MM-DD, a real calendar date. */
 export const dueDateSchema = z
   .string()

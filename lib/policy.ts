@@ -174,6 +174,18 @@ export function canGiveGuidance(subject: Subject, meeting: MeetingResource): boo
   return meeting.state === 'approved' && oversees(subject, meeting.cellId);
 }
 
+/**
+ * May the subject read the minutes' named versions and compare them? The
+ * cell, whoever of it may open the meeting, at any time; those who oversee
+ * it only once the minutes are approved: earlier versions are drafts that
+ * belong to the cell until the record they led to is sealed.
+ */
+export function canReadVersions(subject: Subject, meeting: MeetingResource): boolean {
+  if (accessTo(subject, meeting) === 'none') return false;
+  if (subject.isAdmin || membershipIn(subject, meeting.cellId)) return true;
+  return meeting.state === 'approved';
+}
+
 /** Is the meeting listed to the subject (meeting lists, task boards, reviews)? Exactly when they may open it. */
 export function canSeeMeeting(subject: Subject, meeting: MeetingResource): boolean {
   return accessTo(subject, meeting) !== 'none';

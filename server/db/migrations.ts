@@ -5,6 +5,7 @@ import * as trust from './migrations/0003-trust';
 import * as search from './migrations/0004-search';
 import * as notHeld from './migrations/0005-not-held';
 import * as guidance from './migrations/0006-guidance';
+import * as minutesVersions from './migrations/0007-minutes-versions';
 import type { Dialect } from './connection';
 
 /**
@@ -20,6 +21,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0004_search': { up: (db) => search.up(db, dialect) },
     '0005_not_held': { up: (db) => notHeld.up(db, dialect) },
     '0006_guidance': { up: (db) => guidance.up(db, dialect) },
+    '0007_minutes_versions': { up: (db) => minutesVersions.up(db, dialect) },
   };
 }
 class StaticProvider implements MigrationProvider {

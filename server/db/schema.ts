@@ -212,12 +212,15 @@ export interface SearchDocumentsTable {
 export interface MinutesVersionsTable {
   id: string;
   meeting_id: string;
+  /** When it was taken: start, end, approved (the seal) or manual (lib/minutes/versions.ts). */
   name: string;
   content_hash: string;
   /** The canonical JSON that was hashed. */
   content: string;
-  /** The Yjs state at sealing. */
+  /** The Yjs state when it was taken. */
   state: Uint8Array;
+  /** What a minutes-taker called a version saved by hand; null for the others. */
+  label: string | null;
   created_by: string | null;
   created_at: string;
 }

@@ -9,6 +9,7 @@ import { createProjector } from './projector';
 import { createExports } from '../export/service';
 import { createRecords } from './records';
 import { sealMeeting } from './seal';
+import { createVersions } from './versions';
 import { writeMirror } from './state';
 
 /** What the meeting record needs from the collaboration server. */
@@ -81,6 +82,7 @@ export function createMeetingRecord(
         ...operations,
         records: createRecords(services, meetingDocs, options.timeZone),
         exports: createExports(services, meetingDocs, options.timeZone),
+        versions: createVersions(services, meetingDocs, options.timeZone),
       };
     },
   };

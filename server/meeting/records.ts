@@ -3,7 +3,14 @@ import { MINIMUM_MINUTES } from '../../lib/rules/duration';
 import { todayIso, wallTimeToInstant } from '../../lib/format';
 import { isOverdue } from '../../lib/rules/tasks';
 import { z } from 'zod';
-import { canGiveGuidance, canManageCell, canSeeMeeting, canViewCell, type Subject } from '../../lib/policy';
+import {
+  canGiveGuidance,
+  canManageCell,
+  canReadVersions,
+  canSeeMeeting,
+  canViewCell,
+  type Subject,
+} from '../../lib/policy';
 import type { Meeting } from '../db/schema';
 import { notFound } from '../errors';
 import type { Services } from '../services';
@@ -185,10 +192,23 @@ export function createRecords(services: Services, docs: MeetingDocs, timeZone: s
           last?.approved_at ?? null,
         );
       }
+      // How many named versions there are, for those the policy lets compare them (null: not shown).
+      const versionCount = canReadVersions(ctx.subject, ctx.resource)
+        ? Number(
+            (
+              await db
+                .selectFrom('minutes_versions')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .where('meeting_id', '=', meetingId)
+                .executeTakeFirstOrThrow()
+            ).n,
+          )
+        : null;
       return {
         meeting,
         guidance,
         guidanceSinceLast,
+        versionCount,
         canGiveGuidance: canGiveGuidance(ctx.subject, ctx.resource),
         /** The sealed minutes' sections, for guidance on one of them. */
         guidanceSections: canGiveGuidance(ctx.subject, ctx.resource)

@@ -7,6 +7,7 @@ import { createKeyedQueue, type Caller, type OperationDeps, type OperationGroup,
 import { floorOperations } from './meeting-floor';
 import { followUpOperations } from './meeting-follow-up';
 import { sessionOperations } from './meeting-session';
+import { versionOperations } from './meeting-versions';
 import { voteOperations } from './meeting-votes';
 import { taskOperations } from './tasks';
 
@@ -21,6 +22,7 @@ export const OPERATIONS = {
   ...floorOperations,
   ...voteOperations,
   ...followUpOperations,
+  ...versionOperations,
   ...taskOperations,
   ...cellOperations,
 };

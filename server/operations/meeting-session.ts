@@ -10,10 +10,24 @@ import {
 import { canAcknowledge } from '../../lib/policy';
 import { checkDuration } from '../../lib/rules/duration';
 import { conflict } from '../errors';
-import { auditAs, operation } from './define';
+import type { Meeting } from '../db/schema';
+import { log } from '../log';
+import { takeVersion } from '../meeting/versions';
+import { auditAs, operation, type OperationDeps } from './define';
 import { changeState, memberOf, onMeeting, OPEN_STATES, projectSoon, refuse } from './meeting-scope';
 import { openBlanks } from '../../lib/minutes/blanks';
 import { factDataOf } from '../meeting/state';
+
+/**
+ * Keeps the minutes as they stand when the meeting starts or ends. The step
+ * has happened by then (the row says so); a version that could not be
+ * stored is logged, not a reason to undo the meeting's start or end.
+ */
+async function keepVersion(deps: OperationDeps, meeting: Meeting, name: 'start' | 'end', by: string): Promise<void> {
+  await takeVersion(deps, meeting, name, by).catch((error: unknown) =>
+    log.error('minutes.version_not_kept', { meetingId: meeting.id, name, error: String(error) }),
+  );
+}
 
 /**
  * The meeting's session: roles, start and end, attendance, the section under
@@ -57,8 +71,11 @@ export const sessionOperations = {
     async run(deps, ctx, { meetingId }, { user }) {
       if (ctx.meeting.state !== 'scheduled') refuse('meeting_already_started', 'start', user.id, { meetingId });
       const startedAt = new Date().toISOString();
-      await changeState(deps, meetingId, { state: 'in_progress', started_at: startedAt }, ['scheduled']);
+      const meeting = await changeState(deps, meetingId, { state: 'in_progress', started_at: startedAt }, [
+        'scheduled',
+      ]);
       projectSoon(deps, meetingId);
+      await keepVersion(deps, meeting, 'start', user.id);
       return { startedAt };
     },
   }),
@@ -112,8 +129,9 @@ export const sessionOperations = {
       const startedAt = ctx.meeting.started_at;
       if (ctx.meeting.state !== 'in_progress' || !startedAt) refuse('meeting_not_in_progress', 'end', user.id);
       const endedAt = new Date().toISOString();
-      await changeState(deps, meetingId, { state: 'closed', ended_at: endedAt }, ['in_progress']);
+      const meeting = await changeState(deps, meetingId, { state: 'closed', ended_at: endedAt }, ['in_progress']);
       projectSoon(deps, meetingId);
+      await keepVersion(deps, meeting, 'end', user.id);
       return checkDuration(ctx.meeting.kind, startedAt, endedAt);
     },
   }),

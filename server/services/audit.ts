@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   /** A vote closed by mistake and reopened by the chair before approval. */
   'vote.reopened',
   'minutes.amended',
+  /** A version of the minutes saved by hand under a name. */
+  'minutes.version_saved',
   'overseer.added',
   'overseer.removed',
   'cell.rules_changed',

@@ -57,6 +57,22 @@ describe('the committee reviews the demo cell’s minutes', () => {
     await expect
       .poll(() => page.getByTestId('guidance-section').getByTestId('guidance-body').allInnerTexts())
       .toEqual([GUIDANCE]);
+
+    // The minutes as they stood when the meeting started, against the sealed record.
+    await page.getByTestId('versions-link').click();
+    await page.waitForURL((url) => url.pathname === `/meetings/${lastMonth.id}/versions`);
+    const names = await page.getByTestId('version-item').evaluateAll((items) => items.map((i) => i.dataset.name));
+    expect(names).toEqual(['start', 'end', 'approved']);
+    await page.getByTestId('version-from').selectOption({ index: 0 });
+    await page.getByTestId('version-to').selectOption({ index: 2 });
+    await page.getByTestId('version-compare').click();
+    await page.waitForURL((url) => url.searchParams.has('from'));
+    await page.getByTestId('versions-summary').waitFor();
+    const diff = page.getByTestId('version-diff');
+    expect(await diff.locator('[data-change="added"], [data-change="changed"]').count()).toBeGreaterThan(0);
+    expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'versions.png'), fullPage: true });
   });
 
   it('the cell’s secretary reads the guidance under the minutes and in the next meeting’s preparation', async () => {
@@ -76,6 +92,17 @@ describe('the committee reviews the demo cell’s minutes', () => {
     await page.goto(`/meetings/${next.id}`);
     const since = page.getByTestId('guidance-since-last');
     expect(await since.getByTestId('guidance-body').allInnerTexts()).toEqual([GUIDANCE]);
+
+    // While preparing, the secretary keeps the draft under a name and finds it among the versions.
+    const save = page.getByTestId('save-version-form');
+    await save.getByTestId('version-label-input').fill('Dự thảo của chi ủy');
+    await save.getByTestId('version-save').click();
+    await save.getByTestId('version-saved').waitFor();
+    await page.getByTestId('versions-link').click();
+    await page.waitForURL((url) => url.pathname === `/meetings/${next.id}/versions`);
+    expect(await page.getByTestId('version-item').innerText()).toContain('Dự thảo của chi ủy');
+    // Compared with the minutes now: nothing changed since.
+    await page.getByTestId('versions-same').waitFor();
   });
 
   it('the overseer reads the three cells by month on the overview, with its chart and its CSV file', async () => {

@@ -312,6 +312,12 @@ const TABLE: Row[] = [
     meetingPage,
   ),
   operationRow(
+    'saveVersion',
+    'D D D D D A A A D D D',
+    (w) => ({ meetingId: w.meetings.open, label: 'Sau phần thảo luận' }),
+    meetingPage,
+  ),
+  operationRow(
     'giveGuidance',
     'D D D D D D D D A D D',
     (w) => ({ meetingId: w.meetings.approved, body: 'Đề nghị chi bộ ghi rõ thời hạn từng nhiệm vụ.' }),
@@ -491,6 +497,17 @@ const TABLE: Row[] = [
     '/meetings/[meetingId]/print (secret)',
     'D D D D D D D A D D D',
     (w) => `/meetings/${w.meetings.secret}/print`,
+  ),
+  // Versions: the cell's at any time, its overseers' once the minutes are approved.
+  pageRow(
+    '/meetings/[meetingId]/versions',
+    'D D A A A A A A A A D',
+    (w) => `/meetings/${w.meetings.approved}/versions`,
+  ),
+  pageRow(
+    '/meetings/[meetingId]/versions (open)',
+    'D D A A A A A A D A D',
+    (w) => `/meetings/${w.meetings.open}/versions`,
   ),
   pageRow('/verify', 'D A A A A A A A A A D', () => '/verify'),
   pageRow('/setup', 'A A A A A A A A A A A', () => '/setup'),

@@ -9,6 +9,7 @@ import {
   canManageCredentials,
   canManageOrganisations,
   canReadAudit,
+  canReadVersions,
   canSeeMeeting,
   canViewCell,
   canWithdrawFloor,
@@ -270,5 +271,28 @@ describe('who may take the minutes away as a document', () => {
     expect(canExportMinutes(stranger, meeting({ state: 'approved' }))).toBe(false);
     expect(canExportMinutes(member, meeting({ kind: 'committee' }))).toBe(false);
     expect(canExportMinutes(committeeMember, meeting({ kind: 'committee' }))).toBe(true);
+  });
+});
+
+describe('who may read and compare the versions of the minutes', () => {
+  const readers = (m: MeetingResource) =>
+    Object.entries({ admin, secretary, member, exempted, overseer, stranger })
+      .filter(([, s]) => canReadVersions(s, m))
+      .map(([name]) => name);
+
+  it('is the cell while the minutes are written, and its overseers too once they are approved', () => {
+    expect(readers(meeting({ state: 'in_progress' }))).toEqual(['admin', 'secretary', 'member', 'exempted']);
+    expect(readers(meeting({ state: 'closed' }))).toEqual(['admin', 'secretary', 'member', 'exempted']);
+    expect(readers(meeting({ state: 'approved' }))).toEqual(['admin', 'secretary', 'member', 'exempted', 'overseer']);
+  });
+
+  it('follows who may open a restricted meeting at all', () => {
+    // A secret meeting: the exempted member does not take part, so does not know of it.
+    expect(readers(meeting({ state: 'closed', classification: 'secret' }))).toEqual(['secretary', 'member']);
+    expect(readers(meeting({ state: 'approved', classification: 'secret' }))).toEqual([
+      'secretary',
+      'member',
+      'overseer',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import { NotHeldBanner } from '../../../components/meeting/not-held-banner';
 import { NotHeldForm } from '../../../components/meeting/not-held-form';
 import { GuidanceForm } from '../../../components/meeting/guidance-form';
 import { GuidanceList } from '../../../components/meeting/guidance-list';
+import { VersionsCard } from '../../../components/meeting/versions-card';
 import { SessionControls } from '../../../components/meeting/session-controls';
 import { SpeakerPanel } from '../../../components/meeting/speaker-panel';
 import { VotesPanel } from '../../../components/meeting/votes-panel';
@@ -27,7 +28,7 @@ import { ServiceWorkerRegistrar } from '../../../components/service-worker-regis
 import { COLLAB_PATH } from '../../../lib/collab/messages';
 import { formatStartsAt } from '../../../lib/format';
 import type { MeetingView } from '../../../lib/meeting-view';
-import { CELL_COMMITTEE_ROLES } from '../../../lib/domain';
+import { CELL_COMMITTEE_ROLES, isSettled } from '../../../lib/domain';
 import { canExportMinutes, narrowSubject } from '../../../lib/policy';
 import { isAppError } from '../../../server/errors';
 import { getI18n } from '../../../server/i18n';
@@ -212,6 +213,14 @@ export default async function MeetingPage({ params }: { params: Params }) {
                     meetingId={meeting.id}
                     approved={meeting.state === 'approved'}
                     secret={meeting.classification === 'secret'}
+                  />
+                )}
+                {record.versionCount !== null && (
+                  <VersionsCard
+                    t={t}
+                    meetingId={meeting.id}
+                    count={record.versionCount}
+                    canSave={permissions.record && !isSettled(meeting.state)}
                   />
                 )}
                 {meeting.state === 'approved' && (
