@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { readMetrics } from '../tests/helpers/raw-client';
+import { readMetrics } from '../tests/helpers/prometheus';
 import { PROJECT_ROOT } from '../tests/helpers/server';
 import { processCpuMs, processRssBytes, sleep } from './measure';
 

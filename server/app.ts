@@ -5,6 +5,8 @@ import type { Config } from './config';
 import { openServices } from './bootstrap';
 import { startHttpServer } from './http-server';
 import { createMeetingRecord } from './meeting';
+import { createServerMetrics } from './observability';
+import { createReadinessCheck } from './observability/readiness';
 import { setRuntime, type Runtime } from './runtime';
 
 export interface RunningApp {
@@ -16,17 +18,19 @@ export interface RunningApp {
 }
 
 /**
- * Wires the product together: database and services, the meeting record,
- * the collaboration server, and the HTTP server with Next.js (unless
- * config.withNext is off). Used by server/main.ts and by tests that need the
- * real server in their own process.
+ * Wires the product together: the instance's metrics, database and services,
+ * the meeting record, the collaboration server, and the HTTP server with
+ * Next.js (unless config.withNext is off). Used by server/main.ts and by
+ * tests that need the real server in their own process.
  */
 export async function startApp(
   config: Config,
   limits: CollabLimits = limitsFromEnv(),
   signInLimits: SignInLimits = signInLimitsFromEnv(),
 ): Promise<RunningApp> {
-  const { handle, services } = await openServices(config);
+  const metrics = createServerMetrics(config.databaseUrl ? 'postgres' : 'sqlite');
+  const { handle, services } = await openServices(config, metrics.database.observeQuery);
+  metrics.database.watchPool(handle.poolStats);
   const record = createMeetingRecord(services, { timeZone: config.timeZone });
   const collab = createCollabServer({
     services,
@@ -54,7 +58,9 @@ export async function startApp(
     language: config.language,
   };
   setRuntime(runtime);
-  const { server, port } = await startHttpServer(config, collab);
+  collab.exposeMetrics(metrics.registry);
+  const readiness = createReadinessCheck(handle, { redisUrl: config.redisUrl });
+  const { server, port, stopping } = await startHttpServer(config, collab, { metrics, readiness });
   const sweep = setInterval(() => runtime.signInLimiter.sweep(), 5 * 60 * 1000);
   sweep.unref();
   return {
@@ -63,6 +69,7 @@ export async function startApp(
     dialect: handle.dialect,
     async close() {
       clearInterval(sweep);
+      stopping();
       server.close();
       await collab.close();
       server.closeAllConnections();

@@ -75,6 +75,20 @@ const envSchema = z.object({
   /** Set to "off" to run the collaboration server without the Next.js pages (benchmarks, some tests). */
   BIENBAN_NEXT: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The `instance` label of every metric; hostname:port when unset. */
+  INSTANCE_ID: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/,
+      'INSTANCE_ID must be 1 to 100 letters, digits, ".", "_", ":" or "-", starting with a letter or digit',
+    )
+    .optional(),
+  /** Lets a scraper on another machine read /metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'METRICS_TOKEN must be at least 32 characters')
+    .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN must be printable ASCII without spaces')
+    .optional(),
 });
 
 export type Config = {
@@ -96,6 +110,10 @@ export type Config = {
   dev: boolean;
   withNext: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The `instance` label of every metric (INSTANCE_ID); hostname:port when undefined. */
+  instanceId: string | undefined;
+  /** The bearer token that opens /metrics to other machines (METRICS_TOKEN). */
+  metricsToken: string | undefined;
 };
 
 /** Reads and validates the environment; throws an Error listing every bad variable. */
@@ -125,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dev: e.NODE_ENV === 'development',
     withNext: e.BIENBAN_NEXT === 'on',
     logLevel: e.LOG_LEVEL,
+    instanceId: e.INSTANCE_ID,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

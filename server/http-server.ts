@@ -8,47 +8,69 @@ import type { Config } from './config';
 import type { CollabServer } from './collab/server';
 import { CLIENT_ADDRESS_HEADER, clientAddress, normaliseAddress } from './net/client-address';
 import { applySecurityHeaders } from './net/security-headers';
+import { answerMetrics, answerReadiness, type ServingState } from './observability/endpoints';
+import type { ServerMetrics } from './observability';
+import type { ReadinessCheck } from './observability/readiness';
+import { instanceName } from './observability/registry';
+import { createRouteTable, readAppRoutes, readPublicFiles } from './observability/routes';
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface AppServer {
   server: Server;
   port: number;
+  /** From now on /readyz answers 503 "stopping", so load balancers send no new work. */
+  stopping(): void;
 }
 
 /**
  * One HTTP server on one port: /collab/* websocket upgrades go to the
- * collaboration server, /healthz and /metrics are answered here, everything
- * else goes to Next.js.
+ * collaboration server; /healthz (alive), /readyz (able to serve) and
+ * /metrics are answered here; everything else goes to Next.js. Every request
+ * is timed under its route pattern.
  *
  * Next attaches its own `upgrade` listener to whatever server it is given and
  * ends upgrades it does not recognise, so it gets a private emitter instead of
  * the real server; upgrades that are not ours are re-emitted there (dev HMR).
  */
-export async function startHttpServer(config: Config, collab: CollabServer): Promise<AppServer> {
+export async function startHttpServer(
+  config: Config,
+  collab: CollabServer,
+  observability: { metrics: ServerMetrics; readiness: ReadinessCheck },
+): Promise<AppServer> {
+  const { metrics, readiness } = observability;
   const nextUpgrades = new EventEmitter();
   let handleNext: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
-  let ready = false;
+  let state: ServingState = 'starting';
+  const ready = () => state !== 'starting';
+  // The app's routes are known once Next is prepared; until then only the server's own paths and public files.
+  const publicFiles = readPublicFiles(path.join(PROJECT_ROOT, 'public'));
+  let routes = createRouteTable({ publicFiles });
 
   const https = config.publicUrl?.startsWith('https://') ?? false;
   const trustedProxy = (req: IncomingMessage) =>
     config.trustedProxies.includes(normaliseAddress(req.socket.remoteAddress ?? ''));
 
   const server = createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0];
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    metrics.http.track(req, res, routes.labelOf(pathname));
     applySecurityHeaders(req, res, { dev: config.dev, https, trustedProxy });
     // Whatever a client put there is replaced: pages learn the client's address from this header only.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, config.trustedProxies);
     if (pathname === '/healthz') {
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'text/plain' }).end(ready ? 'ok\n' : 'starting\n');
+      res.writeHead(ready() ? 200 : 503, { 'content-type': 'text/plain' }).end(ready() ? 'ok\n' : 'starting\n');
+      return;
+    }
+    if (pathname === '/readyz') {
+      void answerReadiness(res, state, readiness);
       return;
     }
     if (pathname === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(collab.metricsText());
+      void answerMetrics(req, res, metrics.registry, config.metricsToken);
       return;
     }
-    if (!ready || !handleNext) {
-      res.writeHead(ready ? 404 : 503, { 'content-type': 'text/plain' }).end(ready ? 'not found\n' : 'starting\n');
+    if (!ready() || !handleNext) {
+      res.writeHead(ready() ? 404 : 503, { 'content-type': 'text/plain' }).end(ready() ? 'not found\n' : 'starting\n');
       return;
     }
     handleNext(req, res).catch((error: unknown) => {
@@ -77,6 +99,8 @@ export async function startHttpServer(config: Config, collab: CollabServer): Pro
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Before any request is handled: the label is applied to every figure when /metrics is read.
+  metrics.registry.setDefaultLabels({ instance: instanceName(config.instanceId, port) });
 
   if (config.withNext) {
     const app = next({
@@ -89,7 +113,17 @@ export async function startHttpServer(config: Config, collab: CollabServer): Pro
     await app.prepare();
     const requestHandler = app.getRequestHandler();
     handleNext = (req, res) => requestHandler(req, res);
+    // The route patterns of the production build. A development server compiles routes as they are
+    // asked for and lists them elsewhere, so there its pages count as unmatched.
+    if (!config.dev)
+      routes = createRouteTable({ publicFiles, appRoutes: readAppRoutes(path.join(PROJECT_ROOT, '.next')) });
   }
-  ready = true;
-  return { server, port };
+  state = 'serving';
+  return {
+    server,
+    port,
+    stopping() {
+      state = 'stopping';
+    },
+  };
 }

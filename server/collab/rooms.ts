@@ -269,7 +269,7 @@ export function createRoomRegistry(deps: {
       await Promise.all(unloading.values());
     },
 
-    gauges(): Record<string, number> {
+    gauges() {
       let connections = 0;
       for (const room of rooms.values()) connections += room.connections.size;
       return {

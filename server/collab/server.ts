@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Registry } from 'prom-client';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE_CODES } from '../../lib/collab/close-codes';
 import { COLLAB_PATH, EXTENSIONS_PARAM } from '../../lib/collab/messages';
@@ -10,7 +11,7 @@ import { authorizeUpgrade, currentAccess } from './authorize';
 import { serveConnection } from './connection';
 import type { CollabLimits } from './limits';
 import { createLoopDelayMonitor } from './loop-delay';
-import { createCollabMetrics } from './metrics';
+import { createCollabMetrics, exposeCollabMetrics } from './metrics';
 import { createOutbox } from './outbox';
 import { encodeAccess, KEEPALIVE_FRAME } from './protocol';
 import type { Connection } from './room';
@@ -294,7 +295,9 @@ export function createCollabServer(options: {
     /** Seals a document (approved minutes) and returns it for hashing. */
     lock: rooms.lock,
     unlock: rooms.unlock,
-    metricsText: () => metrics.render({ ...rooms.gauges(), ...loopDelay.gauges() }),
+    /** Registers the collaboration figures with the instance's metrics registry. */
+    exposeMetrics: (registry: Registry) =>
+      exposeCollabMetrics(registry, metrics, () => ({ ...rooms.gauges(), ...loopDelay.gauges() })),
     metrics,
     rooms,
     /** Stops accepting, persists every loaded document, closes every socket. */

@@ -1,13 +1,25 @@
 import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { log } from '../log';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export type Db = Kysely<Database>;
+
+/** Told how long each query took (ms) and whether it failed; the metrics listen here. */
+export type QueryObserver = (durationMs: number, failed: boolean) => void;
+
+/** The PostgreSQL pool's connections: open, idle among them, and requests waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
 
 export interface DbHandle {
   db: Db;
@@ -19,6 +31,10 @@ export interface DbHandle {
    * inside a transaction Kysely has open. Null on PostgreSQL.
    */
   sqlite: BetterSqlite3.Database | null;
+  /** The observer given to openDatabase (a no-op without one), for statements run beside Kysely. */
+  observeQuery: QueryObserver;
+  /** The connection pool's state now; null on SQLite, which has one connection. */
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
 }
 
@@ -47,17 +63,42 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/** Connections the PostgreSQL pool opens at most. */
+const POOL_MAX = 10;
+
+const ignoreQuery: QueryObserver = () => undefined;
+
 /**
  * Opens the database: PostgreSQL when a URL is given, otherwise the embedded
- * SQLite file under the data directory.
+ * SQLite file under the data directory. `observeQuery` hears of every query
+ * Kysely runs (and of the statements doc-store runs beside it).
  */
-export function openDatabase(options: { databaseUrl?: string; dataDir: string }): DbHandle {
+export function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  observeQuery?: QueryObserver | undefined;
+}): DbHandle {
+  const observeQuery = options.observeQuery ?? ignoreQuery;
+  // Kysely times each query itself; without an observer it skips the timing.
+  const logQueries = options.observeQuery
+    ? (event: LogEvent) => observeQuery(event.queryDurationMillis, event.level === 'error')
+    : undefined;
   if (options.databaseUrl) {
     // BIGINT (doc_updates.id) as a JS number: ids stay far below 2^53.
     pg.types.setTypeParser(20, (value) => Number(value));
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: POOL_MAX });
+    // An idle connection the server ends (a restart, a dropped database) is reported here; without a
+    // listener the pool's 'error' event would end the process. The pool opens a new connection when next asked.
+    pool.on('error', (error) => log.warn('db.idle_connection_lost', { error: error.message }));
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: logQueries });
+    return {
+      db,
+      dialect: 'postgres',
+      sqlite: null,
+      observeQuery,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POOL_MAX }),
+      close: () => db.destroy(),
+    };
   }
   const file = path.join(options.dataDir, 'bienban.sqlite');
   const sqlite = new BetterSqlite3(file);
@@ -69,6 +110,9 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string })
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    log: logQueries,
+  });
+  return { db, dialect: 'sqlite', sqlite, observeQuery, poolStats: () => null, close: () => db.destroy() };
 }

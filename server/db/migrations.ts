@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as meetingRecord from './migrations/0002-meeting-record';
 import * as trust from './migrations/0003-trust';
@@ -40,4 +40,16 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
   if (error || failed) {
     throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
   }
+}
+
+/**
+ * The migrations this version knows that the database has not recorded as
+ * applied (an empty list when the schema is up to date). Reads the migration
+ * table directly: Kysely's own listing introspects every table first.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migration table is not in the schema
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const applied = await db.selectFrom(DEFAULT_MIGRATION_TABLE).select('name').execute();
+  const names = new Set(applied.map((row: { name: string }) => row.name));
+  return Object.keys(migrations('sqlite')).filter((name) => !names.has(name));
 }

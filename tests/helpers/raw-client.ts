@@ -42,15 +42,3 @@ export async function refusedStatus(promise: Promise<unknown>): Promise<number> 
   }
   throw new Error('upgrade was accepted');
 }
-
-/** Fetches the server's Prometheus metrics as name → value. */
-export async function readMetrics(baseUrl: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const out: Record<string, number> = {};
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [name, value] = line.split(' ');
-    if (name && value) out[name] = Number(value);
-  }
-  return out;
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, converged, waitFor, type TestClient } from '../helpers/clients';
 import { seedCell, type CellFixture } from '../helpers/fixtures';
-import { readMetrics } from '../helpers/raw-client';
+import { readMetrics } from '../helpers/prometheus';
 import { authSecretOf, makeDataDir, removeDataDir, startServer, type RunningServer } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
 import { storedMinutes } from '../helpers/stored';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, type TestClient } from '../helpers/clients';
 import { seedCell, type CellFixture } from '../helpers/fixtures';
 import { startInProcess, type InProcessServer } from '../helpers/in-process';
-import { readMetrics } from '../helpers/raw-client';
+import { readMetrics } from '../helpers/prometheus';
 import { makeDataDir, removeDataDir } from '../helpers/server';
 import { sessionCookieFor } from '../helpers/session';
 import { storedMinutes } from '../helpers/stored';

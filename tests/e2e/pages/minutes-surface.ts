@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { parsePrometheusText, sumOf } from '../../helpers/prometheus';
 
 /** XPath test for an element that is not a ProseMirror widget (a collaborator's caret, say). */
 const NOT_A_WIDGET = 'not(contains(concat(" ", normalize-space(@class), " "), " ProseMirror-widget "))';
@@ -247,7 +248,8 @@ export class MinutesSurface {
 /** The number of document updates the collaboration server refused so far, from its /metrics page. */
 export async function refusedUpdates(page: Page): Promise<number> {
   const response = await page.request.get('/metrics');
-  const match = /^bienban_collab_updates_refused_total (\d+)$/m.exec(await response.text());
-  if (!match) throw new Error('/metrics does not report refused updates');
-  return Number(match[1]);
+  const samples = parsePrometheusText(await response.text());
+  if (!samples.some((s) => s.name === 'bienban_collab_updates_refused_total'))
+    throw new Error('/metrics does not report refused updates');
+  return sumOf(samples, 'bienban_collab_updates_refused_total');
 }
