@@ -39,3 +39,11 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
     throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
   }
 }
+
+/** Kysely's record of the migrations a database has had (its default table name). */
+export const MIGRATION_TABLE = 'kysely_migration';
+
+/** The names of the migrations this version knows, in the order they are applied. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations('sqlite')).sort();
+}
