@@ -81,9 +81,11 @@ export function inspectDatabaseCopy(file: string): DatabaseFacts {
  * connection holds a shared lock on the database file for as long as it is
  * open (SQLite relies on it to know which connection closes last), so a
  * running server always holds one. Asking for an exclusive lock, without
- * waiting, fails exactly while such a connection exists. POSIX advisory
- * locks: this sees processes on this machine, not on another one sharing
- * the directory over a network file system.
+ * waiting, fails exactly while such a connection exists. These are POSIX
+ * advisory locks, with their limits: they are seen by processes on this
+ * machine only (not on another one sharing the directory over a network
+ * file system), and a process drops its own when it opens and closes the
+ * database file by other means than SQLite (the server never does).
  */
 export function databaseInUse(file: string): boolean {
   const db = new BetterSqlite3(file, { fileMustExist: true });
