@@ -71,6 +71,7 @@ export async function createBackup(
   const work = mkdtempSync(path.join(directory, '.bienban-backup-'));
   try {
     const snapshot = path.join(work, SQLITE_FILE);
+    // Taken before the copy's read transaction begins: whatever was committed before this time is in the copy.
     const createdAt = new Date().toISOString();
     await snapshotDatabase(database, snapshot);
     const facts = checkSnapshot(snapshot, database);
