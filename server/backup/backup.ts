@@ -91,7 +91,7 @@ export async function createBackup(
     const files: ManifestFile[] = [];
     try {
       files.push(await writer.addFile(DATABASE_ENTRY, snapshot));
-      if (secret) files.push(writer.addBytes(SECRET_ENTRY, secret));
+      if (secret) files.push(await writer.addBytes(SECRET_ENTRY, secret));
       const manifest: Manifest = {
         format: BACKUP_FORMAT,
         formatVersion: BACKUP_FORMAT_VERSION,
@@ -102,7 +102,7 @@ export async function createBackup(
         files,
         contents,
       };
-      writer.addBytes(MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
+      await writer.addBytes(MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
       bytes = writer.finish();
     } finally {
       writer.close();
