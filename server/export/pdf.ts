@@ -1,6 +1,15 @@
 import PDFDocument from 'pdfkit';
 import { fontKey } from './fonts';
-import { BODY_SIZE, META_MEETING_KEY, META_SEAL_KEY, NOTE_SIZE, PAGE, type Line, type MinutesDocument } from './model';
+import {
+  BODY_SIZE,
+  META_DOCUMENT_KEY,
+  META_MEETING_KEY,
+  META_SEAL_KEY,
+  NOTE_SIZE,
+  PAGE,
+  type Line,
+  type MinutesDocument,
+} from './model';
 import { drawLine, layoutParagraph, LINE_HEIGHT, registerFonts, type LaidParagraph } from './pdf-layout';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -52,6 +61,7 @@ export function renderPdf(model: MinutesDocument): Promise<Buffer> {
   // Custom entries of the document information dictionary: read back by verification.
   const info = doc.info as unknown as Record<string, string>;
   info[META_MEETING_KEY] = model.meetingId;
+  info[META_DOCUMENT_KEY] = model.document;
   if (model.seal) info[META_SEAL_KEY] = model.seal.hash;
   registerFonts(doc);
 
@@ -89,21 +99,25 @@ export function renderPdf(model: MinutesDocument): Promise<Buffer> {
       drawParagraph(paragraph, LEFT);
     });
   };
-  /** Columns side by side from the current line; y continues below the tallest. `keepBelow`: room needed after them on the same page. */
+  /**
+   * Columns side by side from the current line; y continues below the tallest. `keepBelow`: room needed
+   * after them on the same page. Returns where each column ended.
+   */
   const columns = (blocks: readonly (readonly Line[])[], widths: readonly number[], keepBelow = 0) => {
     const laid = blocks.map((lines, i) => lines.map((line) => layoutParagraph(doc, line, widths[i]!)));
     const height = Math.max(...laid.map((ps) => ps.reduce((sum, p) => sum + p.height, 0)), 0) + keepBelow;
     if (y + height > BOTTOM && y > TOP) newPage();
     const top = y;
-    let bottom = top;
+    const ends: number[] = [];
     let x = LEFT;
     laid.forEach((paragraphs, i) => {
       y = top;
       for (const p of paragraphs) drawParagraph(p, x);
-      bottom = Math.max(bottom, y);
+      ends.push(y);
       x += widths[i]!;
     });
-    y = bottom;
+    y = Math.max(top, ...ends);
+    return ends;
   };
 
   const mark = (text: string, size: number): Line => ({ runs: [{ text, bold: true }], size, align: 'left' });
@@ -132,18 +146,22 @@ export function renderPdf(model: MinutesDocument): Promise<Buffer> {
     const nameLine = (name: string | null): Line[] =>
       name ? [{ runs: [{ text: name, bold: true }], size: BODY_SIZE, align: 'center' }] : [];
     y += 12;
-    // Titles, the room to sign and the names stay on one page; the names share one line whatever the titles' lengths.
+    // Titles, the room to sign and the names stay on one page; the names share one line whatever the titles'
+    // lengths. A block nobody signs ("Nơi nhận:") runs down beside the room to sign without pushing the names.
     const nameHeight = BODY_SIZE * LINE_HEIGHT;
-    columns(
+    const ends = columns(
       model.signatures.map((s) => s.titles),
       widths,
       SIGNATURE_SPACE + nameHeight,
     );
-    y += SIGNATURE_SPACE;
+    const bottom = y;
+    const signed = ends.filter((_, i) => !model.signatures[i]!.unsigned);
+    y = (signed.length > 0 ? Math.max(...signed) : bottom) + SIGNATURE_SPACE;
     columns(
-      model.signatures.map((s) => nameLine(s.name)),
+      model.signatures.map((s) => (s.unsigned ? [] : nameLine(s.name))),
       widths,
     );
+    y = Math.max(y, bottom);
   }
   if (model.verificationLine) flow([model.verificationLine]);
 
