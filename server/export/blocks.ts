@@ -22,7 +22,7 @@ export interface BlockContext {
 }
 
 /** Items inside a block sit one step in from the text, as the page shows them. */
-export const BLOCK_INDENT = 18;
+const BLOCK_INDENT = 18;
 
 const line = (runs: Run[], extra: Partial<Line> = {}): Line => ({
   runs,
@@ -53,7 +53,7 @@ export function voteLines(voteId: unknown, ctx: BlockContext): Line[] {
 }
 
 /** A closed vote's counts as the minutes print them: those for with the base and percentage, against, other (quoted). */
-export function voteCountLines(vote: VoteRecord, ctx: BlockContext, extra: Partial<Line> = {}): Line[] {
+export function voteCountLines(vote: VoteRecord, ctx: BlockContext): Line[] {
   const { t } = ctx;
   const counts = vote.counts;
   if (!counts) return [];
@@ -64,13 +64,9 @@ export function voteCountLines(vote: VoteRecord, ctx: BlockContext, extra: Parti
         base: vote.base ?? vote.present ?? 0,
         percent: formatDecimal(vote.percent ?? 0, ctx.locale),
       }),
-      extra,
     ),
-    plain(t('votes.againstLine', { count: counts.against }), extra),
-    plain(
-      t('votes.otherLine', { count: counts.other }) + (vote.otherOpinions ? `: «${vote.otherOpinions}»` : ''),
-      extra,
-    ),
+    plain(t('votes.againstLine', { count: counts.against })),
+    plain(t('votes.otherLine', { count: counts.other }) + (vote.otherOpinions ? `: «${vote.otherOpinions}»` : '')),
   ];
 }
 

@@ -75,7 +75,13 @@ function paragraph(line: Line): Paragraph {
     alignment: ALIGN[line.align],
     keepNext: !!line.keepWithNext,
     spacing: { before: twipsFromPt(line.spaceBefore ?? 0), after: twipsFromPt(6) },
-    indent: { left: twipsFromPt(line.indent ?? 0), firstLine: twipsFromPt(line.firstIndent ?? 0) },
+    // Word takes a negative first-line indent as a hanging one.
+    indent: {
+      left: twipsFromPt(line.indent ?? 0),
+      ...((line.firstIndent ?? 0) < 0
+        ? { hanging: twipsFromPt(-line.firstIndent!) }
+        : { firstLine: twipsFromPt(line.firstIndent ?? 0) }),
+    },
   });
 }
 

@@ -23,7 +23,7 @@ export interface Line {
   align: Align;
   /** Left indent in points (lists, task details). */
   indent?: number;
-  /** First-line indent in points (body paragraphs). */
+  /** First-line indent in points (body paragraphs); negative for a hanging one (numbered items). */
   firstIndent?: number;
   /** Extra space above, in points. */
   spaceBefore?: number;

@@ -31,10 +31,18 @@ import { authorOf, centredLine, headerBlocks, recordParts, sealLine, type Docume
 /** Votes whose passing is a decision of the meeting; the vote approving the minutes is about the record itself. */
 const DECISION_SUBJECTS: readonly VoteSubject[] = ['resolution', 'conclusion', 'other'];
 
-/** The first-line indent of party documents' paragraphs (1 cm). */
-const PARAGRAPH_INDENT = 28;
-/** An item's details sit under its text, past its number ("1. " is about 14 pt wide). */
-const DETAIL_INDENT = PARAGRAPH_INDENT + 14;
+/** Where a numbered item's number stands, and where its details (counts, assignees) sit. */
+interface ItemStyle {
+  indent: number;
+  firstIndent: number;
+  detailIndent: number;
+  align: Line['align'];
+}
+
+/** Party documents indent a paragraph's first line 1 cm and justify it; an item's details sit past "1. ". */
+const PARTY_ITEMS: ItemStyle = { indent: 0, firstIndent: 28, detailIndent: 28 + 14, align: 'justify' };
+/** A plain list: numbers at the margin, the text ragged and hanging past them, the details under the text. */
+const GENERIC_ITEMS: ItemStyle = { indent: 14, firstIndent: -14, detailIndent: 14, align: 'left' };
 
 /** Every node of the minutes, depth first, in reading order. */
 function* walk(nodes: readonly JsonNode[]): Generator<JsonNode> {
@@ -88,21 +96,25 @@ function unitFromHeader(headerLines: readonly string[], unitWord: string, stored
     .join(' ');
 }
 
-/** "1. …" and the lines under it: the numbered items of a part of the resolution. */
-function itemLines(number: number, runs: Run[], details: Line[]): Line[] {
+/** "1. …" and the lines under it (set at the style's detail indent): the numbered items of a part of the resolution. */
+function itemLines(style: ItemStyle, number: number, runs: Run[], details: Line[]): Line[] {
   return [
     {
       runs: [{ text: `${number}. ` }, ...runs],
       size: BODY_SIZE,
-      align: 'justify',
-      firstIndent: PARAGRAPH_INDENT,
+      align: style.align,
+      indent: style.indent,
+      firstIndent: style.firstIndent,
       keepWithNext: details.length > 0,
     },
-    ...details.map((line, i) => ({ ...line, keepWithNext: i < details.length - 1 })),
+    ...details.map((line, i) => ({
+      ...line,
+      align: style.align,
+      indent: style.detailIndent,
+      keepWithNext: i < details.length - 1,
+    })),
   ];
 }
-
-const detailLine = (run: Run): Line => ({ runs: [run], size: BODY_SIZE, align: 'justify', indent: DETAIL_INDENT });
 
 const partHeading = (text: string): Line => ({
   runs: [{ text, bold: true }],
@@ -112,11 +124,12 @@ const partHeading = (text: string): Line => ({
   keepWithNext: true,
 });
 
-const noneLine = (text: string): Line => ({
+const noneLine = (style: ItemStyle, text: string): Line => ({
   runs: [{ text, italic: true }],
   size: BODY_SIZE,
-  align: 'justify',
-  firstIndent: PARAGRAPH_INDENT,
+  align: style.align,
+  indent: style.indent,
+  firstIndent: style.firstIndent,
 });
 
 /** "Nơi nhận:" beside the secretary's signature: the committee above, the cell's members, the cell's file. */
@@ -149,6 +162,7 @@ export function buildResolutionDocument(source: DocumentSource): MinutesDocument
     members: source.members,
   };
   const party = layout === 'party';
+  const items = party ? PARTY_ITEMS : GENERIC_ITEMS;
 
   const subject =
     parts.subtitles
@@ -194,7 +208,7 @@ export function buildResolutionDocument(source: DocumentSource): MinutesDocument
         runs: [{ text: t('resolution.opening', facts) }],
         size: BODY_SIZE,
         align: 'justify',
-        firstIndent: PARAGRAPH_INDENT,
+        firstIndent: PARTY_ITEMS.firstIndent,
         spaceBefore: 12,
       },
       {
@@ -209,20 +223,20 @@ export function buildResolutionDocument(source: DocumentSource): MinutesDocument
 
   const decisions = decisionsOf(content.votes, nodes);
   body.push(partHeading(t(party ? 'resolution.decisions' : 'resolution.genericDecisions')));
-  if (decisions.length === 0) body.push(noneLine(t('resolution.noDecisions')));
+  if (decisions.length === 0) body.push(noneLine(items, t('resolution.noDecisions')));
   decisions.forEach((vote, i) => {
-    body.push(...itemLines(i + 1, [{ text: vote.title }], voteCountLines(vote, ctx, { indent: DETAIL_INDENT })));
+    body.push(...itemLines(items, i + 1, [{ text: vote.title }], voteCountLines(vote, ctx)));
   });
 
   const tasks = Array.from(walk(nodes)).filter((n) => n.type === 'task');
   body.push(partHeading(t(party ? 'resolution.tasks' : 'resolution.genericTasks')));
-  if (tasks.length === 0) body.push(noneLine(t('resolution.noTasks')));
+  if (tasks.length === 0) body.push(noneLine(items, t('resolution.noTasks')));
   tasks.forEach((node, i) => {
     const text = runs(node);
     const assignment = taskFacts(ctx, taskOf(node.attrs), false);
     body.push(
-      ...itemLines(i + 1, text.length > 0 ? text : [{ text: t('tasks.untitled'), italic: true }], [
-        detailLine({ text: assignment, italic: true }),
+      ...itemLines(items, i + 1, text.length > 0 ? text : [{ text: t('tasks.untitled'), italic: true }], [
+        { runs: [{ text: assignment, italic: true }], size: BODY_SIZE, align: items.align },
       ]),
     );
   });

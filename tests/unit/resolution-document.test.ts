@@ -289,6 +289,9 @@ describe('the resolution drawn from a meeting record', () => {
         'Assigned to: Phạm Thị Lan. Due: 01/12/2026.',
       ]),
     );
+    // A plain list: the number at the margin, the text hanging past it, the details under the text.
+    expect(model.body.find((l) => textOf(l).startsWith('1. Book'))).toMatchObject({ indent: 14, firstIndent: -14 });
+    expect(model.body.find((l) => textOf(l).startsWith('Assigned to:'))).toMatchObject({ indent: 14 });
     const all = [...lines(model.title), ...body].join('\n');
     for (const party of ['NGHỊ QUYẾT', 'QUYẾT NGHỊ', 'Nơi nhận', 'Approval of the minutes'])
       expect(all).not.toContain(party);
