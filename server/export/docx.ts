@@ -26,6 +26,7 @@ import {
   META_TEXT_KEY,
   NOTE_SIZE,
   PAGE,
+  closingLinesStart,
   type Align,
   type Line,
   type MinutesDocument,
@@ -119,8 +120,8 @@ function sideBySide(rows: readonly (readonly Block[])[], widths: readonly number
   });
 }
 
-const centred = (text: string, size: number, bold = false) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, children: textRuns([{ text, bold }], size) });
+const centred = (text: string, size: number, bold = false, keepNext = false) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, keepNext, children: textRuns([{ text, bold }], size) });
 
 /**
  * The document's paragraphs as Word will hold them, in order (the body of
@@ -187,17 +188,23 @@ export async function renderDocx(model: MinutesDocument): Promise<Buffer> {
       ),
     );
   }
-  children.push(...model.title.map(paragraph), ...model.body.map(paragraph));
+  // The body's closing lines are kept with the signatures (Word keeps a paragraph with the next, the last
+  // one with the table, a row's paragraphs with the next row), so the signatures never stand alone on a page.
+  const closing = model.signatures.length > 0 ? closingLinesStart(model.body) : model.body.length;
+  children.push(
+    ...model.title.map(paragraph),
+    ...model.body.map((line, i) => paragraph(i >= closing ? { ...line, keepWithNext: true } : line)),
+  );
   if (model.signatures.length > 0) {
     const width = Math.floor(CONTENT_TWIPS / model.signatures.length);
-    children.push(new Paragraph({}));
+    children.push(new Paragraph({ keepNext: true }));
     // Titles in one row, names in the next: the names share a line whatever the titles' lengths. A block
     // nobody signs ("Nơi nhận:") spans both rows, so its length does not push the names down.
     children.push(
       sideBySide(
         [
           model.signatures.map((s) => ({
-            children: s.titles.map(paragraph),
+            children: s.titles.map((line) => paragraph({ ...line, keepWithNext: true })),
             width,
             ...(s.unsigned ? { rowSpan: 2 } : {}),
           })),
@@ -206,7 +213,7 @@ export async function renderDocx(model: MinutesDocument): Promise<Buffer> {
             .map((s) => ({
               children: [
                 ...Array.from({ length: SIGNATURE_LINES }, () => new Paragraph({})),
-                ...(s.name ? [centred(s.name, BODY_SIZE, true)] : []),
+                ...(s.name ? [centred(s.name, BODY_SIZE, true, !!model.verificationLine)] : []),
               ],
               width,
             })),

@@ -78,6 +78,17 @@ export interface MinutesDocument {
   info: { title: string; subject: string; author: string };
 }
 
+/**
+ * Where the body's closing lines begin: its last paragraph and those kept
+ * with it (a task and its assignees). They go onto the signatures' page, so
+ * the signatures never stand alone on one.
+ */
+export function closingLinesStart(body: readonly Line[]): number {
+  let start = body.length - 1;
+  while (start > 0 && body[start - 1]!.keepWithNext) start--;
+  return Math.max(start, 0);
+}
+
 /** Body text size: party documents are set in 13–14 pt; 14 reads best for older readers. */
 export const BODY_SIZE = 14;
 /** DOMAIN.md: "ĐẢNG CỘNG SẢN VIỆT NAM" is set in 15 pt. */

@@ -7,6 +7,7 @@ import {
   META_SEAL_KEY,
   NOTE_SIZE,
   PAGE,
+  closingLinesStart,
   type Line,
   type MinutesDocument,
 } from './model';
@@ -28,6 +29,8 @@ const CONTENT_WIDTH = RIGHT - LEFT;
 const HEADER_LEFT_SHARE = 0.45;
 /** Room for a signature between a signer's title and their name. */
 const SIGNATURE_SPACE = 70;
+/** Space between the body and the signature blocks. */
+const SIGNATURES_ABOVE = 12;
 
 /**
  * Writes the document as a PDF: A4, the party-document margins, Tinos
@@ -140,19 +143,37 @@ export function renderPdf(model: MinutesDocument): Promise<Buffer> {
     columns([model.header.left, model.header.right], [leftWidth, CONTENT_WIDTH - leftWidth]);
   }
   flow(model.title);
-  flow(model.body);
-  if (model.signatures.length > 0) {
+  if (model.signatures.length === 0) flow(model.body);
+  else {
     const widths = model.signatures.map(() => CONTENT_WIDTH / model.signatures.length);
+    const nameHeight = BODY_SIZE * LINE_HEIGHT;
     const nameLine = (name: string | null): Line[] =>
       name ? [{ runs: [{ text: name, bold: true }], size: BODY_SIZE, align: 'center' }] : [];
-    y += 12;
+    const heightOf = (lines: readonly Line[], width: number) =>
+      lines.reduce((sum, line) => sum + layoutParagraph(doc, line, width).height, 0);
+
+    // Signatures never stand alone on a page: the body's last paragraph, and those kept with it (a task and
+    // its assignees), go over with them when they do not fit together; the seal's line stays below them.
+    const sealHeight = model.verificationLine ? heightOf([model.verificationLine], CONTENT_WIDTH) : 0;
+    const tail = closingLinesStart(model.body);
+    flow(model.body.slice(0, tail));
+    const together =
+      heightOf(model.body.slice(tail), CONTENT_WIDTH) +
+      SIGNATURES_ABOVE +
+      Math.max(...model.signatures.map((s, i) => heightOf(s.titles, widths[i]!))) +
+      SIGNATURE_SPACE +
+      nameHeight +
+      sealHeight;
+    if (y + together > BOTTOM && y > TOP && together <= BOTTOM - TOP) newPage();
+    flow(model.body.slice(tail));
+
+    y += SIGNATURES_ABOVE;
     // Titles, the room to sign and the names stay on one page; the names share one line whatever the titles'
     // lengths. A block nobody signs ("Nơi nhận:") runs down beside the room to sign without pushing the names.
-    const nameHeight = BODY_SIZE * LINE_HEIGHT;
     const ends = columns(
       model.signatures.map((s) => s.titles),
       widths,
-      SIGNATURE_SPACE + nameHeight,
+      SIGNATURE_SPACE + nameHeight + sealHeight,
     );
     const bottom = y;
     const signed = ends.filter((_, i) => !model.signatures[i]!.unsigned);

@@ -55,8 +55,11 @@ export function docxParagraphsFromXml(xml: string): string[] {
   ).filter((t) => t.length > 0);
 }
 
-/** The document a file names: the minutes when it names none (files exported before the key existed), null for a name this version does not know. */
-function documentOf(value: string | null): ExportDocument | null {
+/**
+ * The document a file names: the minutes when it names none (files exported
+ * before the key existed), null for a name this version does not know.
+ */
+function documentNamed(value: string | null): ExportDocument | null {
   if (value === null) return 'minutes';
   return (EXPORT_DOCUMENTS as readonly string[]).includes(value) ? (value as ExportDocument) : null;
 }
@@ -77,7 +80,7 @@ function docxClaims(bytes: Uint8Array): FileClaims {
     format: 'docx',
     hash: property(META_SEAL_KEY),
     meetingId: property(META_MEETING_KEY),
-    document: documentOf(property(META_DOCUMENT_KEY)),
+    document: documentNamed(property(META_DOCUMENT_KEY)),
     textIntact: digest && body !== null ? textDigest(docxParagraphsFromXml(body)) === digest : null,
   };
 }
@@ -100,7 +103,7 @@ function pdfClaims(bytes: Uint8Array): FileClaims {
     format: 'pdf',
     hash: entry(META_SEAL_KEY),
     meetingId: entry(META_MEETING_KEY),
-    document: documentOf(entry(META_DOCUMENT_KEY)),
+    document: documentNamed(entry(META_DOCUMENT_KEY)),
     textIntact: null,
   };
 }

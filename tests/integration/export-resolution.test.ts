@@ -228,6 +228,10 @@ describeEachDatabase('the resolution exported as its own document', (db) => {
     expect(all).not.toContain(FAILED);
     expect(all).not.toContain(MINUTES_VOTE);
     expect(all).not.toContain('DỰ THẢO');
+    // The signatures do not stand alone on a page: the last task and its assignees are on theirs.
+    const signaturesPage = squash(text.find((page) => page.includes('T/M CHI BỘ'))!);
+    expect(signaturesPage).toContain(TASKS[1]!.text);
+    expect(signaturesPage).toContain('Thời hạn: 31/12/2026.');
     expect(all.replace(/ /g, '')).toContain(hash);
 
     const { items } = await extractTextItems(await getDocumentProxy(new Uint8Array(file.data)));

@@ -3,7 +3,7 @@ import { exportDocumentOf, exportPath, printPath } from '../../lib/export';
 import type { AttendanceEntry, VoteRecord } from '../../lib/meeting-doc/layout';
 import type { JsonNode } from '../../server/export/inline';
 import { buildMinutesDocument } from '../../server/export/minutes-document';
-import { BODY_SIZE, RECIPIENTS_SIZE, TITLE_SIZE, type Line } from '../../server/export/model';
+import { BODY_SIZE, closingLinesStart, RECIPIENTS_SIZE, TITLE_SIZE, type Line } from '../../server/export/model';
 import type { DocumentSource } from '../../server/export/record-parts';
 import { buildResolutionDocument, decisionsOf } from '../../server/export/resolution-document';
 
@@ -303,6 +303,18 @@ describe('the resolution drawn from a meeting record', () => {
     expect(lines(none.body)).toEqual(
       expect.arrayContaining(['No decision was passed by vote.', 'No action item was set.']),
     );
+  });
+});
+
+describe('the lines kept on the signatures’ page', () => {
+  const line = (keepWithNext: boolean): Line => ({ runs: [], size: BODY_SIZE, align: 'left', keepWithNext });
+
+  it('are the body’s last paragraph and those kept with it, so the signatures never stand alone', () => {
+    // A task, its assignees kept with it, after a paragraph that stands alone.
+    expect(closingLinesStart([line(false), line(true), line(false)])).toBe(1);
+    expect(closingLinesStart([line(true), line(true), line(false)])).toBe(0);
+    expect(closingLinesStart([line(false), line(false)])).toBe(1);
+    expect(closingLinesStart([])).toBe(0);
   });
 });
 
