@@ -98,7 +98,7 @@ export const TITLE_SIZE = 16;
 export const NOTE_SIZE = 10;
 /**
  * A resolution's "Nơi nhận:" block: the words 14 pt underlined, the
- * recipients 12 pt (Hướng dẫn 36-HD/VPTW, Phụ lục 3 (verify)).
+ * recipients 12 pt (Hướng dẫn 36-HD/VPTW, Phụ lục 3).
  */
 export const RECIPIENTS_SIZE = 12;
 
