@@ -30,6 +30,22 @@ interface Match {
   clause: number;
 }
 
+/** Each clause's pattern, made once per query: a page of results looks for the same query in twenty texts. */
+const clausePatterns = new WeakMap<ParsedQuery, RegExp[]>();
+
+function patternsOf(query: ParsedQuery): RegExp[] {
+  let patterns = clausePatterns.get(query);
+  if (!patterns) {
+    // Terms are letters and digits only, so they go into the pattern as they are; a phrase's terms
+    // may be separated by anything that is not a letter or digit, as the index separates them.
+    patterns = query.clauses.map(
+      (clause) => new RegExp(`(?<![\\p{L}\\p{N}])${clause.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu'),
+    );
+    clausePatterns.set(query, patterns);
+  }
+  return patterns;
+}
+
 /**
  * Where the query's clauses occur in a text, as ranges of the text itself.
  * Matching is done on folded terms, exactly as the index matches, and each
@@ -47,17 +63,42 @@ export function findMatches(text: string, query: ParsedQuery): { source: string;
     return next < origins.length ? origins[next]! : source.length;
   };
   const matches: Match[] = [];
-  query.clauses.forEach((clause, index) => {
-    // Terms are letters and digits only, so they go into the pattern as they are; a phrase's terms
-    // may be separated by anything that is not a letter or digit, as the index separates them.
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${clause.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of folded.matchAll(pattern)) {
-      if (matches.length >= MAX_MATCHES) break;
+  patternsOf(query).forEach((pattern, index) => {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(folded); m && matches.length < MAX_MATCHES; m = pattern.exec(folded)) {
       matches.push({ start: origins[m.index]!, end: originalEnd(m.index + m[0].length - 1), clause: index });
     }
   });
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   return { source, matches };
+}
+
+/**
+ * The first match of the window (from a match's start, `reach` characters
+ * long) that holds the most different clauses whole. Matches are sorted by
+ * start, so each window looks only at the matches from its own on, up to
+ * its end: a text with hundreds of matches of a common word costs hundreds
+ * of steps per window, not hundreds squared.
+ */
+function bestAnchor(matches: readonly Match[], reach: number): Match {
+  let best = matches[0]!;
+  let bestCount = 0;
+  let first = 0;
+  const seen = new Set<number>();
+  for (const anchor of matches) {
+    // Matches that start where the anchor starts count too, whichever of them sorts first.
+    while (matches[first]!.start < anchor.start) first++;
+    const limit = anchor.start + reach;
+    seen.clear();
+    for (let j = first; j < matches.length && matches[j]!.start <= limit; j++) {
+      if (matches[j]!.end <= limit) seen.add(matches[j]!.clause);
+    }
+    if (seen.size > bestCount) {
+      best = anchor;
+      bestCount = seen.size;
+    }
+  }
+  return best;
 }
 
 /** Moves a cut to the nearest space at or before `at`, unless that is too far back. */
@@ -75,17 +116,7 @@ function backToSpace(text: string, at: number): number {
 export function snippet(text: string, query: ParsedQuery, length = SNIPPET_LENGTH): Snippet | null {
   const { source, matches } = findMatches(text, query);
   if (matches.length === 0) return null;
-  let best = matches[0]!;
-  let bestCount = 0;
-  for (const anchor of matches) {
-    const clauses = new Set(
-      matches.filter((m) => m.start >= anchor.start && m.end <= anchor.start + length - LEAD).map((m) => m.clause),
-    );
-    if (clauses.size > bestCount) {
-      best = anchor;
-      bestCount = clauses.size;
-    }
-  }
+  const best = bestAnchor(matches, length - LEAD);
   const start = best.start <= LEAD ? 0 : backToSpace(source, best.start - LEAD);
   let end = Math.min(source.length, start + length);
   // Never cut a match in two at the end of the window.

@@ -6,6 +6,7 @@ import * as search from './migrations/0004-search';
 import * as notHeld from './migrations/0005-not-held';
 import * as guidance from './migrations/0006-guidance';
 import * as minutesVersions from './migrations/0007-minutes-versions';
+import * as searchScope from './migrations/0008-search-scope';
 import type { Dialect } from './connection';
 
 /**
@@ -22,6 +23,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0005_not_held': { up: (db) => notHeld.up(db, dialect) },
     '0006_guidance': { up: (db) => guidance.up(db, dialect) },
     '0007_minutes_versions': { up: (db) => minutesVersions.up(db, dialect) },
+    '0008_search_scope': { up: (db) => searchScope.up(db, dialect) },
   };
 }
 class StaticProvider implements MigrationProvider {
@@ -34,8 +36,23 @@ class StaticProvider implements MigrationProvider {
 /** Brings the schema up to date; throws if any migration fails. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  await migrate(db, dialect, null);
+}
+
+/**
+ * Brings the schema up to the named migration (included), as an older
+ * version left it: tests write data there and then migrate to the latest.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateUpTo(db: Kysely<any>, dialect: Dialect, name: string): Promise<void> {
+  if (!(name in migrations(dialect))) throw new Error(`No migration named ${name}`);
+  await migrate(db, dialect, name);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+async function migrate(db: Kysely<any>, dialect: Dialect, upTo: string | null): Promise<void> {
   const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo === null ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);

@@ -197,15 +197,17 @@ export interface MeetingTextTable {
   updated_at: string;
 }
 
-/** SQLite only: the rowid of a meeting's row in the FTS5 table search_fts (migration 0004). */
+/** SQLite only: the rowid of a meeting's row in the FTS5 table search_fts (migrations 0004, 0007). */
 export interface SearchDocsTable {
   id: number;
   meeting_id: string;
 }
 
-/** PostgreSQL only: a meeting's folded text as a tsvector (migration 0004). */
+/** PostgreSQL only: a meeting's folded text as a tsvector (migration 0004), and its start (0007). */
 export interface SearchDocumentsTable {
   meeting_id: string;
+  /** meetings.starts_at, kept here so one index walks the matches newest first. */
+  starts_at: string;
   document: string;
 }
 

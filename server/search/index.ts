@@ -8,6 +8,8 @@ import { sqliteFts } from './sqlite-fts';
 /** What the index holds of one meeting; the engines fold it themselves. */
 export interface IndexedMeeting {
   meetingId: string;
+  /** meetings.cell_id: an engine may narrow a search to the searcher's cells with it. */
+  cellId: string;
   /** meetings.starts_at: results come newest first. */
   startsAt: string;
   title: string;
@@ -21,6 +23,11 @@ export interface MatchRequest {
   where: Expression<SqlBool>;
   /** The year filter, also given apart: an engine may narrow its own scan with it. */
   year?: number;
+  /**
+   * The cells every meeting `where` admits is in, when they are known
+   * (`readableCells`): an engine may narrow its own scan with them too.
+   */
+  cellIds?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -36,6 +43,8 @@ export interface SearchEngine {
   put(db: Db, meeting: IndexedMeeting): Promise<void>;
   /** Empties the index (before a rebuild). */
   clear(db: Db): Promise<void>;
+  /** After a rebuild, in its transaction: brings the index to the form queries read fastest. */
+  compact(db: Db): Promise<void>;
   match(db: Db, request: MatchRequest): Promise<string[]>;
   /** Bytes the index takes on disk (tables and indexes of the search alone). */
   sizeBytes(db: Db): Promise<number>;

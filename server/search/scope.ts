@@ -47,3 +47,15 @@ export function readableWhere(rules: readonly ReadRule[], filters: SearchFilters
   }
   return eb.and(conditions);
 }
+
+/**
+ * The cells that hold every meeting `readableWhere` admits for the same
+ * rules and filters, or null when any cell may: the filter's cell, else the
+ * cells the rules name. An engine narrows its scan with them; the condition
+ * itself still decides (a filter for a cell one may not read finds nothing).
+ */
+export function readableCells(rules: readonly ReadRule[], filters: SearchFilters): string[] | null {
+  if (filters.cellId) return [filters.cellId];
+  if (rules.some((rule) => rule.cellIds === null)) return null;
+  return [...new Set(rules.flatMap((rule) => rule.cellIds ?? []))];
+}

@@ -5,7 +5,7 @@ import { readableMeetings, type Subject } from '../../lib/policy';
 import type { Db } from '../db/connection';
 import type { Meeting } from '../db/schema';
 import { dialectOf, searchEngine, type SearchEngine } from './index';
-import { readableWhere } from './scope';
+import { readableCells, readableWhere } from './scope';
 
 /** Where in a meeting the snippet was found. */
 export type HitField = 'minutes' | 'agenda' | 'title';
@@ -39,11 +39,12 @@ const REINDEX_BATCH = 500;
 /** Replaces a meeting's index entry from its text; inside the caller's transaction. */
 export async function indexMeeting(
   db: Db,
-  meeting: Pick<Meeting, 'id' | 'starts_at' | 'title'>,
+  meeting: Pick<Meeting, 'id' | 'cell_id' | 'starts_at' | 'title'>,
   text: { body: string; agenda: string },
 ): Promise<void> {
   await searchEngine(dialectOf(db)).put(db, {
     meetingId: meeting.id,
+    cellId: meeting.cell_id,
     startsAt: meeting.starts_at,
     title: meeting.title,
     agenda: text.agenda,
@@ -65,7 +66,7 @@ export async function rebuildSearchIndex(db: Db): Promise<{ meetings: number }> 
       const batch = await trx
         .selectFrom('meeting_text as t')
         .innerJoin('meetings as m', 'm.id', 't.meeting_id')
-        .select(['m.id', 'm.starts_at', 'm.title', 't.body', 't.agenda'])
+        .select(['m.id', 'm.cell_id', 'm.starts_at', 'm.title', 't.body', 't.agenda'])
         .where('t.meeting_id', '>', after)
         .orderBy('t.meeting_id')
         .limit(REINDEX_BATCH)
@@ -73,6 +74,7 @@ export async function rebuildSearchIndex(db: Db): Promise<{ meetings: number }> 
       for (const row of batch) {
         await engine.put(trx, {
           meetingId: row.id,
+          cellId: row.cell_id,
           startsAt: row.starts_at,
           title: row.title,
           agenda: row.agenda,
@@ -80,7 +82,10 @@ export async function rebuildSearchIndex(db: Db): Promise<{ meetings: number }> 
         });
       }
       meetings += batch.length;
-      if (batch.length < REINDEX_BATCH) return { meetings };
+      if (batch.length < REINDEX_BATCH) {
+        await engine.compact(trx);
+        return { meetings };
+      }
       after = batch[batch.length - 1]!.id;
     }
   });
@@ -102,10 +107,12 @@ export function createSearch(db: Db) {
       const offset = request.offset ?? 0;
       const rules = readableMeetings(subject);
       if (rules.length === 0) return { ok: true, hits: [], offset, more: false };
+      const cellIds = readableCells(rules, request.filters);
       const ids = await engine.match(db, {
         query: parsed.query,
         where: readableWhere(rules, request.filters),
         ...(request.filters.year !== undefined ? { year: request.filters.year } : {}),
+        ...(cellIds !== null ? { cellIds } : {}),
         // One more than shown says whether there is a next page without counting every match.
         limit: limit + 1,
         offset,

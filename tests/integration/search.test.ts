@@ -7,8 +7,8 @@ import { writeProjection, type Projection } from '../../server/meeting/projectio
 import { dialectOf, searchEngine, type SearchEngine } from '../../server/search/index';
 import { parseQuery } from '../../lib/search/query';
 import { readableMeetings } from '../../lib/policy';
-import { readableWhere } from '../../server/search/scope';
-import { sqliteFtsWith } from '../../server/search/sqlite-fts';
+import { readableCells, readableWhere } from '../../server/search/scope';
+import { cellToken, sqliteFtsWith } from '../../server/search/sqlite-fts';
 import { rebuildSearchIndex } from '../../server/search/service';
 import { describeEachDatabase, type TempDatabase } from '../helpers/temp-database';
 
@@ -123,6 +123,11 @@ describeEachDatabase('full-text search over minutes', (db) => {
     expect(await titlesFound('secretaryA', 'nghi quye')).toEqual([]);
   });
 
+  it("matches the words of the text only, never the term SQLite keeps for a meeting's cell", async () => {
+    expect(await titlesFound('admin', cellToken(cellA))).toEqual([]);
+    expect(await titlesFound('secretaryA', `bien ban ${cellToken(cellA)}`)).toEqual([]);
+  });
+
   it('finds a quoted phrase only with its words together and in order', async () => {
     expect(await titlesFound('secretaryA', '"nghị quyết"')).toEqual(['committee', 'resolution']);
     expect(await titlesFound('secretaryA', '"quyet nghi"')).toEqual(['roads']);
@@ -195,32 +200,53 @@ describeEachDatabase('full-text search over minutes', (db) => {
     expect(await titlesFound('exemptedA', 'chi uy')).toEqual([]);
   });
 
-  it('answers the same whether the engine walks the index or looks each readable meeting up', async () => {
+  it('answers the same, newest first, whether the engine walks the index, names the cells or looks each readable meeting up', async () => {
     const t = db();
-    // SQLite chooses by how many meetings the searcher may read after the filters; force each way.
+    // SQLite chooses by how many meetings the searcher may read after the filters, and by how many
+    // cells hold them; force each way.
+    const all = Number.MAX_SAFE_INTEGER;
     const engines: SearchEngine[] =
-      t.dialect === 'sqlite' ? [sqliteFtsWith(0), sqliteFtsWith(Number.MAX_SAFE_INTEGER)] : [searchEngine(t.dialect)];
+      t.dialect === 'sqlite'
+        ? [
+            sqliteFtsWith({ smallScope: 0, cellTerms: 0 }),
+            sqliteFtsWith({ smallScope: 0, cellTerms: all }),
+            sqliteFtsWith({ smallScope: all, cellTerms: all }),
+          ]
+        : [searchEngine(t.dialect)];
     const cases: [string, string, SearchFilters, string[]][] = [
       ['admin', 'nghi quyet', {}, ['draftOther', 'other', 'resolution', 'roads']],
+      ['admin', 'nghi quyet', { cellId: cellB }, ['draftOther', 'other']],
       // Invited to the committee meeting by the test before.
       ['memberA', 'bien ban', {}, ['committee', 'resolution', 'roads', 'secret']],
       ['exemptedA', 'bien ban', {}, ['resolution', 'roads']],
       ['secretaryA', '"nghị quyết"', { year: 2025 }, ['resolution']],
       ['memberB', 'nghi quyet', { state: 'in_progress' }, ['draftOther']],
+      ['memberB', 'bien ban', { cellId: cellA }, []],
+      ['overseer', 'bien ban', {}, ['resolution', 'secret']],
       ['stranger', 'bien ban', {}, []],
     ];
+    const startOf = (id: string) => Object.values(meetings).find((m) => m.id === id)!.starts_at;
     for (const engine of engines) {
       for (const [who, q, filters, expected] of cases) {
         const parsed = parseQuery(q);
         if (!parsed.ok) throw new Error(parsed.error);
-        const ids = await engine.match(t.services.db, {
-          query: parsed.query,
-          where: readableWhere(readableMeetings(subjects[who]!), filters),
-          ...(filters.year !== undefined ? { year: filters.year } : {}),
-          limit: 20,
-          offset: 0,
-        });
+        const rules = readableMeetings(subjects[who]!);
+        const cellIds = readableCells(rules, filters);
+        const page = (limit: number, offset: number) =>
+          engine.match(t.services.db, {
+            query: parsed.query,
+            where: readableWhere(rules, filters),
+            ...(filters.year !== undefined ? { year: filters.year } : {}),
+            ...(cellIds !== null ? { cellIds } : {}),
+            limit,
+            offset,
+          });
+        const ids = await page(20, 0);
         expect(ids.map(keyOf).sort(), `${who}: ${q}`).toEqual(expected);
+        expect(ids, `${who}: ${q}, newest first`).toEqual(
+          [...ids].sort((a, b) => startOf(b).localeCompare(startOf(a))),
+        );
+        expect([...(await page(2, 0)), ...(await page(20, 2))], `${who}: ${q}, in pages`).toEqual(ids);
       }
     }
   });
@@ -244,6 +270,16 @@ describeEachDatabase('full-text search over minutes', (db) => {
     expect(first.more).toBe(true);
     expect(second.hits.map((h) => keyOf(h.meetingId))).toEqual(['resolution']);
     expect(second.more).toBe(false);
+    // Within a member's cell as across every cell.
+    const pages = await Promise.all(
+      [0, 2].map((offset) =>
+        db().services.search.search(subjects.secretaryA!, { q: 'bien ban', filters: {}, limit: 2, offset }),
+      ),
+    );
+    expect(pages.map((page) => page.ok && page.hits.map((h) => keyOf(h.meetingId)))).toEqual([
+      ['roads', 'committee'],
+      ['secret', 'resolution'],
+    ]);
   });
 
   it('keeps the index in step when the projection writes new text', async () => {

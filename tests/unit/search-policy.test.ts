@@ -10,6 +10,7 @@ import {
   type MemberStatus,
 } from '../../lib/domain';
 import { canSeeMeeting, readableMeetings, type MeetingResource, type ReadRule, type Subject } from '../../lib/policy';
+import { readableCells } from '../../server/search/scope';
 
 const CELL = 'cell-1';
 const OTHER = 'cell-2';
@@ -88,5 +89,31 @@ describe('the read rules a search applies', () => {
     expect(rules).toEqual([
       { cellIds: [CELL, OTHER], kinds: 'any', secret: true, settledOnly: true, invitedUserId: null },
     ]);
+  });
+
+  it('name cells that hold every meeting they admit, or none when any cell may, so an engine may narrow its scan to them', () => {
+    const missed: string[] = [];
+    for (const subject of subjects()) {
+      const rules = readableMeetings(subject);
+      const cells = readableCells(rules, {});
+      expect(cells === null, JSON.stringify(subject)).toBe(subject.isAdmin);
+      for (const meeting of meetings())
+        if (cells !== null && !cells.includes(meeting.cellId) && rules.some((rule) => admits(rule, meeting)))
+          missed.push(JSON.stringify({ subject, meeting }));
+      // A filter for a cell narrows to that cell, readable or not: the rules still decide.
+      expect(readableCells(rules, { cellId: OTHER })).toEqual([OTHER]);
+    }
+    expect(missed.slice(0, 3)).toEqual([]);
+    expect(
+      readableCells(
+        readableMeetings({
+          userId: USER,
+          isAdmin: false,
+          memberships: [{ cellId: CELL, role: 'member', status: 'full' }],
+          oversees: [CELL, OTHER],
+        }),
+        {},
+      ),
+    ).toEqual([CELL, OTHER]);
   });
 });
