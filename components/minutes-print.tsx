@@ -2,9 +2,10 @@ import type { CSSProperties } from 'react';
 import type { Line, MinutesDocument } from '../server/export/model';
 
 /**
- * The minutes as the formal document, in HTML, from the same model as the
- * DOCX and the PDF: the print stylesheet (app/globals.css, @page) gives it
- * the same A4 page, margins and type when the browser prints it.
+ * The minutes, or the resolution drawn from them, as the formal document, in
+ * HTML, from the same model as the DOCX and the PDF: the print stylesheet
+ * (app/globals.css, @page) gives it the same A4 page, margins and type when
+ * the browser prints it.
  */
 
 function lineStyle(line: Line): CSSProperties {
@@ -46,6 +47,7 @@ export function MinutesPrint({ model }: { model: MinutesDocument }) {
       lang={model.language}
       data-testid="print-document"
       data-status={model.status}
+      data-document={model.document}
       data-hash={model.seal?.hash}
     >
       {model.classificationMark && <p className="print-classification">{model.classificationMark}</p>}
@@ -73,13 +75,16 @@ export function MinutesPrint({ model }: { model: MinutesDocument }) {
       {model.signatures.length > 0 && (
         <div className="print-signatures">
           {model.signatures.map((signature, i) => (
-            <div key={i} className="print-signature">
+            <div
+              key={i}
+              className={signature.unsigned ? 'print-signature print-signature--unsigned' : 'print-signature'}
+            >
               <div>
                 {signature.titles.map((line, j) => (
                   <PrintLine key={j} line={line} />
                 ))}
               </div>
-              <p className="print-signature__name">{signature.name}</p>
+              {!signature.unsigned && <p className="print-signature__name">{signature.name}</p>}
             </div>
           ))}
         </div>

@@ -54,6 +54,7 @@ export function VerifyForm() {
           <p>
             <strong>{state.message}</strong>
           </p>
+          {state.data?.document && <p>{state.data.document}</p>}
           {state.data?.reason && <p>{state.data.reason}</p>}
           {state.data?.meeting && (
             <p>

@@ -116,14 +116,39 @@ export type Config = {
   metricsToken: string | undefined;
 };
 
-/** Reads and validates the environment; throws an Error listing every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+/** The file in the data directory that holds the generated session secret. */
+export const SECRET_FILE = 'auth-secret';
+
+/** Parses `env` with `schema`; throws an Error listing every bad variable. */
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Where the data lives, without creating anything. */
+export interface StorageLocation {
+  /** The data directory, absolute; it may not exist yet. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+/**
+ * DATA_DIR and DATABASE_URL, validated as loadConfig does but with no side
+ * effect: backup and restore must not create a data directory, a secret or
+ * a database where they are about to check for one.
+ */
+export function storageLocation(env: NodeJS.ProcessEnv = process.env): StorageLocation {
+  const e = parseEnv(envSchema.pick({ DATA_DIR: true, DATABASE_URL: true }), env);
+  return { dataDir: path.resolve(e.DATA_DIR), databaseUrl: e.DATABASE_URL };
+}
+
+/** Reads and validates the environment; throws an Error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(envSchema, env);
   const dataDir = path.resolve(e.DATA_DIR);
   // The database, attachments and the session secret are the service's alone.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -154,7 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * secret, so scale-out deployments set the variable instead.
  */
 function readOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'auth-secret');
+  const file = path.join(dataDir, SECRET_FILE);
   if (existsSync(file)) {
     const secret = readFileSync(file, 'utf8').trim();
     if (secret.length >= 32) return secret;

@@ -10,7 +10,8 @@ import { getRuntime } from '../../server/runtime';
 import { actionCurrent, isFormState } from '../../server/web/action-guard';
 
 /**
- * Checks a pasted seal hash or an uploaded file against the sealed minutes.
+ * Checks a pasted seal hash or an uploaded file (minutes, or a resolution
+ * drawn from them) against the sealed minutes.
  * The answer (matches / does not match / unknown) is for any signed-in user:
  * whoever holds the file holds its text already. The meeting's title is
  * named only to those who may see the meeting.
@@ -41,6 +42,8 @@ export async function verifyAction(_prev: FormState, formData: FormData): Promis
     throw error;
   }
   const data: Record<string, string> = { result: result.result };
+  const resolution = result.document === 'resolution';
+  if (resolution) data.document = t('verify.resolutionNote');
   if (result.reason) data.reason = t(`verify.reason.${result.reason}`);
   if (result.meeting) {
     const found = await runtime.services.meetings.getMeetingWithResource(result.meeting.id);
@@ -58,7 +61,7 @@ export async function verifyAction(_prev: FormState, formData: FormData): Promis
     status: result.result === 'matches' ? 'success' : 'error',
     code: result.result,
     errors: {},
-    message: t(`verify.${result.result}`),
+    message: t(resolution && result.result === 'matches' ? 'verify.matchesResolution' : `verify.${result.result}`),
     values,
     data,
   };

@@ -79,10 +79,15 @@ const UNIT_WORDS = ['đảng bộ', 'đảng ủy', 'đảng uỷ', 'chi bộ'];
  * unit word is dropped here rather than printed twice.
  */
 export function headerName(name: string): string {
+  return unitName(name).toLocaleUpperCase('vi');
+}
+
+/** An organisation's name without its leading unit word, in the letters it was typed in ("phường Tân Định"). */
+export function unitName(name: string): string {
   const normal = name.normalize('NFC').trim();
   const lower = normal.toLocaleLowerCase('vi');
   const word = UNIT_WORDS.find((w) => lower.startsWith(w + ' '));
-  return (word ? normal.slice(word.length) : normal).trim().toLocaleUpperCase('vi');
+  return (word ? normal.slice(word.length) : normal).trim();
 }
 
 /** Replaces {name} placeholders; unknown names are left as typed so a typo stays visible. */

@@ -11,30 +11,49 @@ import { readVerifyInput } from './verify-input';
 import { verifyExport, type VerifyResult } from '../export/verify';
 import { EXIT_FAILURE, EXIT_OK } from './errors';
 import { rebuildSearchIndex } from '../search/service';
+import type { StorageLocation } from '../config';
+import { createBackup } from '../backup/backup';
+import { restoreBackup } from '../backup/restore';
 
-/**
- * One CLI command: `prepare` validates the flags before the database is
- * opened, `run` does the work and returns what is printed as JSON.
- */
 /** What a command may need of the configuration besides the database. */
 export interface CliContext {
   /** The organisation's time zone (TIME_ZONE). */
   timeZone: string;
 }
 
-export interface Command<I = unknown> {
+/**
+ * One CLI command: `prepare` validates the flags before anything is opened,
+ * then `run` does the work with the services, or `runOnStorage` with the
+ * data's location alone, and returns what is printed as JSON.
+ */
+interface CommandBase<I> {
   name: string;
   summary: string;
   flags: FlagSpec;
   prepare(flags: Flags): I;
-  run(services: Services, input: I, context: CliContext): Promise<unknown>;
   /** The flag a bare first argument fills (`verify <file or hash>`). */
   positional?: string;
   /** The exit code for a result (default 0): a check that failed says so to scripts too. */
   exitCode?(result: unknown): number;
 }
 
-const define = <I>(command: Command<I>): Command => command;
+/** A command on the database, opened and migrated as the server does. */
+export interface ServiceCommand<I = unknown> extends CommandBase<I> {
+  run(services: Services, input: I, context: CliContext): Promise<unknown>;
+}
+
+/**
+ * A command on the data directory's files (backup, restore): opening the
+ * services would create, migrate or lock the very database it copies or
+ * replaces, so it gets DATA_DIR and DATABASE_URL only.
+ */
+export interface StorageCommand<I = unknown> extends CommandBase<I> {
+  runOnStorage(location: StorageLocation, input: I): Promise<unknown>;
+}
+
+export type Command<I = unknown> = ServiceCommand<I> | StorageCommand<I>;
+
+const define = <I>(command: Command<I>): Command => command as Command;
 
 const idSchema = cellSchema.shape.committeeId;
 const required = { type: 'string', required: true } as const;
@@ -259,6 +278,24 @@ export const COMMANDS: readonly Command[] = [
       const { meetings } = await rebuildSearchIndex(services.db);
       return { meetings, ms: Math.round(performance.now() - started), indexBytes: await services.search.sizeBytes() };
     },
+  }),
+  define({
+    name: 'backup',
+    summary:
+      'Writes one archive of the installation (an online copy of the SQLite database, attachments included, and the session secret) while the server runs; --force replaces an existing file. PostgreSQL: see the README',
+    flags: { file: required, force: { type: 'boolean' } },
+    positional: 'file',
+    prepare: (f) => ({ file: str(f, 'file') ?? '', force: f.force === true }),
+    runOnStorage: (location, input) => createBackup(location, input.file, { force: input.force }),
+  }),
+  define({
+    name: 'restore',
+    summary:
+      'Checks a backup completely, then makes it the data directory (DATA_DIR), keeping the old one beside it. Stop the server first: it refuses while a process has the database open, and over an existing database without --force',
+    flags: { file: required, force: { type: 'boolean' } },
+    positional: 'file',
+    prepare: (f) => ({ file: str(f, 'file') ?? '', force: f.force === true }),
+    runOnStorage: (location, input) => restoreBackup(location, input.file, { force: input.force }),
   }),
   define({
     name: 'seed-demo',

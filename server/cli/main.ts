@@ -1,5 +1,5 @@
 import { openServices } from '../bootstrap';
-import { loadConfig } from '../config';
+import { loadConfig, storageLocation } from '../config';
 import { setLogLevel } from '../log';
 import { findCommand, prepareCommand } from './commands';
 import { describeError, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
@@ -29,15 +29,20 @@ async function main(argv: readonly string[]): Promise<number> {
   if (process.env.LOG_LEVEL === undefined) setLogLevel('warn');
   // Like the server: what it creates in the data directory is the service user's alone.
   process.umask(0o077);
-  const config = loadConfig();
-  const { handle, services } = await openServices(config);
-  try {
-    const result = await command.run(services, input, { timeZone: config.timeZone });
-    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-    return command.exitCode?.(result) ?? EXIT_OK;
-  } finally {
-    await handle.close();
+  let result: unknown;
+  if ('runOnStorage' in command) {
+    result = await command.runOnStorage(storageLocation(), input);
+  } else {
+    const config = loadConfig();
+    const { handle, services } = await openServices(config);
+    try {
+      result = await command.run(services, input, { timeZone: config.timeZone });
+    } finally {
+      await handle.close();
+    }
   }
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  return command.exitCode?.(result) ?? EXIT_OK;
 }
 
 main(process.argv.slice(2)).then(

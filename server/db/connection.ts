@@ -38,6 +38,9 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/** The embedded database's file in the data directory (SQLite adds `-wal` and `-shm` beside it). */
+export const SQLITE_FILE = 'bienban.sqlite';
+
 /** Distinct SQL texts kept prepared; queries with IN-lists of every length would otherwise grow it forever. */
 const MAX_CACHED_STATEMENTS = 500;
 
@@ -100,7 +103,7 @@ export function openDatabase(options: {
       close: () => db.destroy(),
     };
   }
-  const file = path.join(options.dataDir, 'bienban.sqlite');
+  const file = path.join(options.dataDir, SQLITE_FILE);
   const sqlite = new BetterSqlite3(file);
   // Readable by the service's user only; SQLite gives its -wal and -shm files the database file's mode.
   chmodSync(file, 0o600);

@@ -42,6 +42,14 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
   }
 }
 
+/** Kysely's record of the migrations a database has had (its default table name). */
+export const MIGRATION_TABLE = DEFAULT_MIGRATION_TABLE;
+
+/** The names of the migrations this version knows, in the order they are applied. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations('sqlite')).sort();
+}
+
 /**
  * The migrations this version knows that the database has not recorded as
  * applied (an empty list when the schema is up to date). Reads the migration
@@ -49,7 +57,7 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migration table is not in the schema
 export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
-  const applied = await db.selectFrom(DEFAULT_MIGRATION_TABLE).select('name').execute();
+  const applied = await db.selectFrom(MIGRATION_TABLE).select('name').execute();
   const names = new Set(applied.map((row: { name: string }) => row.name));
-  return Object.keys(migrations('sqlite')).filter((name) => !names.has(name));
+  return knownMigrations().filter((name) => !names.has(name));
 }

@@ -46,8 +46,18 @@ export function voteLines(voteId: unknown, ctx: BlockContext): Line[] {
     out.push(line([{ text: t('votes.inProgress'), italic: true }]));
     return out;
   }
+  out.push(...voteCountLines(vote, ctx));
+  const rule = vote.rule ? ` (${t('votes.ruleNote', { threshold: t(`votes.threshold.${vote.rule.threshold}`) })})` : '';
+  out.push(line([{ text: vote.passed ? t('votes.passed') : t('votes.notPassed'), bold: true }, { text: rule }]));
+  return out;
+}
+
+/** A closed vote's counts as the minutes print them: those for with the base and percentage, against, other (quoted). */
+export function voteCountLines(vote: VoteRecord, ctx: BlockContext): Line[] {
+  const { t } = ctx;
   const counts = vote.counts;
-  out.push(
+  if (!counts) return [];
+  return [
     plain(
       t(`votes.forLine.${vote.rule?.base ?? 'present'}`, {
         for: counts.for,
@@ -57,10 +67,7 @@ export function voteLines(voteId: unknown, ctx: BlockContext): Line[] {
     ),
     plain(t('votes.againstLine', { count: counts.against })),
     plain(t('votes.otherLine', { count: counts.other }) + (vote.otherOpinions ? `: «${vote.otherOpinions}»` : '')),
-  );
-  const rule = vote.rule ? ` (${t('votes.ruleNote', { threshold: t(`votes.threshold.${vote.rule.threshold}`) })})` : '';
-  out.push(line([{ text: vote.passed ? t('votes.passed') : t('votes.notPassed'), bold: true }, { text: rule }]));
-  return out;
+  ];
 }
 
 /** The attendance report: counts, who was present, who was absent and why, and the rate. */
@@ -110,15 +117,33 @@ export function attendanceLines(ctx: BlockContext): Line[] {
   return out;
 }
 
-/** Who does a task, by when, and how far it got. */
-function taskFacts(
-  ctx: BlockContext,
-  task: { assignees: readonly { name: string }[]; dueDate: string | null; status: string },
-): string {
+/** What a task says about itself. */
+export interface TaskFacts {
+  assignees: readonly { name: string }[];
+  dueDate: string | null;
+  status: string;
+}
+
+/** Who does a task, by when, and (unless left out) how far it got. */
+export function taskFacts(ctx: BlockContext, task: TaskFacts, withStatus = true): string {
   const { t } = ctx;
   const who = task.assignees.length > 0 ? task.assignees.map((a) => a.name).join(', ') : t('tasks.noAssignee');
   const due = task.dueDate ? formatDay(task.dueDate, ctx.locale) : t('tasks.noDueDate');
-  return `${t('tasks.assignees')} ${who}. ${t('tasks.dueDate')}: ${due}. ${t('tasks.status')}: ${t(`taskStatus.${task.status}`)}.`;
+  const facts = `${t('tasks.assignees')} ${who}. ${t('tasks.dueDate')}: ${due}.`;
+  return withStatus ? `${facts} ${t('tasks.status')}: ${t(`taskStatus.${task.status}`)}.` : facts;
+}
+
+/** A task node's attributes as facts; assignees without a name and a missing due date are left out. */
+export function taskOf(attrs: Record<string, unknown> | undefined): TaskFacts {
+  const assignees = Array.isArray(attrs?.assignees)
+    ? (attrs.assignees as unknown[]).flatMap((a) => {
+        const name = (a as { name?: unknown } | null)?.name;
+        return typeof name === 'string' && name ? [{ name }] : [];
+      })
+    : [];
+  const dueDate = typeof attrs?.dueDate === 'string' && attrs.dueDate ? attrs.dueDate : null;
+  const status = typeof attrs?.status === 'string' ? attrs.status : 'not_started';
+  return { assignees, dueDate, status };
 }
 
 /** Last month's tasks under review, each with its assignees, due date, status and the meeting that set it. */
@@ -138,17 +163,9 @@ export function reviewLines(ctx: BlockContext): Line[] {
 
 /** A task of the resolution: its text, then who does it, by when, and its status as sealed. */
 export function taskLines(runs: Run[], attrs: Record<string, unknown> | undefined, ctx: BlockContext): Line[] {
-  const assignees = Array.isArray(attrs?.assignees)
-    ? (attrs.assignees as unknown[]).flatMap((a) => {
-        const name = (a as { name?: unknown } | null)?.name;
-        return typeof name === 'string' && name ? [{ name }] : [];
-      })
-    : [];
-  const dueDate = typeof attrs?.dueDate === 'string' && attrs.dueDate ? attrs.dueDate : null;
-  const status = typeof attrs?.status === 'string' ? attrs.status : 'not_started';
   const text = runs.length > 0 ? runs : [{ text: ctx.t('tasks.untitled'), italic: true }];
   return [
     line([{ text: '– ' }, ...text], { keepWithNext: true }),
-    line([{ text: taskFacts(ctx, { assignees, dueDate, status }), italic: true }], { indent: BLOCK_INDENT * 2 }),
+    line([{ text: taskFacts(ctx, taskOf(attrs)), italic: true }], { indent: BLOCK_INDENT * 2 }),
   ];
 }

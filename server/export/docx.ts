@@ -20,11 +20,13 @@ import { createHash } from 'node:crypto';
 import {
   BODY_SIZE,
   FONT_NAME,
+  META_DOCUMENT_KEY,
   META_MEETING_KEY,
   META_SEAL_KEY,
   META_TEXT_KEY,
   NOTE_SIZE,
   PAGE,
+  closingLinesStart,
   type Align,
   type Line,
   type MinutesDocument,
@@ -74,24 +76,38 @@ function paragraph(line: Line): Paragraph {
     alignment: ALIGN[line.align],
     keepNext: !!line.keepWithNext,
     spacing: { before: twipsFromPt(line.spaceBefore ?? 0), after: twipsFromPt(6) },
-    indent: { left: twipsFromPt(line.indent ?? 0), firstLine: twipsFromPt(line.firstIndent ?? 0) },
+    // Word takes a negative first-line indent as a hanging one.
+    indent: {
+      left: twipsFromPt(line.indent ?? 0),
+      ...((line.firstIndent ?? 0) < 0
+        ? { hanging: twipsFromPt(-line.firstIndent!) }
+        : { firstLine: twipsFromPt(line.firstIndent ?? 0) }),
+    },
   });
 }
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 
+/** One block of a borderless table; a block spanning two rows runs down beside the next row's. */
+interface Block {
+  children: Paragraph[];
+  width: number;
+  rowSpan?: number;
+}
+
 /** A borderless table: blocks side by side, as Word users lay out party-document headers and signatures. */
-function sideBySide(rows: readonly (readonly Paragraph[][])[], widths: readonly number[]): Table {
+function sideBySide(rows: readonly (readonly Block[])[], widths: readonly number[]): Table {
   return new Table({
     rows: rows.map(
       (blocks) =>
         new TableRow({
           cantSplit: true,
           children: blocks.map(
-            (children, i) =>
+            (block) =>
               new TableCell({
-                children: children.length > 0 ? children : [new Paragraph({})],
-                width: { size: widths[i]!, type: WidthType.DXA },
+                children: block.children.length > 0 ? block.children : [new Paragraph({})],
+                width: { size: block.width, type: WidthType.DXA },
+                ...(block.rowSpan ? { rowSpan: block.rowSpan } : {}),
                 borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
               }),
           ),
@@ -104,8 +120,8 @@ function sideBySide(rows: readonly (readonly Paragraph[][])[], widths: readonly 
   });
 }
 
-const centred = (text: string, size: number, bold = false) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, children: textRuns([{ text, bold }], size) });
+const centred = (text: string, size: number, bold = false, keepNext = false) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, keepNext, children: textRuns([{ text, bold }], size) });
 
 /**
  * The document's paragraphs as Word will hold them, in order (the body of
@@ -159,23 +175,48 @@ export async function renderDocx(model: MinutesDocument): Promise<Buffer> {
   if (model.draftMark) children.push(centred(model.draftMark, BODY_SIZE, true));
   if (model.header) {
     const left = Math.round(CONTENT_TWIPS * HEADER_LEFT_SHARE);
-    children.push(
-      sideBySide([[model.header.left.map(paragraph), model.header.right.map(paragraph)]], [left, CONTENT_TWIPS - left]),
-    );
-  }
-  children.push(...model.title.map(paragraph), ...model.body.map(paragraph));
-  if (model.signatures.length > 0) {
-    const width = Math.floor(CONTENT_TWIPS / model.signatures.length);
-    children.push(new Paragraph({}));
-    // Titles in one row, names in the next: the names share a line whatever the titles' lengths.
+    const right = CONTENT_TWIPS - left;
     children.push(
       sideBySide(
         [
-          model.signatures.map((s) => s.titles.map(paragraph)),
-          model.signatures.map((s) => [
-            ...Array.from({ length: SIGNATURE_LINES }, () => new Paragraph({})),
-            ...(s.name ? [centred(s.name, BODY_SIZE, true)] : []),
-          ]),
+          [
+            { children: model.header.left.map(paragraph), width: left },
+            { children: model.header.right.map(paragraph), width: right },
+          ],
+        ],
+        [left, right],
+      ),
+    );
+  }
+  // The body's closing lines are kept with the signatures (Word keeps a paragraph with the next, the last
+  // one with the table, a row's paragraphs with the next row), so the signatures never stand alone on a page.
+  const closing = model.signatures.length > 0 ? closingLinesStart(model.body) : model.body.length;
+  children.push(
+    ...model.title.map(paragraph),
+    ...model.body.map((line, i) => paragraph(i >= closing ? { ...line, keepWithNext: true } : line)),
+  );
+  if (model.signatures.length > 0) {
+    const width = Math.floor(CONTENT_TWIPS / model.signatures.length);
+    children.push(new Paragraph({ keepNext: true }));
+    // Titles in one row, names in the next: the names share a line whatever the titles' lengths. A block
+    // nobody signs ("Nơi nhận:") spans both rows, so its length does not push the names down.
+    children.push(
+      sideBySide(
+        [
+          model.signatures.map((s) => ({
+            children: s.titles.map((line) => paragraph({ ...line, keepWithNext: true })),
+            width,
+            ...(s.unsigned ? { rowSpan: 2 } : {}),
+          })),
+          model.signatures
+            .filter((s) => !s.unsigned)
+            .map((s) => ({
+              children: [
+                ...Array.from({ length: SIGNATURE_LINES }, () => new Paragraph({})),
+                ...(s.name ? [centred(s.name, BODY_SIZE, true, !!model.verificationLine)] : []),
+              ],
+              width,
+            })),
         ],
         model.signatures.map(() => width),
       ),
@@ -192,6 +233,7 @@ export async function renderDocx(model: MinutesDocument): Promise<Buffer> {
     ...(model.seal ? { keywords: `${META_SEAL_KEY}:${model.seal.hash}` } : {}),
     customProperties: [
       { name: META_MEETING_KEY, value: model.meetingId },
+      { name: META_DOCUMENT_KEY, value: model.document },
       ...(model.seal ? [{ name: META_SEAL_KEY, value: model.seal.hash }] : []),
       { name: META_TEXT_KEY, value: textDigest(docxParagraphTexts(model)) },
     ],

@@ -156,7 +156,9 @@ export function layoutParagraph(doc: Doc, line: Line, width: number): LaidParagr
     currentWords = [];
     used = 0;
   };
-  for (const word of words.flatMap((w) => splitWord(doc, w, width - indent - (line.firstIndent ?? 0), line.size))) {
+  // Cut to the narrower of the first line and the others (a hanging indent makes the first one wider).
+  const narrowest = width - indent - Math.max(line.firstIndent ?? 0, 0);
+  for (const word of words.flatMap((w) => splitWord(doc, w, narrowest, line.size))) {
     const extra = currentWords.length > 0 ? space + word.width : word.width;
     if (currentWords.length > 0 && used + extra > available()) close(false);
     if (word.pieces.length > 0) {

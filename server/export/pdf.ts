@@ -1,6 +1,16 @@
 import PDFDocument from 'pdfkit';
 import { fontKey } from './fonts';
-import { BODY_SIZE, META_MEETING_KEY, META_SEAL_KEY, NOTE_SIZE, PAGE, type Line, type MinutesDocument } from './model';
+import {
+  BODY_SIZE,
+  META_DOCUMENT_KEY,
+  META_MEETING_KEY,
+  META_SEAL_KEY,
+  NOTE_SIZE,
+  PAGE,
+  closingLinesStart,
+  type Line,
+  type MinutesDocument,
+} from './model';
 import { drawLine, layoutParagraph, LINE_HEIGHT, registerFonts, type LaidParagraph } from './pdf-layout';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -19,6 +29,8 @@ const CONTENT_WIDTH = RIGHT - LEFT;
 const HEADER_LEFT_SHARE = 0.45;
 /** Room for a signature between a signer's title and their name. */
 const SIGNATURE_SPACE = 70;
+/** Space between the body and the signature blocks. */
+const SIGNATURES_ABOVE = 12;
 
 /**
  * Writes the document as a PDF: A4, the party-document margins, Tinos
@@ -52,6 +64,7 @@ export function renderPdf(model: MinutesDocument): Promise<Buffer> {
   // Custom entries of the document information dictionary: read back by verification.
   const info = doc.info as unknown as Record<string, string>;
   info[META_MEETING_KEY] = model.meetingId;
+  info[META_DOCUMENT_KEY] = model.document;
   if (model.seal) info[META_SEAL_KEY] = model.seal.hash;
   registerFonts(doc);
 
@@ -89,21 +102,25 @@ export function renderPdf(model: MinutesDocument): Promise<Buffer> {
       drawParagraph(paragraph, LEFT);
     });
   };
-  /** Columns side by side from the current line; y continues below the tallest. `keepBelow`: room needed after them on the same page. */
+  /**
+   * Columns side by side from the current line; y continues below the tallest. `keepBelow`: room needed
+   * after them on the same page. Returns where each column ended.
+   */
   const columns = (blocks: readonly (readonly Line[])[], widths: readonly number[], keepBelow = 0) => {
     const laid = blocks.map((lines, i) => lines.map((line) => layoutParagraph(doc, line, widths[i]!)));
     const height = Math.max(...laid.map((ps) => ps.reduce((sum, p) => sum + p.height, 0)), 0) + keepBelow;
     if (y + height > BOTTOM && y > TOP) newPage();
     const top = y;
-    let bottom = top;
+    const ends: number[] = [];
     let x = LEFT;
     laid.forEach((paragraphs, i) => {
       y = top;
       for (const p of paragraphs) drawParagraph(p, x);
-      bottom = Math.max(bottom, y);
+      ends.push(y);
       x += widths[i]!;
     });
-    y = bottom;
+    y = Math.max(top, ...ends);
+    return ends;
   };
 
   const mark = (text: string, size: number): Line => ({ runs: [{ text, bold: true }], size, align: 'left' });
@@ -126,24 +143,46 @@ export function renderPdf(model: MinutesDocument): Promise<Buffer> {
     columns([model.header.left, model.header.right], [leftWidth, CONTENT_WIDTH - leftWidth]);
   }
   flow(model.title);
-  flow(model.body);
-  if (model.signatures.length > 0) {
+  if (model.signatures.length === 0) flow(model.body);
+  else {
     const widths = model.signatures.map(() => CONTENT_WIDTH / model.signatures.length);
+    const nameHeight = BODY_SIZE * LINE_HEIGHT;
     const nameLine = (name: string | null): Line[] =>
       name ? [{ runs: [{ text: name, bold: true }], size: BODY_SIZE, align: 'center' }] : [];
-    y += 12;
-    // Titles, the room to sign and the names stay on one page; the names share one line whatever the titles' lengths.
-    const nameHeight = BODY_SIZE * LINE_HEIGHT;
-    columns(
+    const heightOf = (lines: readonly Line[], width: number) =>
+      lines.reduce((sum, line) => sum + layoutParagraph(doc, line, width).height, 0);
+
+    // Signatures never stand alone on a page: the body's last paragraph, and those kept with it (a task and
+    // its assignees), go over with them when they do not fit together; the seal's line stays below them.
+    const sealHeight = model.verificationLine ? heightOf([model.verificationLine], CONTENT_WIDTH) : 0;
+    const tail = closingLinesStart(model.body);
+    flow(model.body.slice(0, tail));
+    const together =
+      heightOf(model.body.slice(tail), CONTENT_WIDTH) +
+      SIGNATURES_ABOVE +
+      Math.max(...model.signatures.map((s, i) => heightOf(s.titles, widths[i]!))) +
+      SIGNATURE_SPACE +
+      nameHeight +
+      sealHeight;
+    if (y + together > BOTTOM && y > TOP && together <= BOTTOM - TOP) newPage();
+    flow(model.body.slice(tail));
+
+    y += SIGNATURES_ABOVE;
+    // Titles, the room to sign and the names stay on one page; the names share one line whatever the titles'
+    // lengths. A block nobody signs ("Nơi nhận:") runs down beside the room to sign without pushing the names.
+    const ends = columns(
       model.signatures.map((s) => s.titles),
       widths,
-      SIGNATURE_SPACE + nameHeight,
+      SIGNATURE_SPACE + nameHeight + sealHeight,
     );
-    y += SIGNATURE_SPACE;
+    const bottom = y;
+    const signed = ends.filter((_, i) => !model.signatures[i]!.unsigned);
+    y = (signed.length > 0 ? Math.max(...signed) : bottom) + SIGNATURE_SPACE;
     columns(
-      model.signatures.map((s) => nameLine(s.name)),
+      model.signatures.map((s) => (s.unsigned ? [] : nameLine(s.name))),
       widths,
     );
+    y = Math.max(y, bottom);
   }
   if (model.verificationLine) flow([model.verificationLine]);
 

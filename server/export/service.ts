@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { VERIFY_PATH, type ExportFormat } from '../../lib/export';
+import { VERIFY_PATH, type ExportDocument, type ExportFormat } from '../../lib/export';
 import { canExportMinutes } from '../../lib/policy';
 import type { Meeting } from '../db/schema';
 import { conflict, forbidden } from '../errors';
@@ -10,9 +10,11 @@ import { factDataOf } from '../meeting/state';
 import type { Services } from '../services';
 import type { SessionUser } from '../services/accounts';
 import { renderDocx } from './docx';
-import { buildMinutesDocument, type DocumentSource, type RecordContent } from './minutes-document';
+import { buildMinutesDocument } from './minutes-document';
 import type { MinutesDocument } from './model';
 import { renderPdf } from './pdf';
+import type { DocumentSource, RecordContent } from './record-parts';
+import { buildResolutionDocument } from './resolution-document';
 import { verifyExport, type VerifyInput, type VerifyResult } from './verify';
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
@@ -37,18 +39,32 @@ export function renderDocument(model: MinutesDocument, format: ExportFormat): Pr
   return format === 'pdf' ? renderPdf(model) : renderDocx(model);
 }
 
-/** "bien-ban-2026-11-05.pdf", "bien-ban-2026-11-05-du-thao.docx"; ASCII, so every browser and mail client keeps it. */
+const FILE_BASE: Record<ExportDocument, Record<MinutesDocument['language'], string>> = {
+  minutes: { vi: 'bien-ban', en: 'minutes' },
+  resolution: { vi: 'nghi-quyet', en: 'resolution' },
+};
+
+/**
+ * "bien-ban-2026-11-05.pdf", "nghi-quyet-2026-11-05-du-thao.docx", "resolution-2026-11-05.pdf"; ASCII, so
+ * every browser and mail client keeps it.
+ */
 function fileName(meeting: Meeting, model: MinutesDocument, format: ExportFormat): string {
   const day = meeting.starts_at.slice(0, 10);
-  const base = model.language === 'vi' ? 'bien-ban' : 'minutes';
+  const base = FILE_BASE[model.document][model.language];
   const draft = model.status === 'draft' ? (model.language === 'vi' ? '-du-thao' : '-draft') : '';
   return `${base}-${day}${draft}.${format}`;
 }
 
+const BUILDERS: Record<ExportDocument, (source: DocumentSource) => MinutesDocument> = {
+  minutes: buildMinutesDocument,
+  resolution: buildResolutionDocument,
+};
+
 /**
- * Exports of minutes as documents, and their verification. The document is
- * built from the sealed version (the canonical content that was hashed) for
- * approved minutes, and from the live document for drafts.
+ * Exports of minutes, and of the resolution drawn from them, as documents,
+ * and their verification. Both are built from the sealed version (the
+ * canonical content that was hashed) for approved minutes, and from the live
+ * document for drafts.
  */
 export function createExports(services: Services, docs: MeetingDocs, timeZone: string) {
   const db = services.db;
@@ -56,6 +72,7 @@ export function createExports(services: Services, docs: MeetingDocs, timeZone: s
   /** What the document is built from; approved minutes only from a sealed version that still hashes to its seal. */
   async function sourceOf(meeting: Meeting, verifyUrl: string): Promise<DocumentSource> {
     const members = await services.organisations.listMembers(meeting.cell_id);
+    const cell = await services.organisations.getCell(meeting.cell_id);
     const common = {
       meeting,
       members,
@@ -63,6 +80,7 @@ export function createExports(services: Services, docs: MeetingDocs, timeZone: s
       secretaryId: meeting.secretary_id,
       timeZone,
       verifyUrl,
+      organisation: { cellName: cell?.name ?? null, committeeName: cell?.committeeName ?? null },
     };
     if (meeting.state === 'approved') {
       const version = await db
@@ -85,26 +103,33 @@ export function createExports(services: Services, docs: MeetingDocs, timeZone: s
     return { ...common, content, facts, seal: null };
   }
 
-  /** The document of a meeting's minutes, without asking the policy: for callers that asked already. */
-  async function documentOf(meeting: Meeting, verifyUrl: string): Promise<MinutesDocument> {
-    return buildMinutesDocument(await sourceOf(meeting, verifyUrl));
+  /** A document of a meeting's record, without asking the policy: for callers that asked already. */
+  async function documentOf(
+    meeting: Meeting,
+    verifyUrl: string,
+    document: ExportDocument = 'minutes',
+  ): Promise<MinutesDocument> {
+    return BUILDERS[document](await sourceOf(meeting, verifyUrl));
   }
 
   /**
-   * The minutes as a document for a user the policy lets export them (404
-   * for one who may not know the meeting, 403 for one who may read but not
-   * export it). Exports of approved or secret minutes go to the audit log,
-   * the print page's as well as the files'.
+   * The minutes, or the resolution drawn from them, as a document for a user
+   * the policy lets export the minutes (404 for one who may not know the
+   * meeting, 403 for one who may read but not export it): the resolution is
+   * the minutes' own content, under the same rule. Exports of approved or
+   * secret minutes go to the audit log, the print page's as well as the
+   * files', saying which document.
    */
   async function documentFor(
     user: SessionUser,
     meetingId: string,
     via: ExportFormat | 'print',
     request: ExportRequest,
+    document: ExportDocument = 'minutes',
   ): Promise<{ meeting: Meeting; model: MinutesDocument }> {
     const ctx = await meetingContext(services, meetingId, user);
     if (!canExportMinutes(ctx.subject, ctx.resource)) throw forbidden();
-    const model = await documentOf(ctx.meeting, `${request.origin}${VERIFY_PATH}`);
+    const model = await documentOf(ctx.meeting, `${request.origin}${VERIFY_PATH}`, document);
     if (ctx.meeting.state === 'approved' || ctx.meeting.classification === 'secret') {
       await services.audit.record({
         action: 'minutes.exported',
@@ -113,6 +138,7 @@ export function createExports(services: Services, docs: MeetingDocs, timeZone: s
         meetingId: ctx.meeting.id,
         address: request.address,
         details: {
+          document,
           format: via,
           status: model.status,
           classification: ctx.meeting.classification,
@@ -128,19 +154,20 @@ export function createExports(services: Services, docs: MeetingDocs, timeZone: s
 
     documentFor,
 
-    /** The minutes as a DOCX or PDF file, under the same rules as documentFor. */
+    /** The minutes, or the resolution drawn from them, as a DOCX or PDF file, under the same rules as documentFor. */
     async exportMinutes(
       user: SessionUser,
       meetingId: string,
       format: ExportFormat,
       request: ExportRequest,
+      document: ExportDocument = 'minutes',
     ): Promise<ExportedFile> {
-      const { meeting, model } = await documentFor(user, meetingId, format, request);
+      const { meeting, model } = await documentFor(user, meetingId, format, request, document);
       const data = await renderDocument(model, format);
       return { name: fileName(meeting, model, format), mime: EXPORT_MIME[format], data, status: model.status };
     },
 
-    /** Whether a file or a hash matches sealed minutes (see verify.ts). */
+    /** Whether a file (minutes or resolution) or a hash matches sealed minutes (see verify.ts). */
     verify(input: VerifyInput): Promise<VerifyResult> {
       return verifyExport(services, input);
     },

@@ -1,10 +1,10 @@
 import { unzipSync, strFromU8 } from 'fflate';
-import { sealHashSchema, VERIFY_MAX_BYTES } from '../../lib/export';
+import { EXPORT_DOCUMENTS, sealHashSchema, VERIFY_MAX_BYTES, type ExportDocument } from '../../lib/export';
 import { invalidInput } from '../errors';
 import { verifySealedVersion } from '../meeting/seal';
 import type { Services } from '../services';
 import { textDigest } from './docx';
-import { META_MEETING_KEY, META_SEAL_KEY, META_TEXT_KEY } from './model';
+import { META_DOCUMENT_KEY, META_MEETING_KEY, META_SEAL_KEY, META_TEXT_KEY } from './model';
 
 export type VerifyInput = { hash: string } | { file: Uint8Array };
 
@@ -16,6 +16,12 @@ export interface VerifyResult {
   reason?: VerifyReason;
   /** The hash the input carried. */
   hash: string | null;
+  /**
+   * A file: which document it says it is. A resolution carries the seal of
+   * the minutes it was drawn from, so "matches" says those minutes are
+   * sealed and intact and (DOCX) the resolution's text is as exported.
+   */
+  document?: ExportDocument;
   /** The sealed minutes it was compared with. */
   meeting?: { id: string; title: string; cellId: string; approvedAt: string | null; hash: string | null };
 }
@@ -25,6 +31,8 @@ interface FileClaims {
   format: 'docx' | 'pdf';
   hash: string | null;
   meetingId: string | null;
+  /** Which document: the minutes, or one drawn from them (null: a name this version does not know). */
+  document: ExportDocument | null;
   /** DOCX: whether its paragraphs still have the digest written at export; null when it carries none (PDF). */
   textIntact: boolean | null;
 }
@@ -47,6 +55,15 @@ export function docxParagraphsFromXml(xml: string): string[] {
   ).filter((t) => t.length > 0);
 }
 
+/**
+ * The document a file names: the minutes when it names none (files exported
+ * before the key existed), null for a name this version does not know.
+ */
+function documentNamed(value: string | null): ExportDocument | null {
+  if (value === null) return 'minutes';
+  return (EXPORT_DOCUMENTS as readonly string[]).includes(value) ? (value as ExportDocument) : null;
+}
+
 function docxClaims(bytes: Uint8Array): FileClaims {
   let files: Record<string, Uint8Array>;
   try {
@@ -63,6 +80,7 @@ function docxClaims(bytes: Uint8Array): FileClaims {
     format: 'docx',
     hash: property(META_SEAL_KEY),
     meetingId: property(META_MEETING_KEY),
+    document: documentNamed(property(META_DOCUMENT_KEY)),
     textIntact: digest && body !== null ? textDigest(docxParagraphsFromXml(body)) === digest : null,
   };
 }
@@ -81,7 +99,13 @@ function pdfClaims(bytes: Uint8Array): FileClaims {
     if (found[1] !== undefined) return found[1];
     return new RegExp(`(?:^|\\s)${found[2]} 0 obj\\s*\\(([^)]*)\\)`).exec(text)?.[1] ?? null;
   };
-  return { format: 'pdf', hash: entry(META_SEAL_KEY), meetingId: entry(META_MEETING_KEY), textIntact: null };
+  return {
+    format: 'pdf',
+    hash: entry(META_SEAL_KEY),
+    meetingId: entry(META_MEETING_KEY),
+    document: documentNamed(entry(META_DOCUMENT_KEY)),
+    textIntact: null,
+  };
 }
 
 /** Reads what an exported file claims: DOCX (a zip) or PDF; anything else is refused. */
@@ -100,6 +124,14 @@ export function fileClaims(bytes: Uint8Array): FileClaims {
  * meeting's seal, that record is intact and, for a DOCX, its paragraphs are
  * still the ones exported. A file without a seal (a draft, any other file)
  * or a hash no sealed minutes carry is unknown.
+ *
+ * A resolution is drawn from the sealed record and carries the seal of the
+ * minutes it was drawn from, so it is answered on the same terms, and the
+ * answer names the document: "matches" says the minutes it names are sealed
+ * and intact and (DOCX) the resolution's paragraphs are as exported. Its
+ * text is not rebuilt from the record (the signer's name and the attendance
+ * base are today's members), so a PDF's words are not compared, as for the
+ * minutes.
  */
 export async function verifyExport(services: Services, input: VerifyInput): Promise<VerifyResult> {
   let claims: FileClaims | null = null;
@@ -112,7 +144,8 @@ export async function verifyExport(services: Services, input: VerifyInput): Prom
     claims = fileClaims(input.file);
     hash = claims.hash;
   }
-  if (!hash) return { result: 'unknown', reason: 'no_seal', hash: null };
+  const about = claims?.document ? { document: claims.document } : {};
+  if (!hash) return { result: 'unknown', reason: 'no_seal', hash: null, ...about };
   const byId = claims?.meetingId ? await services.meetings.getMeeting(claims.meetingId) : undefined;
   const byHash = await services.db
     .selectFrom('meetings')
@@ -121,7 +154,7 @@ export async function verifyExport(services: Services, input: VerifyInput): Prom
     .where('state', '=', 'approved')
     .executeTakeFirst();
   const meeting = byId ?? byHash;
-  if (!meeting) return { result: 'unknown', reason: 'unknown_hash', hash };
+  if (!meeting) return { result: 'unknown', reason: 'unknown_hash', hash, ...about };
   const summary = {
     id: meeting.id,
     title: meeting.title,
@@ -129,11 +162,17 @@ export async function verifyExport(services: Services, input: VerifyInput): Prom
     approvedAt: meeting.approved_at,
     hash: meeting.content_hash,
   };
-  if (meeting.state !== 'approved' || meeting.content_hash !== hash)
-    return { result: 'does_not_match', reason: 'hash_differs', hash, meeting: summary };
+  const answer = (result: VerifyResult['result'], reason?: VerifyReason): VerifyResult => ({
+    result,
+    ...(reason ? { reason } : {}),
+    hash,
+    ...about,
+    meeting: summary,
+  });
+  if (meeting.state !== 'approved' || meeting.content_hash !== hash) return answer('does_not_match', 'hash_differs');
   const check = await verifySealedVersion(services, meeting.id);
   if (!check || check.recomputed !== check.stored || check.stored !== hash)
-    return { result: 'does_not_match', reason: 'record_altered', hash, meeting: summary };
-  if (claims?.textIntact === false) return { result: 'does_not_match', reason: 'text_differs', hash, meeting: summary };
-  return { result: 'matches', hash, meeting: summary };
+    return answer('does_not_match', 'record_altered');
+  if (claims?.textIntact === false) return answer('does_not_match', 'text_differs');
+  return answer('matches');
 }

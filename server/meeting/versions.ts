@@ -38,12 +38,13 @@ export type ComparedSide = VersionSummary | { id: typeof CURRENT_VERSION };
  * as the sealed one does), its hash, and the live document's Yjs state.
  */
 function snapshot(meeting: Meeting, members: readonly MemberRow[], doc: Y.Doc, timeZone: string) {
+  const state = Y.encodeStateAsUpdate(doc);
   const copy = new Y.Doc();
   try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(copy, state);
     freezeFacts(copy, factDataOf(meeting, members, doc, timeZone));
     const { json, hash } = contentHash(meetingContent(meeting, copy));
-    return { json, hash, state: Y.encodeStateAsUpdate(doc) };
+    return { json, hash, state };
   } finally {
     copy.destroy();
   }

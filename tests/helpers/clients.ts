@@ -25,6 +25,8 @@ export interface TestClient {
   synced(timeoutMs?: number): Promise<void>;
   /** Resolves once the server reported this client's edits as durably saved. */
   saved(timeoutMs?: number): Promise<void>;
+  /** The state vector the server last reported saved (message 100). */
+  savedVector(): Map<number, number>;
   /** Close events the server sent, in order. */
   closeCodes: number[];
   destroy(): void;
@@ -78,6 +80,7 @@ export function connectClient(
         'edits never saved',
       );
     },
+    savedVector: () => new Map(savedVector),
     destroy() {
       provider.destroy();
       doc.destroy();

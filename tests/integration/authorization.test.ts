@@ -509,6 +509,17 @@ const TABLE: Row[] = [
     'D D A A A A A A D A D',
     (w) => `/meetings/${w.meetings.open}/versions`,
   ),
+  // The resolution is the minutes' own content: the same doors, the same answers.
+  pageRow(
+    '/meetings/[meetingId]/print (resolution)',
+    'D D A A A A A A A A D',
+    (w) => `/meetings/${w.meetings.approved}/print?document=resolution`,
+  ),
+  pageRow(
+    '/meetings/[meetingId]/print (resolution, secret)',
+    'D D D D D D D A D D D',
+    (w) => `/meetings/${w.meetings.secret}/print?document=resolution`,
+  ),
   pageRow('/verify', 'D A A A A A A A A A D', () => '/verify'),
   pageRow('/setup', 'A A A A A A A A A A A', () => '/setup'),
   pageRow('/signin', 'A A A A A A A A A A A', () => '/signin'),
@@ -535,6 +546,21 @@ const TABLE: Row[] = [
     '/meetings/[meetingId]/export/[format] (secret)',
     'D D D D D D D A D D D',
     (w) => `/meetings/${w.meetings.secret}/export/pdf`,
+  ),
+  routeRow(
+    '/meetings/[meetingId]/export/[format] (resolution)',
+    'D D A A A A A A A A D',
+    (w) => `/meetings/${w.meetings.approved}/export/pdf?document=resolution`,
+  ),
+  routeRow(
+    '/meetings/[meetingId]/export/[format] (resolution, open)',
+    'D D A A A A A A D A D',
+    (w) => `/meetings/${w.meetings.open}/export/docx?document=resolution`,
+  ),
+  routeRow(
+    '/meetings/[meetingId]/export/[format] (resolution, secret)',
+    'D D D D D D D A D D D',
+    (w) => `/meetings/${w.meetings.secret}/export/pdf?document=resolution`,
   ),
   routeRow('/api/auth/[...nextauth]', 'A A A A A A A A A A A', () => '/api/auth/csrf'),
 

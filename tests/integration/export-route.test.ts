@@ -105,6 +105,61 @@ describe('exports over HTTP', () => {
     expect((await get(`/meetings/${secretId}/print`, 'secretary')).status).toBe(200);
   });
 
+  it('serves the resolution from the same route with ?document=resolution, under the same rule, and 404 for another document', async () => {
+    const pdf = await get(`/meetings/${sealedId}/export/pdf?document=resolution`, 'member');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="nghi-quyet-\d{4}-\d{2}-\d{2}\.pdf"$/,
+    );
+    expect(fileClaims(new Uint8Array(await pdf.arrayBuffer()))).toMatchObject({
+      format: 'pdf',
+      hash,
+      meetingId: sealedId,
+      document: 'resolution',
+    });
+    const docx = await get(`/meetings/${sealedId}/export/docx?document=resolution`, 'member');
+    expect(docx.status).toBe(200);
+    expect(fileClaims(new Uint8Array(await docx.arrayBuffer()))).toMatchObject({
+      format: 'docx',
+      hash,
+      document: 'resolution',
+      textIntact: true,
+    });
+    const minutes = await get(`/meetings/${sealedId}/export/pdf?document=minutes`, 'member');
+    expect(minutes.headers.get('content-disposition')).toContain('filename="bien-ban-');
+    await minutes.arrayBuffer();
+
+    expect((await get(`/meetings/${sealedId}/export/pdf?document=agenda`, 'member')).status).toBe(404);
+    expect((await get(`/meetings/${sealedId}/export/pdf?document=`, 'member')).status).toBe(404);
+    expect((await get(`/meetings/${sealedId}/export/pdf?document=resolution&document=minutes`, 'member')).status).toBe(
+      404,
+    );
+    expect((await get(`/meetings/${sealedId}/export/pdf?document=resolution`)).status).toBe(401);
+    expect((await get(`/meetings/${sealedId}/export/pdf?document=resolution`, 'stranger')).status).toBe(404);
+    expect((await get(`/meetings/${secretId}/export/pdf?document=resolution`, 'member')).status).toBe(403);
+    const manager = await get(`/meetings/${secretId}/export/docx?document=resolution`, 'secretary');
+    expect(manager.status).toBe(200);
+    expect(manager.headers.get('content-disposition')).toContain('filename="nghi-quyet-2026-12-20-du-thao.docx"');
+  });
+
+  it('links to the resolution from the meeting page and prints it', async () => {
+    const page = await (await get(`/meetings/${sealedId}`, 'member')).text();
+    expect(page).toContain('data-testid="export-resolution"');
+    expect(page).toContain(`/meetings/${sealedId}/export/pdf?document=resolution`);
+    expect(page).toContain(`/meetings/${sealedId}/print?document=resolution`);
+
+    const print = await get(`/meetings/${sealedId}/print?document=resolution`, 'member');
+    expect(print.status).toBe(200);
+    const html = await print.text();
+    expect(html).toContain('data-document="resolution"');
+    expect(html).toContain(`data-hash="${hash}"`);
+    expect(html).toContain('NGHỊ QUYẾT');
+    expect(html).toContain('Nơi nhận:');
+    expect((await get(`/meetings/${sealedId}/print?document=agenda`, 'member')).status).toBe(404);
+    expect((await get(`/meetings/${secretId}/print?document=resolution`, 'member')).status).toBe(404);
+    expect((await get(`/meetings/${secretId}/print?document=resolution`, 'secretary')).status).toBe(200);
+  });
+
   it('checks a hash on the verify page', async () => {
     expect((await get('/verify', 'member')).status).toBe(200);
     const form = new FormData();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { extractText, extractTextItems, getDocumentProxy } from 'unpdf';
+import { extractTextItems, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../server/bootstrap';
 import { seedDemo, type DemoSummary } from '../../server/cli/seed-demo';
@@ -14,16 +14,13 @@ import { createMeetingRecord, type MeetingOperations } from '../../server/meetin
 import { createStoredDocs } from '../../server/meeting/stored-docs';
 import type { Services } from '../../server/services';
 import type { SessionUser } from '../../server/services/accounts';
+import { docxParts, docxRuns, pdfPages, squash, VIETNAMESE, VIETNAMESE_LOWER } from '../helpers/export-files';
 import { makeDataDir, PROJECT_ROOT, removeDataDir } from '../helpers/server';
 import { describeEachDatabase } from '../helpers/temp-database';
 import { entryPointArgs } from '../helpers/entry-point';
 
 const run = promisify(execFile);
 const REQUEST = { address: '203.0.113.7', origin: 'https://bienban.example.vn' };
-
-/** Every letter Vietnamese writes with a mark, lower and upper case. */
-const VIETNAMESE_LOWER = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
-const VIETNAMESE = VIETNAMESE_LOWER + VIETNAMESE_LOWER.toLocaleUpperCase('vi');
 
 function operations(services: Services): MeetingOperations {
   const record = createMeetingRecord(services);
@@ -36,29 +33,6 @@ async function userNamed(services: Services, demo: DemoSummary, name: string): P
   if (!user) throw new Error(`no demo member ${name}`);
   return user;
 }
-
-/** word/document.xml and the custom properties of a DOCX. */
-function docxParts(data: Uint8Array) {
-  const files = unzipSync(data);
-  const part = (name: string) => (files[name] ? strFromU8(files[name]) : '');
-  return { files, document: part('word/document.xml'), custom: part('docProps/custom.xml'), part };
-}
-
-/** The runs of a DOCX body: their text and properties as Word reads them. */
-function docxRuns(document: string) {
-  return Array.from(document.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g), ([, run = '']) => ({
-    text: Array.from(run.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g), (m) => m[1]).join(''),
-    font: /<w:rFonts [^>]*w:ascii="([^"]+)"/.exec(run)?.[1] ?? null,
-    size: Number(/<w:sz w:val="(\d+)"/.exec(run)?.[1] ?? NaN) / 2,
-    bold: /<w:b\/>|<w:b w:val="(true|1)"\/>/.test(run),
-    italic: /<w:i\/>|<w:i w:val="(true|1)"\/>/.test(run),
-    underline: /<w:u w:val="single"\/>/.test(run),
-  })).filter((r) => r.text.length > 0);
-}
-
-const pdfPages = async (data: Uint8Array) =>
-  extractText(await getDocumentProxy(new Uint8Array(data)), { mergePages: false });
-const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describeEachDatabase('minutes exported as the formal document', (db) => {
   let services: Services;
@@ -308,8 +282,16 @@ describeEachDatabase('minutes exported as the formal document', (db) => {
     const hash = (await services.meetings.getMeeting(sealedId))!.content_hash!;
     const pdf = await ops.exports.exportMinutes(member, sealedId, 'pdf', REQUEST);
     const docx = await ops.exports.exportMinutes(member, sealedId, 'docx', REQUEST);
-    expect(await ops.exports.verify({ file: pdf.data })).toMatchObject({ result: 'matches', hash });
-    expect(await ops.exports.verify({ file: docx.data })).toMatchObject({ result: 'matches', hash });
+    expect(await ops.exports.verify({ file: pdf.data })).toMatchObject({
+      result: 'matches',
+      hash,
+      document: 'minutes',
+    });
+    expect(await ops.exports.verify({ file: docx.data })).toMatchObject({
+      result: 'matches',
+      hash,
+      document: 'minutes',
+    });
     expect(await ops.exports.verify({ hash: hash.toUpperCase() })).toMatchObject({
       result: 'matches',
       meeting: { id: sealedId },

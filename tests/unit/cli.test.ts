@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { entryPointArgs } from '../helpers/entry-point';
+import { runCli, type CliRun } from '../helpers/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -18,31 +16,8 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json<T = Record<string, unknown>>(): T;
-}
-
 /** Runs the CLI the way an operator does, against the SQLite database in `dataDir`. */
-function cli(dataDir: string, ...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entryPointArgs(ROOT, 'cli').args, ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, json: <T>() => JSON.parse(stdout) as T }));
-  });
-}
+const cli = (dataDir: string, ...args: string[]): Promise<CliRun> => runCli(dataDir, args);
 
 const UUID = /^[0-9a-f-]{36}$/;
 const SLOW = { timeout: 60_000 };

@@ -213,6 +213,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
                     meetingId={meeting.id}
                     approved={meeting.state === 'approved'}
                     secret={meeting.classification === 'secret'}
+                    generic={meeting.kind === 'generic'}
                   />
                 )}
                 {record.versionCount !== null && (
