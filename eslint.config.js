@@ -22,7 +22,17 @@ const serviceWorkerGlobals = {
 };
 
 export default defineConfig(
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'bench/results/**', 'tests/.artifacts/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'bench/results/**',
+      'tests/.artifacts/**',
+      'next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

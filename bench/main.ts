@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { isCompiledFresh } from '../tests/helpers/entry-point';
 import { signIn } from '../tests/helpers/session';
 import { makeDataDir, PROJECT_ROOT, removeDataDir } from '../tests/helpers/server';
 import { findRegressions, writeBudget } from './budget';
@@ -14,10 +15,12 @@ import { runReconnectStorm } from './scenarios/reconnect-storm';
 import { runSignInStorm } from './scenarios/sign-in-storm';
 import { runUpdateGuardCost } from './scenarios/update-guard-cost';
 import { renderSearchReport, runSearchBench } from './scenarios/search';
+import { runStartup } from './scenarios/startup';
 import { BENCH_PASSWORD, seedInstallation } from './seed';
 import {
   checkoutVersion,
   ensureNextBuild,
+  ensureServerBuild,
   startOurServer,
   startReferenceServer,
   type BenchServer,
@@ -111,6 +114,8 @@ async function main(): Promise<number> {
 
   async function runOnServers(): Promise<void> {
     ensureNextBuild(productRoot);
+    ensureServerBuild(productRoot);
+    results.ourServer.program = isCompiledFresh(productRoot, 'server') ? 'compiled' : 'source';
     const s2 = specs.find((s) => s.key === 's2');
     const signinAttempts = Math.max(1, Math.round(options.signinAttempts));
     const seeded = await seedInstallation(
@@ -287,6 +292,16 @@ async function main(): Promise<number> {
         engines: engines as ('sqlite' | 'postgres')[],
         postgresUrl: options.searchPostgresUrl,
       });
+    });
+  }
+
+  if (selected(options, 'startup')) {
+    await part(results, 'start-up', async () => {
+      ensureNextBuild(productRoot);
+      ensureServerBuild(productRoot);
+      const rounds = Math.max(1, Math.round(options.startupRounds));
+      progress(`start-up: ${rounds} measured starts of each way of starting ${productRoot}`);
+      results.startup = await runStartup(productRoot, rounds, progress);
     });
   }
 

@@ -44,13 +44,15 @@ export interface BenchOptions {
   searchEngines: string;
   /** PostgreSQL server the search bench creates its throwaway database on. */
   searchPostgresUrl: string;
+  /** Start-up bench (`--only startup`): measured starts of each way of starting the server. */
+  startupRounds: number;
   /**
    * Checkout of the product that "ours" is started from (its code, its pages
    * build, its database schema, its seeding); empty for this one. Pointing it
    * at an older checkout measures that version with this bench.
    */
   serverDir: string;
-  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin,guard,search); empty runs all but search. */
+  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin,guard,search,startup); empty runs all but search and startup. */
   only: string;
   /** Exit with 1 when a figure regressed more than 10% against bench/budget.json. */
   strict: boolean;
@@ -86,6 +88,7 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   searchLikeRepeats: 1,
   searchEngines: 'sqlite,postgres',
   searchPostgresUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+  startupRounds: 7,
   serverDir: '',
   only: '',
   strict: false,
@@ -94,14 +97,27 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
 };
 
 /** Parts of the bench --only can select. */
-export const BENCH_PARTS = ['s1', 's2', 's3', 'open', 'storm', 'memory', 'page', 'signin', 'guard', 'search'] as const;
+export const BENCH_PARTS = [
+  's1',
+  's2',
+  's3',
+  'open',
+  'storm',
+  'memory',
+  'page',
+  'signin',
+  'guard',
+  'search',
+  'startup',
+] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /**
  * Parts that run only when --only names them: generating and indexing the
- * search archive takes longer than the rest of the bench together.
+ * search archive takes longer than the rest of the bench together, and the
+ * start-up bench starts the server some twenty times over.
  */
-const OPT_IN_PARTS: readonly BenchPart[] = ['search'];
+const OPT_IN_PARTS: readonly BenchPart[] = ['search', 'startup'];
 
 const parts = (only: string) =>
   only

@@ -73,7 +73,8 @@ export function renderReport(results: BenchResults): string {
   const m = results.machine;
   out.push(
     `Biên Bản collaboration bench — ${m.cpus} CPUs (${m.cpuModel}), Node ${m.node}, ${results.options.rounds} rounds × ${results.options.duration} s, ${results.seconds.toFixed(0)} s in all`,
-    `ours: ${results.ourServer.dir} at ${results.ourServer.version}`,
+    `ours: ${results.ourServer.dir} at ${results.ourServer.version}` +
+      (results.ourServer.program ? `, ${results.ourServer.program}` : ''),
     '',
   );
   const rows: Cell[][] = [];
@@ -222,6 +223,18 @@ export function renderReport(results: BenchResults): string {
         `  typed character vs our CPU per typed character in ${share.key} (${share.clientsPerRoom} clients/room)`,
         `${fmt(share.checkUs)} of ${fmt(share.cpuUsPerChange, 0)} µs = ${fmt(share.share * 100, 2)}%`,
       ]);
+    }
+  }
+  const startup = results.startup;
+  if (startup) {
+    const spread = (s: { p50: number; min: number; max: number }) =>
+      `${fmt(s.p50, 0)} (${fmt(s.min, 0)}–${fmt(s.max, 0)})`;
+    ours.push([
+      `start-up, ${startup.rounds} starts each: spawn → listening / → /healthz 200 / CPU used, median (min–max) (ms)`,
+      '',
+    ]);
+    for (const p of startup.programs) {
+      ours.push([`  ${p.command}`, `${spread(p.listeningMs)} / ${spread(p.healthyMs)} / ${spread(p.cpuMs)}`]);
     }
   }
   if (ours.length > 0) out.push(table(ours, ['ours only', 'value']), '');

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { entryPointArgs, isCompiledFresh } from '../tests/helpers/entry-point';
 import { readMetrics } from '../tests/helpers/prometheus';
 import { PROJECT_ROOT } from '../tests/helpers/server';
 import { processCpuMs, processRssBytes, sleep } from './measure';
@@ -72,6 +73,19 @@ export function ensureNextBuild(root = PROJECT_ROOT): void {
 }
 
 /**
+ * Compiles the server of a checkout (scripts/build-server.mjs, about 2 s)
+ * when its bundle is missing or older than its source. Checkouts from before
+ * the server was compiled have no such script; their source runs under tsx.
+ */
+export function ensureServerBuild(root = PROJECT_ROOT): void {
+  const script = path.join(root, 'scripts', 'build-server.mjs');
+  if (!existsSync(script) || isCompiledFresh(root, 'server')) return;
+  process.stderr.write(`bench: compiling the server of ${root}…\n`);
+  const result = spawnSync(process.execPath, [script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`compiling the server failed in ${root}`);
+}
+
+/**
  * The commit a checkout is at, with "+changes" when its tracked files differ
  * from it (bench/results aside: every run rewrites latest.json).
  */
@@ -92,14 +106,15 @@ interface RunningProcess {
 }
 
 /**
- * Starts the server process of the checkout at `root` (its server/main.ts,
- * with its own tsx, node_modules and .next) the way tests/helpers/server.ts
+ * Starts the server process of the checkout at `root` (its compiled server,
+ * or its server/main.ts under its own tsx when it has none built from its
+ * current source; its node_modules and .next) the way tests/helpers/server.ts
  * starts this one: production mode, pages on, 127.0.0.1, resolved when it
  * prints its listening line.
  */
 async function spawnProductServer(root: string, dataDir: string, port: number): Promise<RunningProcess> {
-  // node with the tsx loader, not the tsx wrapper: one process, so signals and /proc figures are the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // One process (node, not a wrapper), so signals and /proc figures are the server's own.
+  const child = spawn(process.execPath, entryPointArgs(root, 'server').args, {
     cwd: root,
     env: {
       ...process.env,

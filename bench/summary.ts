@@ -6,6 +6,7 @@ import type { MemoryResult } from './scenarios/memory';
 import type { PropagationRun, PropagationSpec } from './scenarios/propagation';
 import type { ReconnectStormResult } from './scenarios/reconnect-storm';
 import type { SignInStormResult } from './scenarios/sign-in-storm';
+import type { StartupResult } from './scenarios/startup';
 import type { UpdateGuardResult } from './scenarios/update-guard-cost';
 import { Samples, type Percentiles } from './measure';
 
@@ -41,8 +42,11 @@ export interface BenchResults {
   seconds: number;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; release: string; memoryBytes: number };
   options: BenchOptions;
-  /** The checkout "ours" was started and seeded from (--server-dir), and its commit. */
-  ourServer: { dir: string; version: string };
+  /**
+   * The checkout "ours" was started and seeded from (--server-dir), its commit,
+   * and whether its compiled server ran or its source under tsx (known once it started).
+   */
+  ourServer: { dir: string; version: string; program?: 'compiled' | 'source' };
   propagation: Partial<Record<PropagationSpec['key'], PropagationComparison>>;
   documentOpen?: DocumentOpenResult & { storedBytes: number };
   reconnectStorm?: ReconnectStormResult;
@@ -60,6 +64,8 @@ export interface BenchResults {
   regressions: Regression[];
   /** The search bench (`--only search`): a generated archive per engine. */
   search?: SearchEngineResult[];
+  /** The start-up bench (`--only startup`): each way of starting the server, timed. */
+  startup?: StartupResult;
   /** Parts of the run that failed (the others still ran). */
   failures: string[];
 }

@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { COLLAB_PATH } from '../lib/collab/messages';
 import type { Config } from './config';
@@ -13,8 +12,7 @@ import type { ServerMetrics } from './observability';
 import type { ReadinessCheck } from './observability/readiness';
 import { instanceName } from './observability/registry';
 import { createRouteTable, readAppRoutes, readPublicFiles } from './observability/routes';
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { projectRoot } from './project-root';
 
 export interface AppServer {
   server: Server;
@@ -39,12 +37,13 @@ export async function startHttpServer(
   observability: { metrics: ServerMetrics; readiness: ReadinessCheck },
 ): Promise<AppServer> {
   const { metrics, readiness } = observability;
+  const root = projectRoot();
   const nextUpgrades = new EventEmitter();
   let handleNext: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
   let state: ServingState = 'starting';
   const ready = () => state !== 'starting';
   // The app's routes are known once Next is prepared; until then only the server's own paths and public files.
-  const publicFiles = readPublicFiles(path.join(PROJECT_ROOT, 'public'));
+  const publicFiles = readPublicFiles(path.join(root, 'public'));
   let routes = createRouteTable({ publicFiles });
 
   const https = config.publicUrl?.startsWith('https://') ?? false;
@@ -105,7 +104,7 @@ export async function startHttpServer(
   if (config.withNext) {
     const app = next({
       dev: config.dev,
-      dir: PROJECT_ROOT,
+      dir: root,
       hostname: 'localhost',
       port,
       httpServer: nextUpgrades as unknown as Server,
@@ -115,8 +114,7 @@ export async function startHttpServer(
     handleNext = (req, res) => requestHandler(req, res);
     // The route patterns of the production build. A development server compiles routes as they are
     // asked for and lists them elsewhere, so there its pages count as unmatched.
-    if (!config.dev)
-      routes = createRouteTable({ publicFiles, appRoutes: readAppRoutes(path.join(PROJECT_ROOT, '.next')) });
+    if (!config.dev) routes = createRouteTable({ publicFiles, appRoutes: readAppRoutes(path.join(root, '.next')) });
   }
   state = 'serving';
   return {

@@ -2,6 +2,7 @@ import { existsSync, linkSync, mkdtempSync, readFileSync, renameSync, rmSync, st
 import path from 'node:path';
 import type { StorageLocation } from '../config';
 import { SQLITE_FILE } from '../db/connection';
+import { projectRoot } from '../project-root';
 import { BackupError } from './errors';
 import {
   BACKUP_FORMAT,
@@ -28,8 +29,9 @@ export interface BackupResult {
   secret: boolean;
 }
 
+/** The checkout's package.json: a path relative to this module would miss it from the compiled CLI (dist/server/cli/). */
 function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

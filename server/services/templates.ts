@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/connection';
 import type { MeetingKind } from '../../lib/domain';
 import { templateSchema, type MeetingTemplate } from '../../lib/minutes/template';
 import { notFound } from '../errors';
+import { projectRoot } from '../project-root';
 
-/** Templates shipped with the product, one JSON file per meeting kind. */
-export const SHIPPED_TEMPLATES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'templates');
+/** Templates shipped with the product, one JSON file per meeting kind, read from the checkout (also by the compiled server). */
+const shippedTemplatesDir = () => path.join(projectRoot(), 'server', 'templates');
 
 /** Reads and validates the shipped template files; a broken file fails loudly with its name. */
-export function readShippedTemplates(dir = SHIPPED_TEMPLATES_DIR): MeetingTemplate[] {
+export function readShippedTemplates(dir = shippedTemplatesDir()): MeetingTemplate[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()

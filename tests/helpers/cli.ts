@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { entryPointArgs } from './entry-point';
 import { PROJECT_ROOT } from './server';
 
 export interface CliRun {
@@ -10,14 +11,16 @@ export interface CliRun {
 
 /**
  * Runs the operator CLI the way an operator does, in its own process, against
- * the SQLite database in `dataDir` (DATABASE_URL is removed unless `env` sets it).
+ * the SQLite database in `dataDir` (DATABASE_URL is removed unless `env` sets
+ * it): the compiled CLI when it is built from the current source, the source
+ * under tsx otherwise (see entry-point.ts).
  */
 export function runCli(dataDir: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   delete childEnv.DATABASE_URL;
   Object.assign(childEnv, env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+    const child = spawn(process.execPath, [...entryPointArgs(PROJECT_ROOT, 'cli').args, ...args], {
       cwd: PROJECT_ROOT,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { compiledArgs, isCompiledFresh, sourceArgs } from './entry-point';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -12,6 +13,8 @@ export interface RunningServer {
   wsUrl: string;
   dataDir: string;
   process: ChildProcess;
+  /** Whether it runs the compiled bundle (dist/server/main.js) rather than the source under tsx. */
+  compiled: boolean;
   /** Everything the process wrote to stderr so far (its log). */
   logs(): string;
   /** SIGTERM and wait for exit (graceful shutdown). */
@@ -25,8 +28,13 @@ export interface StartOptions {
   dataDir?: string;
   /** Serve the Next.js pages too (needs `next build` first). */
   withNext?: boolean;
-  env?: Record<string, string>;
+  /** Added to the test process's environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
   port?: number;
+  /** What to run; by default the compiled server when it is built from the current source, else the source. */
+  program?: 'compiled' | 'source';
+  /** Node options before the program (`--import` of a preload). */
+  nodeOptions?: string[];
 }
 
 /** A fresh data directory for one test file; remove it with removeDataDir. */
@@ -44,26 +52,30 @@ export function authSecretOf(dataDir: string): string {
 }
 
 /**
- * Starts the real server process (server/main.ts) on port 0 and resolves when
- * it prints its listening line.
+ * Starts the real server process on port 0 and resolves when it prints its
+ * listening line: dist/server/main.js when that is built from the current
+ * source, server/main.ts under tsx otherwise (see tests/helpers/entry-point.ts).
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? makeDataDir();
-  // node with the tsx loader, not the tsx wrapper: one process, so SIGKILL hits the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const program = options.program ?? (isCompiledFresh(PROJECT_ROOT, 'server') ? 'compiled' : 'source');
+  const args = program === 'compiled' ? compiledArgs('server') : sourceArgs('server');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    BIENBAN_NEXT: options.withNext ? 'on' : 'off',
+    LOG_LEVEL: 'info',
+    // Servers run in UTC; the organisation's time zone (TIME_ZONE) is what pages must show.
+    TZ: 'UTC',
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...args], {
     cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(options.port ?? 0),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      BIENBAN_NEXT: options.withNext ? 'on' : 'off',
-      LOG_LEVEL: 'info',
-      // Servers run in UTC; the organisation's time zone (TIME_ZONE) is what pages must show.
-      TZ: 'UTC',
-      ...options.env,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -98,6 +110,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     dataDir,
     process: child,
+    compiled: program === 'compiled',
     logs: () => stderr,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

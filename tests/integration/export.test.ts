@@ -17,6 +17,7 @@ import type { SessionUser } from '../../server/services/accounts';
 import { docxParts, docxRuns, pdfPages, squash, VIETNAMESE, VIETNAMESE_LOWER } from '../helpers/export-files';
 import { makeDataDir, PROJECT_ROOT, removeDataDir } from '../helpers/server';
 import { describeEachDatabase } from '../helpers/temp-database';
+import { entryPointArgs } from '../helpers/entry-point';
 
 const run = promisify(execFile);
 const REQUEST = { address: '203.0.113.7', origin: 'https://bienban.example.vn' };
@@ -353,7 +354,7 @@ describe('npm run cli -- verify', () => {
   });
 
   const cli = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+    run(process.execPath, [...entryPointArgs(PROJECT_ROOT, 'cli').args, ...args], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     }).then(

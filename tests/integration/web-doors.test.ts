@@ -14,11 +14,12 @@ import {
   type RunningServer,
 } from '../helpers/server';
 import { attemptSignIn, sessionCookieFor } from '../helpers/session';
+import { entryPointArgs } from '../helpers/entry-point';
 
 const run = promisify(execFile);
 
 async function cli(dataDir: string, ...args: string[]): Promise<unknown> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+  const { stdout } = await run(process.execPath, [...entryPointArgs(PROJECT_ROOT, 'cli').args, ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
   });
