@@ -73,12 +73,12 @@ export function ensureNextBuild(root = PROJECT_ROOT): void {
 }
 
 /**
- * Compiles the server of a checkout (scripts/build-server.mjs, about 2 s)
+ * Compiles the server of a checkout (server/build-server.mjs, about 2 s)
  * when its bundle is missing or older than its source. Checkouts from before
  * the server was compiled have no such script; their source runs under tsx.
  */
 export function ensureServerBuild(root = PROJECT_ROOT): void {
-  const script = path.join(root, 'scripts', 'build-server.mjs');
+  const script = path.join(root, 'server', 'build-server.mjs');
   if (!existsSync(script) || isCompiledFresh(root, 'server')) return;
   process.stderr.write(`bench: compiling the server of ${root}…\n`);
   const result = spawnSync(process.execPath, [script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });

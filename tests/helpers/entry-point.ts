@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** The two programs of a checkout, as source and as compiled by scripts/build-server.mjs. */
+/** The two programs of a checkout, as source and as compiled by server/build-server.mjs. */
 export const ENTRY_POINTS = {
   server: { source: 'server/main.ts', compiled: 'dist/server/main.js' },
   cli: { source: 'server/cli/main.ts', compiled: 'dist/server/cli/main.js' },

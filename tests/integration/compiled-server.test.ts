@@ -22,7 +22,7 @@ function operatorEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /**
  * What production runs (`npm start`, `npm run cli`): the bundles of
- * scripts/build-server.mjs, with nothing preloaded. They find what they read
+ * server/build-server.mjs, with nothing preloaded. They find what they read
  * from the checkout (the templates, public/, .next/, the PDF's fonts in
  * node_modules) from dist/, and load neither tsx nor TypeScript and one copy
  * of yjs. Builds the bundles first when they are older than the source; the
@@ -45,7 +45,7 @@ describe('the compiled server', () => {
 
   beforeAll(async () => {
     if (!isCompiledFresh(PROJECT_ROOT, 'server') || !isCompiledFresh(PROJECT_ROOT, 'cli')) {
-      await run(process.execPath, ['scripts/build-server.mjs'], { cwd: PROJECT_ROOT });
+      await run(process.execPath, ['server/build-server.mjs'], { cwd: PROJECT_ROOT });
     }
     dataDir = makeDataDir();
     workDir = makeDataDir('bienban-modules-');
