@@ -130,9 +130,10 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect
         expect(await found(memberOf('B'), '"quy khuyen hoc"')).toEqual(['b2025']);
       });
 
-      it.runIf(dialect === 'sqlite')(
-        'gives every meeting its cell in the index, so a search may name the cells',
-        async () => {
+      // SQLite's index only: PostgreSQL narrows by cell in the meetings table. Not declared there at all,
+      // so a run reports no skipped test.
+      if (dialect === 'sqlite')
+        it('gives every meeting its cell in the index, so a search may name the cells', async () => {
           const engine = sqliteFtsWith({ smallScope: 0, cellTerms: Number.MAX_SAFE_INTEGER });
           const parsed = parseQuery('nghi quyet');
           if (!parsed.ok) throw new Error(parsed.error);
@@ -150,8 +151,7 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect
             });
             expect(matched.map(keyOf)).toEqual(expected);
           }
-        },
-      );
+        });
 
       it('finds the rest after a reindex', async () => {
         expect(await rebuildSearchIndex(opened!.services.db)).toEqual({ meetings: 5 });
