@@ -3,7 +3,15 @@ import { messagesFor } from '../../lib/messages';
 import { attendanceLines, reviewLines, taskLines, voteLines, type BlockContext } from './blocks';
 import { allBold, textOfRuns, type JsonNode } from './inline';
 import { BODY_SIZE, TITLE_SIZE, type Line, type MinutesDocument, type Run, type Signature } from './model';
-import { authorOf, centredLine, headerBlocks, recordParts, sealLine, type DocumentSource } from './record-parts';
+import {
+  authorOf,
+  centredLine,
+  headerBlocks,
+  recordParts,
+  sealLine,
+  standingOf,
+  type DocumentSource,
+} from './record-parts';
 
 export type { DocumentSource, RecordContent } from './record-parts';
 
@@ -132,7 +140,6 @@ export function buildMinutesDocument(source: DocumentSource): MinutesDocument {
     for (const r of closingRuns) body.push(paragraph(r, { spaceBefore: 6 }));
   }
 
-  const seal = source.seal;
   const verificationLine = sealLine(t, 'export.sealLine', source, language);
   const docTitle = title.map((l) => textOfRuns(l.runs)).join(' – ');
   return {
@@ -140,14 +147,11 @@ export function buildMinutesDocument(source: DocumentSource): MinutesDocument {
     document: 'minutes',
     language,
     layout,
-    status: seal ? 'approved' : 'draft',
-    classificationMark: meeting.classification === 'secret' ? t('export.secretMark') : null,
-    draftMark: seal ? null : t('export.draftMark'),
+    ...standingOf(t, source),
     header,
     title,
     body,
     signatures,
-    seal,
     verificationLine,
     info: {
       title: docTitle,

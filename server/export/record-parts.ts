@@ -233,3 +233,21 @@ export function sealLine(
     spaceBefore: 18,
   };
 }
+
+/**
+ * What every document drawn from a record says of its standing: approved
+ * (sealed) or a draft marked as such, and the classification mark of a
+ * secret meeting, printed on every page.
+ */
+export function standingOf(
+  t: Translate,
+  source: Pick<DocumentSource, 'seal' | 'meeting'>,
+): Pick<MinutesDocument, 'status' | 'classificationMark' | 'draftMark' | 'seal'> {
+  const { seal } = source;
+  return {
+    status: seal ? 'approved' : 'draft',
+    classificationMark: source.meeting.classification === 'secret' ? t('export.secretMark') : null,
+    draftMark: seal ? null : t('export.draftMark'),
+    seal,
+  };
+}

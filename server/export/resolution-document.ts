@@ -17,7 +17,15 @@ import {
   type Run,
   type Signature,
 } from './model';
-import { authorOf, centredLine, headerBlocks, recordParts, sealLine, type DocumentSource } from './record-parts';
+import {
+  authorOf,
+  centredLine,
+  headerBlocks,
+  recordParts,
+  sealLine,
+  standingOf,
+  type DocumentSource,
+} from './record-parts';
 
 /**
  * The resolution (nghị quyết) as its own document, drawn from the same
@@ -255,20 +263,16 @@ export function buildResolutionDocument(source: DocumentSource): MinutesDocument
       ]
     : [];
 
-  const seal = source.seal;
   return {
     meetingId: meeting.id,
     document: 'resolution',
     language,
     layout,
-    status: seal ? 'approved' : 'draft',
-    classificationMark: meeting.classification === 'secret' ? t('export.secretMark') : null,
-    draftMark: seal ? null : t('export.draftMark'),
+    ...standingOf(t, source),
     header,
     title,
     body,
     signatures,
-    seal,
     verificationLine: sealLine(t, 'resolution.sealLine', source, language),
     info: {
       title: title
