@@ -23,6 +23,32 @@ export async function generateMetadata(): Promise<Metadata> {
 const versionTitle = (t: Translate, v: Pick<VersionSummary, 'name' | 'label'>) =>
   v.name === 'manual' ? t('versions.name.manual', { label: v.label ?? '' }) : t(`versions.name.${v.name}`);
 
+/** One side of the comparison, chosen among the versions (and "now" while the minutes are written). */
+function SideChoice({
+  label,
+  name,
+  value,
+  options,
+}: {
+  label: string;
+  name: 'from' | 'to';
+  value: string | null;
+  options: readonly { id: string; title: string }[];
+}) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value ?? ''} data-testid={`version-${name}`}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** ?from=…&to=…, each a version of this meeting or "current"; anything else is not a side. */
 function chosen(params: Record<string, string | string[] | undefined>, key: string, sides: ReadonlySet<string>) {
   const value = params[key];
@@ -92,26 +118,8 @@ export default async function VersionsPage({ params, searchParams }: { params: P
       )}
       {options.length > 1 && (
         <form className="form card versions-choice" method="get" data-testid="versions-choice">
-          <label>
-            {t('versions.from')}
-            <select name="from" defaultValue={from ?? ''} data-testid="version-from">
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('versions.to')}
-            <select name="to" defaultValue={to ?? ''} data-testid="version-to">
-              {options.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SideChoice label={t('versions.from')} name="from" value={from} options={options} />
+          <SideChoice label={t('versions.to')} name="to" value={to} options={options} />
           <div className="form-actions">
             <button type="submit" className="button" data-testid="version-compare">
               {t('versions.compare')}
