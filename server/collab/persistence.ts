@@ -27,9 +27,13 @@ interface PendingDoc {
 export function createUpdateWriter(
   store: DocStore,
   metrics: CollabMetrics,
-  onSaved: (docId: string, stateVector: Uint8Array, rowsWritten: number) => void,
+  onSaved: (docId: string, stateVector: Uint8Array, rowsWritten: number, mark: number) => void,
+  /** A number the caller keeps per document (the fan-out's last published update), read when a batch is taken. */
+  markOf: (docId: string) => number = () => 0,
 ) {
   let pending = new Map<string, PendingDoc>();
+  /** The batch being committed now. */
+  let writing: Map<string, PendingDoc> | null = null;
   let scheduled = false;
   let inFlight: Promise<void> | null = null;
   let idleWaiters: (() => void)[] = [];
@@ -55,27 +59,32 @@ export function createUpdateWriter(
     // Captured synchronously with taking the batch: every update applied to
     // the doc so far is in this batch or in an earlier, already committed one.
     const covered = new Map<string, Uint8Array>();
+    const marks = new Map<string, number>();
     const entries: { docId: string; data: Uint8Array }[] = [];
+    writing = batch;
     for (const [docId, item] of batch) {
       covered.set(docId, Y.encodeStateVector(item.doc));
+      marks.set(docId, markOf(docId));
       entries.push({ docId, data: item.updates.length === 1 ? item.updates[0]! : Y.mergeUpdates(item.updates) });
     }
     inFlight = (async () => {
       try {
         await store.append(entries);
       } catch (error) {
+        writing = null;
         metrics.counters.persist_failures_total++;
         log.error('collab.persist_failed', { error: String(error), documents: batch.size });
         requeue(batch);
         schedule(RETRY_AFTER_MS);
         return;
       }
+      writing = null;
       const now = performance.now();
       metrics.counters.persist_batches_total++;
       metrics.counters.persist_rows_total += entries.length;
       for (const [docId, item] of batch) {
         for (const t of item.receivedAt) metrics.recordSaveLatency(now - t);
-        onSaved(docId, covered.get(docId)!, 1);
+        onSaved(docId, covered.get(docId)!, 1, marks.get(docId)!);
       }
     })();
     await inFlight;
@@ -132,6 +141,11 @@ export function createUpdateWriter(
       return oldest === Infinity ? 0 : performance.now() - oldest;
     },
 
+    /** Updates of a document queued or being committed: not saved yet. */
+    unsaved(docId: string): Uint8Array[] {
+      return [...(writing?.get(docId)?.updates ?? []), ...(pending.get(docId)?.updates ?? [])];
+    },
+
     pendingDocuments(): number {
       return pending.size;
     },
@@ -153,8 +167,7 @@ export async function compactDocument(store: DocStore, docId: string): Promise<b
   try {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const row of stored.updates) Y.applyUpdate(doc, row.data);
-    await store.compact(docId, Y.encodeStateAsUpdate(doc), last.id);
-    return true;
+    return await store.compact(docId, Y.encodeStateAsUpdate(doc), last.id);
   } finally {
     doc.destroy();
   }

@@ -59,23 +59,33 @@ export function createDocStore(handle: Pick<DbHandle, 'db' | 'sqlite' | 'observe
   const { db } = handle;
   const appendRows = handle.sqlite ? embeddedAppend(db, handle.sqlite, handle.observeQuery) : builderAppend(db);
   return {
+    /**
+     * The snapshot and the log rows after it, read in one transaction (on
+     * PostgreSQL at repeatable read): another instance compacting between
+     * the two reads would otherwise delete rows the old snapshot lacks.
+     */
     async load(docId: string): Promise<StoredDoc> {
-      const snapshot = await db
-        .selectFrom('doc_snapshots')
-        .select(['data', 'last_update_id'])
-        .where('doc_id', '=', docId)
-        .executeTakeFirst();
-      const updates = await db
-        .selectFrom('doc_updates')
-        .select(['id', 'data'])
-        .where('doc_id', '=', docId)
-        .where('id', '>', snapshot ? Number(snapshot.last_update_id) : 0)
-        .orderBy('id')
-        .execute();
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-        updates: updates.map((u) => ({ id: Number(u.id), data: new Uint8Array(u.data) })),
-      };
+      return db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const snapshot = await trx
+            .selectFrom('doc_snapshots')
+            .select(['data', 'last_update_id'])
+            .where('doc_id', '=', docId)
+            .executeTakeFirst();
+          const updates = await trx
+            .selectFrom('doc_updates')
+            .select(['id', 'data'])
+            .where('doc_id', '=', docId)
+            .where('id', '>', snapshot ? Number(snapshot.last_update_id) : 0)
+            .orderBy('id')
+            .execute();
+          return {
+            snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+            updates: updates.map((u) => ({ id: Number(u.id), data: new Uint8Array(u.data) })),
+          };
+        });
     },
 
     /**
@@ -89,17 +99,26 @@ export function createDocStore(handle: Pick<DbHandle, 'db' | 'sqlite' | 'observe
 
     /**
      * Replaces the snapshot with `state` (which must contain every update up to
-     * `upToId`) and deletes the merged log rows, atomically.
+     * `upToId`) and deletes the merged log rows, atomically. A snapshot that
+     * already reaches further (another instance compacted meanwhile) is kept:
+     * false then, and nothing changes.
      */
-    async compact(docId: string, state: Uint8Array, upToId: number): Promise<void> {
+    async compact(docId: string, state: Uint8Array, upToId: number): Promise<boolean> {
       const now = new Date().toISOString();
-      await db.transaction().execute(async (trx) => {
-        await trx
+      return db.transaction().execute(async (trx) => {
+        const written = await trx
           .insertInto('doc_snapshots')
           .values({ doc_id: docId, data: state, last_update_id: upToId, updated_at: now })
-          .onConflict((oc) => oc.column('doc_id').doUpdateSet({ data: state, last_update_id: upToId, updated_at: now }))
-          .execute();
+          .onConflict((oc) =>
+            oc
+              .column('doc_id')
+              .doUpdateSet({ data: state, last_update_id: upToId, updated_at: now })
+              .where('doc_snapshots.last_update_id', '<', upToId),
+          )
+          .executeTakeFirst();
+        if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) return false;
         await trx.deleteFrom('doc_updates').where('doc_id', '=', docId).where('id', '<=', upToId).execute();
+        return true;
       });
     },
 

@@ -88,3 +88,40 @@ describeEachDatabase('the document log', (db) => {
     expect(setting).toBeUndefined();
   });
 });
+
+describeEachDatabase('compactions by two instances at once', (db) => {
+  let store: DocStore;
+  beforeAll(() => {
+    store = createDocStore(db().handle);
+  });
+
+  it('keeps the snapshot that reaches further: a late, older compaction changes nothing', async () => {
+    const doc = new Y.Doc();
+    await store.append([{ docId: 'raced', data: updateWith(doc, 'một ') }]);
+    // The slower instance read the log when it held one row.
+    const early = await store.load('raced');
+    const earlyState = (() => {
+      const d = new Y.Doc();
+      for (const u of early.updates) Y.applyUpdate(d, u.data);
+      return Y.encodeStateAsUpdate(d);
+    })();
+    await store.append([{ docId: 'raced', data: updateWith(doc, 'hai ') }]);
+    await store.append([{ docId: 'raced', data: updateWith(doc, 'ba') }]);
+    // The faster one merges all three rows first.
+    expect(await compactDocument(store, 'raced')).toBe(true);
+    expect(await store.compact('raced', earlyState, early.updates.at(-1)!.id)).toBe(false);
+    expect(textOf(await store.load('raced'))).toBe('một hai ba');
+  });
+
+  it('loads a snapshot and the rows after it as one consistent read while another instance compacts', async () => {
+    const doc = new Y.Doc();
+    for (const word of ['a', 'b', 'c', 'd', 'e']) await store.append([{ docId: 'busy', data: updateWith(doc, word) }]);
+    const results = await Promise.all([
+      store.load('busy'),
+      compactDocument(store, 'busy'),
+      store.load('busy'),
+      store.load('busy'),
+    ]);
+    for (const loaded of [results[0], results[2], results[3]]) expect(textOf(loaded)).toBe('abcde');
+  });
+});
