@@ -39,7 +39,9 @@ export async function startApp(
     hooks: record.hooks,
     allowedOrigins: config.allowedOrigins,
     trustedProxies: config.trustedProxies,
+    redis: config.redisUrl ? { url: config.redisUrl, prefix: config.redisPrefix } : undefined,
   });
+  await collab.start();
   const meetings = record.attach({
     change: collab.change,
     read: collab.read,
@@ -59,7 +61,7 @@ export async function startApp(
   };
   setRuntime(runtime);
   collab.exposeMetrics(metrics.registry);
-  const readiness = createReadinessCheck(handle, { redisUrl: config.redisUrl });
+  const readiness = createReadinessCheck(handle, { redis: collab.bus ?? undefined });
   const { server, port, stopping } = await startHttpServer(config, collab, { metrics, readiness });
   const sweep = setInterval(() => runtime.signInLimiter.sweep(), 5 * 60 * 1000);
   sweep.unref();

@@ -32,6 +32,11 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
     .optional(),
+  /** Start of every Redis channel name of this deployment, so several share one Redis without hearing each other. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'REDIS_PREFIX must be 1-64 letters, digits or : _ . -')
+    .default('bienban:'),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** Further origins pages may be served from (comma-separated), besides NEXTAUTH_URL's. */
@@ -97,6 +102,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Start of this deployment's Redis channel names (REDIS_PREFIX). */
+  redisPrefix: string;
   authSecret: string;
   /** The public URL (NEXTAUTH_URL), when configured. */
   publicUrl: string | undefined;
@@ -159,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     authSecret: e.NEXTAUTH_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: e.NEXTAUTH_URL,
     allowedOrigins: [...(e.NEXTAUTH_URL ? [new URL(e.NEXTAUTH_URL).origin] : []), ...e.ALLOWED_ORIGINS],

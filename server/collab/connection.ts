@@ -190,7 +190,7 @@ export function serveConnection(
       case 'awareness': {
         const isForeign = (id: number) => {
           const owner = target.awarenessOwners.get(id);
-          return owner !== undefined && owner !== conn;
+          return (owner !== undefined && owner !== conn) || target.remoteAwareness.has(id);
         };
         const { update, clientIds } = rewriteAwarenessUpdate(
           message.update,

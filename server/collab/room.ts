@@ -9,6 +9,10 @@ import type { WriteScope } from './update-guard';
 export const LOAD_ORIGIN = Symbol('load');
 /** Origin of changes the server makes itself (structured records, carry-over). */
 export const SERVER_ORIGIN = Symbol('server');
+/** Origin of what another instance applied (its clients' changes and presence): relayed, never stored or published again here. */
+export const REMOTE_ORIGIN = Symbol('remote');
+/** Origin of stored changes this instance missed (catching up from the database): relayed and projected, not stored again. */
+export const STORED_ORIGIN = Symbol('stored');
 
 /** One websocket connection to a document. */
 export interface Connection {
@@ -42,6 +46,8 @@ export interface Room {
   readonly connections: Set<Connection>;
   /** Which connection owns each awareness client id, so nobody overwrites another's state. */
   readonly awarenessOwners: Map<number, Connection>;
+  /** Awareness client ids of other instances' connections: nobody here may overwrite them. */
+  readonly remoteAwareness: Set<number>;
   /** Stored size at load plus the size of every update since: the document-size limit's measure. */
   approxBytes: number;
   /** Log rows written since the last compaction. */
@@ -81,8 +87,10 @@ export function createRoom(
   docId: string,
   doc: Y.Doc,
   storedBytes: number,
-  onLocalUpdate: (room: Room, update: Uint8Array) => void,
+  onUpdate: (room: Room, update: Uint8Array, origin: unknown) => void,
   encodeDocUpdate: (update: Uint8Array) => Uint8Array,
+  /** Presence changed here (not relayed from another instance): the ids whose state changed. */
+  onOwnPresence?: (room: Room, changed: number[]) => void,
 ): Room {
   const awareness = new awarenessProtocol.Awareness(doc);
   // The server is not a participant: it holds others' states, none of its own.
@@ -93,6 +101,7 @@ export function createRoom(
     awareness,
     connections: new Set(),
     awarenessOwners: new Map(),
+    remoteAwareness: new Set(),
     approxBytes: storedBytes,
     rowsSinceCompaction: 0,
     savedFrame: null,
@@ -107,7 +116,7 @@ export function createRoom(
     room.approxBytes += update.length;
     // Queued for writing first: its commit then runs in this turn before the outbox flushes,
     // so the saved notice leaves in the same write as the update.
-    onLocalUpdate(room, update);
+    onUpdate(room, update, origin);
     const frame = encodeDocUpdate(update);
     for (const conn of room.connections) if (conn !== origin) conn.send(frame);
   });
@@ -117,7 +126,9 @@ export function createRoom(
     ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = added.concat(updated, removed);
       const owner = origin as Connection | undefined;
-      if (owner && room.connections.has(owner)) {
+      if (origin === REMOTE_ORIGIN) {
+        for (const id of added.concat(updated)) room.remoteAwareness.add(id);
+      } else if (owner && room.connections.has(owner)) {
         for (const id of added.concat(updated)) {
           owner.awarenessIds.add(id);
           room.awarenessOwners.set(id, owner);
@@ -126,7 +137,9 @@ export function createRoom(
       for (const id of removed) {
         room.awarenessOwners.get(id)?.awarenessIds.delete(id);
         room.awarenessOwners.delete(id);
+        room.remoteAwareness.delete(id);
       }
+      if (changed.length > 0 && origin !== REMOTE_ORIGIN) onOwnPresence?.(room, changed);
       if (changed.length === 0 || room.connections.size === 0) return;
       for (const id of changed) pendingPresence.add(id);
       if (presenceTimer) return;

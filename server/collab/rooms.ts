@@ -1,4 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import type { DocStore } from '../db/doc-store';
 import { log } from '../log';
@@ -6,7 +7,18 @@ import type { CollabLimits } from './limits';
 import type { CollabMetrics } from './metrics';
 import { compactDocument, createUpdateWriter } from './persistence';
 import { encodeSaved, encodeSyncStep2Update, encodeUpdate } from './protocol';
-import { createRoom, LOAD_ORIGIN, SERVER_ORIGIN, type Connection, type Room } from './room';
+import { createDocumentPeers, type DocumentPeers } from './document-peers';
+import { withoutUnsaved } from './durable-vector';
+import type { RedisBus } from './redis-bus';
+import {
+  createRoom,
+  LOAD_ORIGIN,
+  REMOTE_ORIGIN,
+  SERVER_ORIGIN,
+  STORED_ORIGIN,
+  type Connection,
+  type Room,
+} from './room';
 
 /** What the owner of a document says when it is loaded. */
 export interface DocumentOpening {
@@ -41,6 +53,10 @@ export function createRoomRegistry(deps: {
   metrics: CollabMetrics;
   limits: CollabLimits;
   hooks?: DocumentHooks;
+  /** Other instances serving the same documents, over Redis; absent for a single process. */
+  bus?: RedisBus | undefined;
+  /** Time from another instance's publish to this one's receipt, per update (ms). */
+  onDelivery?: (ms: number) => void;
 }) {
   const { store, metrics, limits } = deps;
   const hooks = deps.hooks ?? NO_HOOKS;
@@ -50,14 +66,57 @@ export function createRoomRegistry(deps: {
   const unloading = new Map<string, Promise<void>>();
   const compacting = new Set<string>();
 
-  const writer = createUpdateWriter(store, metrics, (docId, stateVector, rows) => {
-    const room = rooms.get(docId);
-    if (!room) return;
+  const writer = createUpdateWriter(
+    store,
+    metrics,
+    (docId, stateVector, rows, seq) => {
+      peers?.committed(docId, seq);
+      const room = rooms.get(docId);
+      if (!room) return;
+      // With other instances, what their clients changed counts as saved once they say so (or once this
+      // one stores it): the vector is the document's now, less everything not known to be stored. Never the
+      // vector of the batch, which a notice from another instance may already have overtaken.
+      sendSaved(room, peers ? savedNow(room) : stateVector);
+      room.rowsSinceCompaction += rows;
+      if (room.rowsSinceCompaction >= limits.COMPACT_AFTER_UPDATES) void compact(docId, room);
+    },
+    (docId) => peers?.lastSeq(docId) ?? 0,
+  );
+
+  function sendSaved(room: Room, stateVector: Uint8Array): void {
     room.savedFrame = encodeSaved(stateVector);
     for (const conn of room.connections) if (conn.extensions) conn.send(room.savedFrame);
-    room.rowsSinceCompaction += rows;
-    if (room.rowsSinceCompaction >= limits.COMPACT_AFTER_UPDATES) void compact(docId, room);
-  });
+  }
+
+  const peers: DocumentPeers | null = deps.bus
+    ? createDocumentPeers(
+        deps.bus,
+        {
+          store: (room, update) => writer.enqueue(room.docId, room.doc, update),
+          savedChanged: (room) => sendSaved(room, savedNow(room)),
+        },
+        deps.onDelivery,
+      )
+    : null;
+
+  /** The document's state vector less what is not known to be stored (queued here, or held from another instance). */
+  function savedNow(room: Room): Uint8Array {
+    return withoutUnsaved(Y.encodeStateVector(room.doc), [
+      ...writer.unsaved(room.docId),
+      ...(peers?.unsaved(room.docId) ?? []),
+    ]);
+  }
+
+  /** What happens with an update applied to a live document, by where it came from. */
+  function updated(room: Room, update: Uint8Array, origin: unknown): void {
+    // Another instance stores it and has projected it, or will.
+    if (origin === REMOTE_ORIGIN) return;
+    if (origin !== STORED_ORIGIN) {
+      writer.enqueue(room.docId, room.doc, update);
+      peers?.publishUpdate(room, update);
+    }
+    hooks.changed(room.docId, room.doc);
+  }
 
   async function compact(docId: string, room?: Room): Promise<void> {
     if (compacting.has(docId)) return;
@@ -75,6 +134,19 @@ export function createRoomRegistry(deps: {
   }
 
   async function load(docId: string): Promise<Room> {
+    // Heard before the read: what another instance publishes meanwhile waits for the loaded document.
+    await peers?.attach(docId);
+    try {
+      const room = await loadStored(docId);
+      peers?.ready(room);
+      return room;
+    } catch (error) {
+      peers?.detach(docId);
+      throw error;
+    }
+  }
+
+  async function loadStored(docId: string): Promise<Room> {
     const stored = await store.load(docId);
     const doc = new Y.Doc({ gc: true });
     let bytes = 0;
@@ -96,11 +168,11 @@ export function createRoomRegistry(deps: {
       docId,
       doc,
       bytes,
-      (r, update) => {
-        writer.enqueue(r.docId, r.doc, update);
-        hooks.changed(r.docId, r.doc);
-      },
+      updated,
       encodeUpdate,
+      peers
+        ? (r, changed) => peers.publishAwareness(r, awarenessProtocol.encodeAwarenessUpdate(r.awareness, changed))
+        : undefined,
     );
     // A document stored as one piece (a compacted snapshot, or a new meeting's template) is already
     // the update a fresh client needs.
@@ -145,6 +217,28 @@ export function createRoomRegistry(deps: {
     return pending;
   }
 
+  async function lockRoom(room: Room): Promise<void> {
+    room.locked = true;
+    // Other instances' changes this one holds unannounced are stored with its own.
+    peers?.adoptAll(room.docId);
+    await writer.flush();
+  }
+
+  async function catchUp(docId: string): Promise<void> {
+    const room = rooms.get(docId);
+    if (!room) return;
+    const stored = await store.load(docId);
+    if (rooms.get(docId) !== room) return;
+    Y.transact(
+      room.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, STORED_ORIGIN);
+        for (const row of stored.updates) Y.applyUpdate(room.doc, row.data, STORED_ORIGIN);
+      },
+      STORED_ORIGIN,
+    );
+  }
+
   function scheduleUnloadIfIdle(room: Room): void {
     if (room.connections.size === 0 && !room.unloadTimer && rooms.get(room.docId) === room) {
       room.unloadTimer = setTimeout(() => void unload(room), limits.UNLOAD_GRACE_MS);
@@ -167,9 +261,11 @@ export function createRoomRegistry(deps: {
     rooms.delete(room.docId);
     const done = (async () => {
       try {
+        peers?.adoptAll(room.docId);
         await writer.flush();
         if (room.rowsSinceCompaction > 0) await compact(room.docId);
       } finally {
+        peers?.detach(room.docId);
         room.awareness.destroy();
         room.doc.destroy();
         metrics.counters.documents_unloaded_total++;
@@ -211,16 +307,41 @@ export function createRoomRegistry(deps: {
      */
     async lock(docId: string): Promise<Y.Doc> {
       const room = await acquire(docId);
-      room.locked = true;
-      await writer.flush();
+      await lockRoom(room);
       scheduleUnloadIfIdle(room);
       return room.doc;
+    },
+
+    /** Locks a document if this instance holds it (another instance is sealing it); resolves once its changes are stored. */
+    async lockIfLoaded(docId: string): Promise<void> {
+      const room = rooms.get(docId) ?? (await loading.get(docId)?.catch(() => undefined));
+      if (room) await lockRoom(room);
     },
 
     unlock(docId: string): void {
       const room = rooms.get(docId);
       if (room) room.locked = false;
     },
+
+    /**
+     * Applies what the database holds of a loaded document and this
+     * instance lacks (written by other instances while Redis was away, or
+     * just before a seal). Applying twice is harmless.
+     */
+    catchUp,
+
+    /** Catches up every loaded document, one at a time (Redis is back). */
+    async catchUpAll(): Promise<void> {
+      for (const room of Array.from(rooms.values())) {
+        await nextTurn();
+        await catchUp(room.docId).catch((error: unknown) =>
+          log.error('collab.catch_up_failed', { docId: room.docId, error: String(error) }),
+        );
+      }
+      peers?.resync();
+    },
+
+    peers,
 
     /** Reads a document (loading it if needed) without changing it. */
     async read<T>(docId: string, read: (doc: Y.Doc) => T): Promise<T> {

@@ -17,6 +17,9 @@ import { encodeAccess, KEEPALIVE_FRAME } from './protocol';
 import type { Connection } from './room';
 import { createRoomRegistry, type DocumentHooks } from './rooms';
 import { createUpgradeLimiter } from './upgrade-limiter';
+import { createClusterControl } from './cluster-control';
+import { createDeliveryHistogram, exposeFanoutMetrics } from './fanout-metrics';
+import { createRedisBus } from './redis-bus';
 import { clientAddress } from '../net/client-address';
 
 /** How often keep-alives, expiries and pings are checked. */
@@ -72,8 +75,12 @@ export function createCollabServer(options: {
   allowedOrigins?: readonly string[];
   /** Reverse proxies whose X-Forwarded-For names the client (for limits and the audit log). */
   trustedProxies?: readonly string[];
+  /** Redis shared with the other instances (REDIS_URL) and the prefix of this deployment's channels. */
+  redis?: { url: string; prefix: string } | undefined;
 }) {
   const { services, secret, limits } = options;
+  const bus = options.redis ? createRedisBus(options.redis) : null;
+  const delivery = bus ? createDeliveryHistogram() : null;
   const allowedOrigins = options.allowedOrigins ?? [];
   const trustedProxies = options.trustedProxies ?? [];
   const metrics = createCollabMetrics();
@@ -83,6 +90,8 @@ export function createCollabServer(options: {
     metrics,
     limits,
     ...(options.hooks ? { hooks: options.hooks } : {}),
+    bus: bus ?? undefined,
+    onDelivery: (ms) => delivery?.observe(ms),
   });
   const upgradeLimiter = createUpgradeLimiter(limits.MAX_UPGRADES_PER_ADDRESS_PER_MINUTE);
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.MAX_MESSAGE_BYTES });
@@ -249,6 +258,21 @@ export function createCollabServer(options: {
     }
   }
 
+  const revalidateUserHere = (userId: string) => revalidateWhere((c) => c.userId === userId);
+  const revalidateDocumentHere = (docId: string) => revalidateWhere((c) => c.docId === docId);
+  const control = bus
+    ? createClusterControl(bus, {
+        lock: rooms.lockIfLoaded,
+        unlock: rooms.unlock,
+        revalidateDocument: revalidateDocumentHere,
+        revalidateUser: revalidateUserHere,
+      })
+    : null;
+  // Back from an outage: what other instances stored or hold meanwhile, and the control events missed.
+  bus?.onReconnect(() => {
+    void rooms.catchUpAll().then(() => revalidateWhere(() => true));
+  });
+
   let lastRevalidation = performance.now();
   const housekeeping = setInterval(() => {
     const now = performance.now();
@@ -284,20 +308,54 @@ export function createCollabServer(options: {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       void handleUpgrade(req, socket, head);
     },
-    /** Re-checks every live connection of a user now (revoked session, removed member). */
-    revalidateUser: (userId: string) => revalidateWhere((c) => c.userId === userId),
-    /** Re-checks every live connection to a document now (meeting locked). */
-    revalidateDocument: (docId: string) => revalidateWhere((c) => c.docId === docId),
+    /** Connects to Redis when there is one; the instance serves meanwhile, and catches up once it is there. */
+    async start(): Promise<void> {
+      if (!bus || !control) return;
+      try {
+        await bus.connect();
+      } catch (error) {
+        log.warn('redis.unreachable_at_start', { error: String(error) });
+      }
+      await control.start();
+    },
+    /** Re-checks every live connection of a user now, on every instance (revoked session, removed member). */
+    async revalidateUser(userId: string): Promise<void> {
+      control?.revalidateUserElsewhere(userId);
+      await revalidateUserHere(userId);
+    },
+    /** Re-checks every live connection to a document now, on every instance (meeting locked, state changed). */
+    async revalidateDocument(docId: string): Promise<void> {
+      control?.revalidateDocumentElsewhere(docId);
+      await revalidateDocumentHere(docId);
+    },
     /** Applies a server-side change to a document and resolves once it is durable. */
     change: rooms.change,
     /** Reads a document's current state. */
     read: rooms.read,
-    /** Seals a document (approved minutes) and returns it for hashing. */
-    lock: rooms.lock,
-    unlock: rooms.unlock,
-    /** Registers the collaboration figures with the instance's metrics registry. */
-    exposeMetrics: (registry: Registry) =>
-      exposeCollabMetrics(registry, metrics, () => ({ ...rooms.gauges(), ...loopDelay.gauges() })),
+    /**
+     * Seals a document (approved minutes) and returns it for hashing: locked
+     * here and on every other instance, with everything any of them accepted
+     * stored and applied here first.
+     */
+    async lock(docId: string) {
+      const doc = await rooms.lock(docId);
+      if (control) {
+        await control.lockElsewhere(docId);
+        await rooms.catchUp(docId);
+      }
+      return doc;
+    },
+    unlock(docId: string): void {
+      rooms.unlock(docId);
+      control?.unlockElsewhere(docId);
+    },
+    /** Registers the collaboration figures (and Redis's, with a fan-out) with the instance's metrics registry. */
+    exposeMetrics(registry: Registry): void {
+      exposeCollabMetrics(registry, metrics, () => ({ ...rooms.gauges(), ...loopDelay.gauges() }));
+      if (bus && rooms.peers && delivery) exposeFanoutMetrics(registry, bus, rooms.peers, delivery);
+    },
+    /** Redis, when the instance uses one (readiness asks it). */
+    bus,
     metrics,
     rooms,
     /** Stops accepting, persists every loaded document, closes every socket. */
@@ -308,6 +366,8 @@ export function createCollabServer(options: {
       await rooms.writer.flush();
       for (const conn of Array.from(connections)) conn.close(CLOSE_CODES.goingAway, 'server shutting down');
       await rooms.unloadAll();
+      rooms.peers?.stop();
+      await bus?.close();
       wss.close();
     },
   };

@@ -46,6 +46,7 @@ export async function answerReadiness(
     res.writeHead(status, { ...NO_STORE, 'content-type': 'application/json' }).end(JSON.stringify(body) + '\n');
   if (state !== 'serving') return void send(503, { status: state });
   const report = await readiness.check();
-  if (report.ready) send(200, { status: 'ready', checks: report.checks });
+  if (report.ready)
+    send(200, { status: 'ready', checks: report.checks, ...(report.degraded ? { degraded: report.degraded } : {}) });
   else send(503, { status: 'not_ready', reason: report.reason, checks: report.checks });
 }

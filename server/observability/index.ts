@@ -6,10 +6,8 @@ import { createMetricsRegistry } from './registry';
 /**
  * The metrics of one server instance, in a registry of its own: the process,
  * HTTP requests and the database here; the collaboration server adds its
- * figures (`exposeMetrics`). There are no Redis metrics: nothing connects to
- * REDIS_URL yet. When the fan-out between instances arrives, its client's
- * figures (commands, errors, reconnects, publish-to-receive time) are created
- * next to these, on the same registry.
+ * figures (`exposeMetrics`), and with REDIS_URL the fan-out's (Redis up or
+ * down, reconnects, publishes, deliveries and their time; server/collab/fanout-metrics.ts).
  */
 export function createServerMetrics(engine: Dialect) {
   const registry = createMetricsRegistry();

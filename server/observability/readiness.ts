@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbHandle } from '../db/connection';
 import { pendingMigrations } from '../db/migrations';
+import type { RedisBus } from '../collab/redis-bus';
 import { log } from '../log';
 
 /** How long one check may take before the database counts as not answering. */
@@ -12,6 +13,8 @@ export interface ReadinessReport {
   checks: Record<string, string>;
   /** Why the instance is not ready, in a few words. */
   reason?: string;
+  /** Ready, but working alone: what is missing (Redis away: the instance serves and saves for its own clients only). */
+  degraded?: string;
 }
 
 class CheckTimedOut extends Error {}
@@ -29,13 +32,15 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * migration this version knows is applied. Probes that arrive while a check
  * runs share it, so a database that hangs is not asked again by every probe.
  *
- * Redis belongs here once the server uses it: REDIS_URL is accepted but
- * nothing connects to it yet (the fan-out between instances is still to
- * come), so there is nothing to check and the report says "not_used".
+ * Redis, when the instance has one, is reported but does not make the
+ * instance unready: without it every instance still serves and saves for
+ * its own clients, and catches up when it is back. Taking every instance
+ * out of the load balancer because the shared Redis is away would turn a
+ * degraded service into none.
  */
 export function createReadinessCheck(
   handle: Pick<DbHandle, 'db'>,
-  options: { redisUrl?: string | undefined; timeoutMs?: number } = {},
+  options: { redis?: Pick<RedisBus, 'ping' | 'status'> | undefined; timeoutMs?: number } = {},
 ) {
   const timeoutMs = options.timeoutMs ?? READINESS_TIMEOUT_MS;
   let running: Promise<ReadinessReport> | null = null;
@@ -59,7 +64,21 @@ export function createReadinessCheck(
       checks.migrations = 'unreadable';
       return settle({ ready: false, checks, reason: 'migrations unreadable' }, error);
     }
-    if (options.redisUrl) checks.redis = 'not_used';
+    if (options.redis) {
+      try {
+        await within(options.redis.ping(), timeoutMs);
+        checks.redis = 'ok';
+      } catch (error) {
+        const since = options.redis.status().downSince;
+        checks.redis = error instanceof CheckTimedOut ? 'timeout' : 'unreachable';
+        const seconds = since === null ? 0 : Math.round((Date.now() - since) / 1000);
+        return settle({
+          ready: true,
+          checks,
+          degraded: `redis ${checks.redis} for ${seconds} s: serving this instance's clients alone`,
+        });
+      }
+    }
     return settle({ ready: true, checks });
   }
 

@@ -39,8 +39,8 @@ export async function addMemberWithPassword(
  * member and an exempted member (read-only) in the first, a stranger in the
  * second, and one regular meeting of the first cell.
  */
-export async function seedCell(dataDir: string): Promise<CellFixture> {
-  const { services, handle } = await openServices({ dataDir, databaseUrl: undefined });
+export async function seedCell(dataDir: string, databaseUrl?: string): Promise<CellFixture> {
+  const { services, handle } = await openServices({ dataDir, databaseUrl });
   const setup = await services.organisations.completeSetup({
     adminName: 'Quản trị',
     email: 'admin@test.vn',

@@ -14,13 +14,14 @@ export interface InProcessServer {
  * the test's own process, without the Next.js pages, so a test can call the
  * same operations the pages call and watch real clients receive the result.
  */
-export async function startInProcess(dataDir: string): Promise<InProcessServer> {
+export async function startInProcess(dataDir: string, env: Record<string, string> = {}): Promise<InProcessServer> {
   const config = loadConfig({
     DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
     BIENBAN_NEXT: 'off',
     NODE_ENV: 'production',
+    ...env,
   });
   const app = await startApp(config, { ...DEFAULT_LIMITS, UNLOAD_GRACE_MS: 500 });
   return {
