@@ -16,6 +16,7 @@ import { runSignInStorm } from './scenarios/sign-in-storm';
 import { runUpdateGuardCost } from './scenarios/update-guard-cost';
 import { renderSearchReport, runSearchBench } from './scenarios/search';
 import { runStartup } from './scenarios/startup';
+import { renderClusterReport, runClusterBench } from './scenarios/cluster';
 import { BENCH_PASSWORD, seedInstallation } from './seed';
 import {
   checkoutVersion,
@@ -305,6 +306,30 @@ async function main(): Promise<number> {
     });
   }
 
+  if (selected(options, 'cluster')) {
+    await part(results, 'scale-out', async () => {
+      results.cluster = await runClusterBench(
+        {
+          productRoot,
+          postgresUrl: options.clusterPostgresUrl,
+          instances: Math.max(1, Math.round(options.clusterInstances)),
+          rooms: Math.max(1, Math.round(options.clusterRooms)),
+          clientsPerRoom: Math.max(2, Math.round(options.clusterClients)),
+          rate: options.clusterRate,
+          durationS: options.clusterDuration,
+          rounds: Math.max(1, Math.round(options.clusterRounds)),
+          capacitySteps: options.capacitySteps
+            .split(',')
+            .map((step) => Number(step.trim()))
+            .filter((step) => Number.isInteger(step) && step > 0),
+          capacityDurationS: options.capacityDuration,
+          capacityRate: options.capacityRate,
+        },
+        progress,
+      );
+    });
+  }
+
   const finished = new Date();
   results.finishedAt = finished.toISOString();
   results.seconds = (finished.getTime() - started.getTime()) / 1000;
@@ -312,6 +337,7 @@ async function main(): Promise<number> {
   results.regressions = findRegressions(results);
   process.stdout.write(renderReport(results) + '\n');
   if (results.search) process.stdout.write(renderSearchReport(results.search) + '\n');
+  if (results.cluster) process.stdout.write(renderClusterReport(results.cluster) + '\n');
   const file = writeResults(results);
   process.stdout.write(`Results: ${file} (and bench/results/latest.json)\n`);
   if (options.writeBudget) {

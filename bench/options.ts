@@ -46,6 +46,19 @@ export interface BenchOptions {
   searchPostgresUrl: string;
   /** Start-up bench (`--only startup`): measured starts of each way of starting the server. */
   startupRounds: number;
+  /** Scale-out bench (`--only cluster`): instances behind the balancer, sharing PostgreSQL and Redis. */
+  clusterInstances: number;
+  clusterRooms: number;
+  clusterClients: number;
+  clusterRate: number;
+  clusterDuration: number;
+  clusterRounds: number;
+  /** PostgreSQL server the scale-out bench creates its throwaway database on. */
+  clusterPostgresUrl: string;
+  /** Comma-separated meeting counts of the capacity search (one instance); empty skips it. */
+  capacitySteps: string;
+  capacityDuration: number;
+  capacityRate: number;
   /**
    * Checkout of the product that "ours" is started from (its code, its pages
    * build, its database schema, its seeding); empty for this one. Pointing it
@@ -89,6 +102,16 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   searchEngines: 'sqlite,postgres',
   searchPostgresUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
   startupRounds: 7,
+  clusterInstances: 3,
+  clusterRooms: 20,
+  clusterClients: 10,
+  clusterRate: 5,
+  clusterDuration: 20,
+  clusterRounds: 3,
+  clusterPostgresUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
+  capacitySteps: '50,100,200,300,400',
+  capacityDuration: 20,
+  capacityRate: 5,
   serverDir: '',
   only: '',
   strict: false,
@@ -109,6 +132,7 @@ export const BENCH_PARTS = [
   'guard',
   'search',
   'startup',
+  'cluster',
 ] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
@@ -117,7 +141,7 @@ export type BenchPart = (typeof BENCH_PARTS)[number];
  * search archive takes longer than the rest of the bench together, and the
  * start-up bench starts the server some twenty times over.
  */
-const OPT_IN_PARTS: readonly BenchPart[] = ['search', 'startup'];
+const OPT_IN_PARTS: readonly BenchPart[] = ['search', 'startup', 'cluster'];
 
 const parts = (only: string) =>
   only

@@ -62,7 +62,8 @@ export type OpenServices = typeof openServices;
  * template). The database is closed again before the server starts.
  */
 export async function seedWith(open: OpenServices, dataDir: string, counts: SeedCounts): Promise<SeededInstallation> {
-  const { services, handle } = await open({ dataDir, databaseUrl: undefined });
+  // DATABASE_URL as the servers will read it: the cluster bench seeds PostgreSQL.
+  const { services, handle } = await open({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined });
   try {
     const setup = await services.organisations.completeSetup({
       adminName: 'Quản trị',
@@ -150,11 +151,12 @@ export async function seedInstallation(
   dataDir: string,
   counts: SeedCounts,
   productRoot: string,
+  env: Record<string, string> = {},
 ): Promise<SeededInstallation> {
   const script = path.join(import.meta.dirname, 'seed-in-checkout.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, JSON.stringify(counts)], {
     cwd: productRoot,
-    env: process.env,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -112,7 +112,12 @@ interface RunningProcess {
  * starts this one: production mode, pages on, 127.0.0.1, resolved when it
  * prints its listening line.
  */
-async function spawnProductServer(root: string, dataDir: string, port: number): Promise<RunningProcess> {
+async function spawnProductServer(
+  root: string,
+  dataDir: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningProcess> {
   // One process (node, not a wrapper), so signals and /proc figures are the server's own.
   const child = spawn(process.execPath, entryPointArgs(root, 'server').args, {
     cwd: root,
@@ -125,6 +130,7 @@ async function spawnProductServer(root: string, dataDir: string, port: number): 
       BIENBAN_NEXT: 'on',
       LOG_LEVEL: 'info',
       ...OUR_SERVER_ENV,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -169,8 +175,12 @@ async function spawnProductServer(root: string, dataDir: string, port: number): 
  * Starts our server with the pages, authentication and SQLite persistence in
  * `dataDir`, from the checkout at `root` (this one unless --server-dir).
  */
-export async function startOurServer(dataDir: string, root = PROJECT_ROOT): Promise<OurServer> {
-  let running = await spawnProductServer(root, dataDir, 0);
+export async function startOurServer(
+  dataDir: string,
+  root = PROJECT_ROOT,
+  env: Record<string, string> = {},
+): Promise<OurServer> {
+  let running = await spawnProductServer(root, dataDir, 0, env);
   const port = running.port;
   return {
     name: 'ours',
@@ -195,7 +205,7 @@ export async function startOurServer(dataDir: string, root = PROJECT_ROOT): Prom
     async restart(hooks = {}) {
       await running.stop();
       hooks.exited?.();
-      const starting = spawnProductServer(root, dataDir, port);
+      const starting = spawnProductServer(root, dataDir, port, env);
       hooks.spawned?.();
       running = await starting;
     },

@@ -7,6 +7,7 @@ import type { PropagationRun, PropagationSpec } from './scenarios/propagation';
 import type { ReconnectStormResult } from './scenarios/reconnect-storm';
 import type { SignInStormResult } from './scenarios/sign-in-storm';
 import type { StartupResult } from './scenarios/startup';
+import type { ClusterResult } from './scenarios/cluster';
 import type { UpdateGuardResult } from './scenarios/update-guard-cost';
 import { Samples, type Percentiles } from './measure';
 
@@ -66,6 +67,8 @@ export interface BenchResults {
   search?: SearchEngineResult[];
   /** The start-up bench (`--only startup`): each way of starting the server, timed. */
   startup?: StartupResult;
+  /** The scale-out bench (`--only cluster`): one instance against several, and one instance's capacity. */
+  cluster?: ClusterResult;
   /** Parts of the run that failed (the others still ran). */
   failures: string[];
 }

@@ -4,6 +4,9 @@ import net from 'node:net';
 export interface PrivateRedis {
   port: number;
   url: string;
+  /** The running server's process id. */
+  readonly pid: number;
+
   /** Stops it (SIGKILL: nothing is kept, as with the machine's own Redis, which keeps nothing on disk). */
   stop(): Promise<void>;
   /** Starts it again on the same port. */
@@ -54,6 +57,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    get pid() {
+      return child!.pid!;
+    },
     start,
     async stop() {
       const running = child;
