@@ -1,9 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { log } from '../log';
-import { decodePeerMessage, encodePeerMessage, type PeerEnvelope, type PeerMessage } from './peer-messages';
+import { decodePeerMessages, encodePeerMessages, type PeerEnvelope, type PeerMessage } from './peer-messages';
 import type { RedisBus } from './redis-bus';
-import { REMOTE_ORIGIN, type Room } from './room';
+import { PRESENCE_FANOUT_MS, REMOTE_ORIGIN, type Room } from './room';
 
 /**
  * An update another instance applied and has not yet said it stored: this
@@ -65,8 +65,19 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
     bad_messages_total: 0,
   };
 
+  /** Messages of this turn per document, published together once the turn ends. */
+  const outgoing = new Map<string, PeerMessage[]>();
   function publish(docId: string, message: PeerMessage): void {
-    void bus.publish(channelOf(docId), encodePeerMessage(bus.peerId, message));
+    const queued = outgoing.get(docId);
+    if (queued) return void queued.push(message);
+    outgoing.set(docId, [message]);
+    if (outgoing.size === 1) setImmediate(flushOutgoing);
+  }
+  function flushOutgoing(): void {
+    const now = Date.now();
+    for (const [docId, messages] of outgoing)
+      void bus.publish(channelOf(docId), encodePeerMessages(bus.peerId, messages, now));
+    outgoing.clear();
   }
 
   function receive(docId: string, data: Uint8Array): void {
@@ -74,7 +85,7 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
     if (!entry) return;
     let envelope: PeerEnvelope;
     try {
-      envelope = decodePeerMessage(data);
+      envelope = decodePeerMessages(data);
     } catch (error) {
       counters.bad_messages_total++;
       log.warn('fanout.bad_message', { docId, error: String(error) });
@@ -85,7 +96,11 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
     else handle(entry, entry.room, envelope);
   }
 
-  function handle(entry: PeeredDocument, room: Room, { from, sentAt, message }: PeerEnvelope): void {
+  function handle(entry: PeeredDocument, room: Room, { from, sentAt, messages }: PeerEnvelope): void {
+    for (const message of messages) handleOne(entry, room, from, sentAt, message);
+  }
+
+  function handleOne(entry: PeeredDocument, room: Room, from: string, sentAt: number, message: PeerMessage): void {
     try {
       switch (message.type) {
         case 'update':
@@ -133,6 +148,26 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
     entry.held = keep;
   }
 
+  /** Presence changes not yet published, per room. */
+  const presence = new Map<Room, Set<number>>();
+  let presenceTimer: NodeJS.Timeout | null = null;
+  function flushPresence(): void {
+    presenceTimer = null;
+    for (const room of Array.from(presence.keys())) {
+      // A room unloaded meanwhile has a destroyed awareness; its leavers were published at its detach.
+      if (documents.get(room.docId)?.room === room) flushPresenceOf(room);
+      else presence.delete(room);
+    }
+  }
+
+  function flushPresenceOf(room: Room): void {
+    const ids = presence.get(room);
+    presence.delete(room);
+    if (!ids) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(room.awareness, Array.from(ids));
+    publish(room.docId, { type: 'awareness', update });
+  }
+
   const sweep = setInterval(() => {
     for (const entry of documents.values()) adopt(entry, ADOPT_AFTER_MS);
   }, 1_000);
@@ -165,6 +200,7 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
       const entry = documents.get(docId);
       if (!entry) return;
       adopt(entry, 0);
+      if (entry.room && presence.has(entry.room)) flushPresenceOf(entry.room);
       documents.delete(docId);
       bus.unsubscribe(channelOf(docId));
     },
@@ -190,8 +226,16 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
       return documents.get(docId)?.seq ?? 0;
     },
 
-    publishAwareness(room: Room, update: Uint8Array): void {
-      publish(room.docId, { type: 'awareness', update });
+    /**
+     * Presence changed here: published at most once per PRESENCE_FANOUT_MS
+     * per document, as the room sends it to its own clients, with the
+     * states as they are then.
+     */
+    publishPresence(room: Room, changed: readonly number[]): void {
+      let ids = presence.get(room);
+      if (!ids) presence.set(room, (ids = new Set()));
+      for (const id of changed) ids.add(id);
+      presenceTimer ??= setTimeout(flushPresence, PRESENCE_FANOUT_MS);
     },
 
     /** Every update of this instance up to `seq` is stored. */
@@ -216,8 +260,12 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
       }
     },
 
+    /** Publishes what is queued (the last commits' notices) and stops the timers: shutdown. */
     stop(): void {
+      flushPresence();
+      flushOutgoing();
       clearInterval(sweep);
+      if (presenceTimer) clearTimeout(presenceTimer);
     },
   };
 }

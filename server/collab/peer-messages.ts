@@ -3,9 +3,11 @@ import * as encoding from 'lib0/encoding';
 
 /**
  * What instances serving the same document tell each other over its Redis
- * channel. Every message names its sender (a process, not a host: two
+ * channel. Every publish names its sender (a process, not a host: two
  * processes on one host are two peers) and when it was sent, so receivers
- * skip their own messages and can measure the crossing.
+ * skip their own and can measure the crossing; it carries what the sender
+ * had to say about the document in one event-loop turn (a keystroke is an
+ * update and a caret, a commit follows), one Redis message instead of three.
  */
 export type PeerMessage =
   /** A change a client of the sender made; the sender stores it and announces when (`committed`). */
@@ -19,19 +21,17 @@ export type PeerMessage =
   /** What a peer lacked, answered to `sync`: stored already, or held by an instance that stores it. */
   | { type: 'catch-up'; update: Uint8Array };
 
+/** What one publish carries: the messages of one event-loop turn for one document, in order. */
 export interface PeerEnvelope {
   from: string;
   sentAt: number;
-  message: PeerMessage;
+  messages: PeerMessage[];
 }
 
 const TYPES = ['update', 'awareness', 'committed', 'sync', 'catch-up'] as const;
 
-export function encodePeerMessage(from: string, message: PeerMessage, sentAt = Date.now()): Uint8Array {
-  const encoder = encoding.createEncoder();
+function writeMessage(encoder: encoding.Encoder, message: PeerMessage): void {
   encoding.writeVarUint(encoder, TYPES.indexOf(message.type));
-  encoding.writeVarString(encoder, from);
-  encoding.writeVarUint(encoder, sentAt);
   switch (message.type) {
     case 'update':
       encoding.writeVarUint(encoder, message.seq);
@@ -49,36 +49,48 @@ export function encodePeerMessage(from: string, message: PeerMessage, sentAt = D
       encoding.writeVarUint8Array(encoder, message.update);
       break;
   }
-  return encoding.toUint8Array(encoder);
 }
 
-/** Decodes a peer message; throws on anything malformed (the caller counts and drops it). */
-export function decodePeerMessage(data: Uint8Array): PeerEnvelope {
-  const decoder = decoding.createDecoder(data);
+function readMessage(decoder: decoding.Decoder): PeerMessage {
   const type = TYPES[decoding.readVarUint(decoder)];
-  const from = decoding.readVarString(decoder);
-  const sentAt = decoding.readVarUint(decoder);
-  let message: PeerMessage;
   switch (type) {
     case 'update':
-      message = { type, seq: decoding.readVarUint(decoder), update: decoding.readVarUint8Array(decoder) };
-      break;
+      return { type, seq: decoding.readVarUint(decoder), update: decoding.readVarUint8Array(decoder) };
     case 'committed':
-      message = { type, seq: decoding.readVarUint(decoder) };
-      break;
+      return { type, seq: decoding.readVarUint(decoder) };
     case 'sync':
-      message = {
+      return {
         type,
         stateVector: decoding.readVarUint8Array(decoder),
         wantsReply: decoding.readVarUint(decoder) === 1,
       };
-      break;
     case 'awareness':
     case 'catch-up':
-      message = { type, update: decoding.readVarUint8Array(decoder) };
-      break;
+      return { type, update: decoding.readVarUint8Array(decoder) };
     default:
       throw new Error('unknown peer message type');
   }
-  return { from, sentAt, message };
+}
+
+/** One publish: the sender, the time, then the messages. */
+export function encodePeerMessages(from: string, messages: readonly PeerMessage[], sentAt = Date.now()): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, from);
+  encoding.writeVarUint(encoder, sentAt);
+  encoding.writeVarUint(encoder, messages.length);
+  for (const message of messages) writeMessage(encoder, message);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decodes one publish; throws on anything malformed (the caller counts and drops it). */
+export function decodePeerMessages(data: Uint8Array): PeerEnvelope {
+  const decoder = decoding.createDecoder(data);
+  const from = decoding.readVarString(decoder);
+  const sentAt = decoding.readVarUint(decoder);
+  const count = decoding.readVarUint(decoder);
+  // Each message takes at least two bytes: a count beyond that is a malformed publish, not a reason to allocate.
+  if (count > data.length) throw new Error('peer message count beyond its length');
+  const messages: PeerMessage[] = [];
+  for (let i = 0; i < count; i++) messages.push(readMessage(decoder));
+  return { from, sentAt, messages };
 }

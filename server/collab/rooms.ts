@@ -170,9 +170,7 @@ export function createRoomRegistry(deps: {
       bytes,
       updated,
       encodeUpdate,
-      peers
-        ? (r, changed) => peers.publishAwareness(r, awarenessProtocol.encodeAwarenessUpdate(r.awareness, changed))
-        : undefined,
+      peers ? (r, changed) => peers.publishPresence(r, changed) : undefined,
     );
     // A document stored as one piece (a compacted snapshot, or a new meeting's template) is already
     // the update a fresh client needs.

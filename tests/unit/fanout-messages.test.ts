@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { withoutUnsaved } from '../../server/collab/durable-vector';
-import { decodePeerMessage, encodePeerMessage, type PeerMessage } from '../../server/collab/peer-messages';
+import { decodePeerMessages, encodePeerMessages, type PeerMessage } from '../../server/collab/peer-messages';
 
 describe('messages between instances', () => {
   const messages: PeerMessage[] = [
@@ -14,14 +14,20 @@ describe('messages between instances', () => {
   ];
 
   it.each(messages.map((m) => [m.type, m] as const))('%s round-trips with its sender and time', (_type, message) => {
-    const decoded = decodePeerMessage(encodePeerMessage('peer-1', message, 1_700_000_000_000));
-    expect(decoded).toEqual({ from: 'peer-1', sentAt: 1_700_000_000_000, message });
+    const decoded = decodePeerMessages(encodePeerMessages('peer-1', [message], 1_700_000_000_000));
+    expect(decoded).toEqual({ from: 'peer-1', sentAt: 1_700_000_000_000, messages: [message] });
+  });
+
+  it('carries a turn of messages in one publish, in order', () => {
+    const decoded = decodePeerMessages(encodePeerMessages('peer-2', messages, 5));
+    expect(decoded.messages).toEqual(messages);
   });
 
   it('refuses an unknown type and a cut message', () => {
-    expect(() => decodePeerMessage(Uint8Array.from([9, 0, 0]))).toThrow();
-    const whole = encodePeerMessage('peer-1', { type: 'update', seq: 1, update: new Uint8Array(10) });
-    expect(() => decodePeerMessage(whole.slice(0, whole.length - 3))).toThrow();
+    expect(() => decodePeerMessages(Uint8Array.from([1, 65, 0, 1, 9]))).toThrow();
+    const whole = encodePeerMessages('peer-1', [{ type: 'update', seq: 1, update: new Uint8Array(10) }]);
+    expect(() => decodePeerMessages(whole.slice(0, whole.length - 3))).toThrow();
+    expect(() => decodePeerMessages(Uint8Array.from([1, 65, 0, 0x7f]))).toThrow();
   });
 });
 
