@@ -7,12 +7,11 @@ import { PRESENCE_FANOUT_MS, REMOTE_ORIGIN, type Room } from './room';
 
 /**
  * An update another instance applied and has not yet said it stored: this
- * instance stores it itself after ADOPT_AFTER_MS (the other one may have
- * died before its commit), so an edit is stored once normally and at least
- * once always. Storing an update twice is harmless: Yjs applies it once.
+ * instance stores it itself after `adoptAfterMs` (COLLAB_ADOPT_AFTER_MS; the
+ * other one may have died before its commit), so an edit is stored once
+ * normally and at least once always. Storing an update twice is harmless:
+ * Yjs applies it once.
  */
-export const ADOPT_AFTER_MS = Number(process.env.FANOUT_ADOPT_AFTER_MS ?? 3_000);
-
 interface HeldUpdate {
   from: string;
   seq: number;
@@ -55,7 +54,12 @@ const channelOf = (docId: string) => `doc:${docId}`;
  * an instance loads a document, and when Redis comes back after an outage,
  * instances exchange state vectors and send each other what is missing.
  */
-export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: (ms: number) => void) {
+export function createDocumentPeers(
+  bus: RedisBus,
+  host: PeerHost,
+  adoptAfterMs: number,
+  onDelivery?: (ms: number) => void,
+) {
   const documents = new Map<string, PeeredDocument>();
   const counters: FanoutCounters = {
     updates_published_total: 0,
@@ -169,7 +173,7 @@ export function createDocumentPeers(bus: RedisBus, host: PeerHost, onDelivery?: 
   }
 
   const sweep = setInterval(() => {
-    for (const entry of documents.values()) adopt(entry, ADOPT_AFTER_MS);
+    for (const entry of documents.values()) adopt(entry, adoptAfterMs);
   }, 1_000);
   sweep.unref();
 

@@ -44,6 +44,12 @@ export interface CollabLimits extends Record<string, number> {
   MAX_BUFFERED_BYTES: number;
   /** How long an update that builds on content the client has not sent yet is held before it is refused (4422). */
   INCOMPLETE_UPDATE_TIMEOUT_MS: number;
+  /**
+   * With several instances: how long an update another instance published
+   * waits for that instance's notice that it is stored before this one
+   * stores it itself (the other died, or Redis went away).
+   */
+  ADOPT_AFTER_MS: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
@@ -64,6 +70,7 @@ export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
   COMPACT_AFTER_UPDATES: 500,
   MAX_BUFFERED_BYTES: 16 * 1024 * 1024,
   INCOMPLETE_UPDATE_TIMEOUT_MS: 10_000,
+  ADOPT_AFTER_MS: 3_000,
 };
 
 /** Defaults overridden by COLLAB_<NAME> environment variables; a bad value throws at start-up. */

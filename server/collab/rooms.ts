@@ -95,6 +95,7 @@ export function createRoomRegistry(deps: {
           store: (room, update) => writer.enqueue(room.docId, room.doc, update),
           savedChanged: (room) => sendSaved(room, savedNow(room)),
         },
+        limits.ADOPT_AFTER_MS,
         deps.onDelivery,
       )
     : null;
