@@ -35,8 +35,7 @@ export function isSettled(state: MeetingState): boolean {
 export const MEETING_CLASSIFICATIONS = ['normal', 'secret'] as const;
 export type MeetingClassification = (typeof MEETING_CLASSIFICATIONS)[number];
 
-export const ORGANISATION_KINDS = ['committee', 'cell'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type OrganisationKind = 'committee' | 'cell';
 
 /** Roles allowed to manage a cell's members and meetings. */
 export const CELL_MANAGER_ROLES: readonly MemberRole[] = ['secretary', 'deputy_secretary'];

@@ -1,7 +1,7 @@
 import { z } from './zod-setup';
 
 /** The document formats minutes are exported in; the route /meetings/<id>/export/<format> serves each. */
-export const EXPORT_FORMATS = ['docx', 'pdf'] as const;
+const EXPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const isExportFormat = (value: string): value is ExportFormat =>

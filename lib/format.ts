@@ -129,18 +129,6 @@ export function formatInstant(iso: string, locale: Locale, timeZone: string): st
   }).format(date);
 }
 
-/** An instant's hour and minute in the organisation's time zone ("19:42"). */
-export function formatClock(iso: string, locale: Locale, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-}
-
 /** A calendar date stored as YYYY-MM-DD, shown as 05/12/2026 (en-GB and vi-VN both write day first). */
 export function formatDay(day: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

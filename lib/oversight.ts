@@ -17,7 +17,7 @@ export interface OversightPeriod {
 }
 
 /** At most this many months in one view: a committee reads years one at a time. */
-export const MAX_PERIOD_MONTHS = 36;
+const MAX_PERIOD_MONTHS = 36;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

@@ -92,7 +92,7 @@ const NOTHING: MeetingPermissions = {
   keepOffline: false,
 };
 
-export function membershipIn(subject: Subject, cellId: string): Membership | undefined {
+function membershipIn(subject: Subject, cellId: string): Membership | undefined {
   return subject.memberships.find((m) => m.cellId === cellId);
 }
 

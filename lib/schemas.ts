@@ -43,7 +43,7 @@ export const cellSchema = z.object({
  * shift the hour printed in the minutes, so it is refused. Normalised to
  * minutes precision.
  */
-export const dateTimeSchema = z
+const dateTimeSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'invalid_datetime')

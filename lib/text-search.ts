@@ -118,7 +118,7 @@ export function foldWithOrigins(text: string): { folded: string; origins: Int32A
 }
 
 /** Letters and digits: what a search term is made of; everything else separates terms. */
-export const SEARCH_TOKEN = /[\p{L}\p{N}]+/gu;
+const SEARCH_TOKEN = /[\p{L}\p{N}]+/gu;
 
 /** The folded terms of a text, in order: what the search index stores and what a query is split into. */
 export function searchTerms(text: string): string[] {

@@ -9,7 +9,7 @@ import { useAccessChange } from '../editor/use-access';
 import { useCollabSession, type CollabSession } from '../editor/use-collab-session';
 
 /** The reason key the server sends when it seals the minutes. */
-export const LOCKED_REASON_KEY = 'collab.access.locked';
+const LOCKED_REASON_KEY = 'collab.access.locked';
 
 export interface LiveMeeting {
   view: MeetingView;

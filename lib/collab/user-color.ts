@@ -4,16 +4,7 @@
  * server writes it into the awareness state others see, and the browser uses
  * it for its own caret and its own entry in the presence list.
  */
-export const USER_COLORS = [
-  '#b91c1c',
-  '#1d4ed8',
-  '#047857',
-  '#7c3aed',
-  '#b45309',
-  '#be185d',
-  '#0e7490',
-  '#4d7c0f',
-] as const;
+const USER_COLORS = ['#b91c1c', '#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'] as const;
 
 export function userColor(userId: string): string {
   let hash = 0;

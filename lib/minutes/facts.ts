@@ -9,15 +9,7 @@ import type { AttendanceCounts } from '../rules/attendance';
  * are filled, and in step, without anyone typing over a blank. Until a fact
  * is known it shows as a blank ("…"), which sealing lists.
  */
-export const FACT_NAMES = [
-  'startTime',
-  'startDate',
-  'endTime',
-  'chair',
-  'secretary',
-  'presenter',
-  'attendance',
-] as const;
+const FACT_NAMES = ['startTime', 'startDate', 'endTime', 'chair', 'secretary', 'presenter', 'attendance'] as const;
 export type FactName = (typeof FACT_NAMES)[number];
 
 export const isFactName = (name: unknown): name is FactName =>

@@ -18,7 +18,7 @@ const lineSchema = z.object({
  * Live blocks a section can hold: the attendance block (rendered from the
  * attendance marks) and the review of earlier meetings' unfinished tasks.
  */
-export const SECTION_BLOCKS = ['attendance', 'review'] as const;
+const SECTION_BLOCKS = ['attendance', 'review'] as const;
 export type SectionBlock = (typeof SECTION_BLOCKS)[number];
 
 type SectionInput = {

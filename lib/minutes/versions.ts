@@ -3,7 +3,7 @@
  * starts, one when it ends and the sealed one at approval; the minutes-taker
  * saves others by hand under a label. Any two can be compared.
  */
-export const VERSION_NAMES = ['start', 'end', 'approved', 'manual'] as const;
+const VERSION_NAMES = ['start', 'end', 'approved', 'manual'] as const;
 export type VersionName = (typeof VERSION_NAMES)[number];
 
 export const isVersionName = (value: string): value is VersionName =>

@@ -10,7 +10,7 @@ export interface TaskForReview {
 }
 
 /** A task still needs review until it is done. */
-export function isUnfinished(status: TaskStatus): boolean {
+function isUnfinished(status: TaskStatus): boolean {
   return status !== 'done';
 }
 

@@ -46,7 +46,7 @@ export function checkVoteCounts(counts: VoteCounts, present: number): VoteCountE
   return null;
 }
 
-export function baseCount(rule: VoteRule, numbers: VoteBaseNumbers): number {
+function baseCount(rule: VoteRule, numbers: VoteBaseNumbers): number {
   switch (rule.base) {
     case 'present':
       return numbers.present;

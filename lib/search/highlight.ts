@@ -2,7 +2,7 @@ import { foldWithOrigins } from '../text-search';
 import type { ParsedQuery } from './query';
 
 /** Characters of text a snippet shows around its matches. */
-export const SNIPPET_LENGTH = 240;
+const SNIPPET_LENGTH = 240;
 /** Characters shown before the first match of a snippet, so it starts mid-sentence less often. */
 const LEAD = 60;
 /** Matches looked at when choosing a snippet's window: enough for any page of minutes people read. */

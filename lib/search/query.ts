@@ -5,11 +5,11 @@ import { searchTerms } from '../text-search';
 /** Longest query accepted, in characters: longer ones are refused with `search.too_long`. */
 export const MAX_QUERY_LENGTH = 200;
 /** Most terms (words, counting every word of a phrase) a query may hold; more are refused. */
-export const MAX_QUERY_TERMS = 12;
+const MAX_QUERY_TERMS = 12;
 /** Results shown per page. */
 export const SEARCH_PAGE_SIZE = 20;
 /** Deepest page offered: beyond it people narrow the query instead. */
-export const MAX_SEARCH_OFFSET = 1000;
+const MAX_SEARCH_OFFSET = 1000;
 
 /**
  * A parsed query: every clause must match. A clause is a phrase, its terms

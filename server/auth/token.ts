@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { SessionClaims } from './options';
 
 /** Parses a Cookie header into a name → value map (values URL-decoded). */
-export function parseCookies(header: string | undefined): Record<string, string> {
+function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!header) return out;
   for (const part of header.split(';')) {

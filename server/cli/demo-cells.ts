@@ -31,7 +31,7 @@ export interface DemoCell {
 const email = (local: string) => `${local}@demo.bienban.vn`;
 
 /** The cell the demo has always had: the e2e tests sign in as its members. */
-export const MAIN_CELL: DemoCell = {
+const MAIN_CELL: DemoCell = {
   name: DEMO.cellName,
   place: DEMO.place,
   members: DEMO_MEMBERS,

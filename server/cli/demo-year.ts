@@ -19,7 +19,7 @@ export interface PlannedMeeting {
 }
 
 /** Months of the demo's year: the twelve before the seed's month (which, like the demo always had, has none). */
-export const DEMO_YEAR_MONTHS = 12;
+const DEMO_YEAR_MONTHS = 12;
 
 /**
  * Meetings that were not the usual length, by cell index and month offset:

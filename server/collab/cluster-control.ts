@@ -3,7 +3,7 @@ import { log } from '../log';
 import type { RedisBus } from './redis-bus';
 
 /** How long a seal waits for the other instances to say they locked the document and stored its changes. */
-export const LOCK_ACK_TIMEOUT_MS = 2_000;
+const LOCK_ACK_TIMEOUT_MS = 2_000;
 
 const CHANNEL = 'control';
 

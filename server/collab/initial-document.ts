@@ -8,7 +8,7 @@ import { meetingDoc, type ReviewItem } from '../../lib/meeting-doc/layout';
 let schema: ReturnType<typeof getSchema> | undefined;
 
 /** The ProseMirror schema of the minutes, built once per process. */
-export function minutesSchema() {
+function minutesSchema() {
   schema ??= getSchema(minutesExtensions());
   return schema;
 }

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** How long each reported window of event-loop delay lasts. */
-export const LOOP_DELAY_WINDOW_MS = 60_000;
+const LOOP_DELAY_WINDOW_MS = 60_000;
 
 /**
  * How late the event loop ran timers, over the last complete window: the

@@ -118,14 +118,6 @@ export const encodeAwareness = (awarenessUpdate: Uint8Array): Uint8Array =>
 /** An awareness update with no entries: a harmless keep-alive every client accepts. */
 export const KEEPALIVE_FRAME: Uint8Array = encodeAwareness(frame((e) => encoding.writeVarUint(e, 0)));
 
-/** The y-websocket "permission denied" auth message. */
-export const encodePermissionDenied = (reason: string): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MESSAGE_AUTH);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarString(e, reason);
-  });
-
 export const encodeSaved = (stateVector: Uint8Array): Uint8Array =>
   frame((e) => {
     encoding.writeVarUint(e, MESSAGE_SAVED);

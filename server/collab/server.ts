@@ -39,7 +39,7 @@ const STATUS_TEXT: Record<number, string> = {
  * for anything else (bad percent-encoding, nested or empty paths), which is
  * answered with HTTP 400 before anything else is looked at.
  */
-export function documentIdOf(rawUrl: string): string | null {
+function documentIdOf(rawUrl: string): string | null {
   const pathname = rawUrl.split('?')[0]!;
   if (!pathname.startsWith(COLLAB_PATH + '/')) return null;
   const segment = pathname.slice(COLLAB_PATH.length + 1);

@@ -128,7 +128,7 @@ const centred = (text: string, size: number, bold = false, keepNext = false) =>
  * word/document.xml, headers and footers aside), without empty ones. Their
  * digest goes into the file, so verification can tell an edited copy.
  */
-export function docxParagraphTexts(model: MinutesDocument): string[] {
+function docxParagraphTexts(model: MinutesDocument): string[] {
   const text = (line: Line) => line.runs.map((r) => r.text).join('');
   return [
     model.classificationMark ?? '',

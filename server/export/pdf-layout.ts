@@ -16,7 +16,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 /** Line height as a multiple of the font size: single spacing in Times is about 1.15; a little air helps reading. */
 export const LINE_HEIGHT = 1.2;
 /** Space after each paragraph, in points (party documents: 6 pt). */
-export const PARAGRAPH_AFTER = 6;
+const PARAGRAPH_AFTER = 6;
 
 interface Piece {
   text: string;
@@ -139,7 +139,7 @@ function splitWord(doc: Doc, word: Word, max: number, size: number): Word[] {
   return parts;
 }
 
-export const spaceWidth = (doc: Doc, size: number) => measure(doc, ' ', fontKey('regular', 'latin'), size);
+const spaceWidth = (doc: Doc, size: number) => measure(doc, ' ', fontKey('regular', 'latin'), size);
 
 /** Breaks a paragraph into lines of at most `width` points. */
 export function layoutParagraph(doc: Doc, line: Line, width: number): LaidParagraph {

@@ -56,7 +56,7 @@ export interface DocumentSource {
 }
 
 /** The party's name, the line that opens the right-hand header block. */
-export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 
 /**
  * The language the minutes are written in: the template's. Party templates
@@ -73,8 +73,8 @@ function languageOf(kind: MeetingKind, minutes: JsonNode): 'vi' | 'en' {
   return /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu.test(text) ? 'vi' : 'en';
 }
 
-export const isHeading = (n: JsonNode) => n.type === 'heading';
-export const sectionIdOf = (n: JsonNode) => (typeof n.attrs?.sectionId === 'string' ? n.attrs.sectionId : null);
+const isHeading = (n: JsonNode) => n.type === 'heading';
+const sectionIdOf = (n: JsonNode) => (typeof n.attrs?.sectionId === 'string' ? n.attrs.sectionId : null);
 
 const allItalic = (runs: readonly Run[]) => runs.length > 0 && runs.every((r) => r.italic || r.text.trim() === '');
 

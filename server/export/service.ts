@@ -17,7 +17,7 @@ import type { DocumentSource, RecordContent } from './record-parts';
 import { buildResolutionDocument } from './resolution-document';
 import { verifyExport, type VerifyInput, type VerifyResult } from './verify';
 
-export const EXPORT_MIME: Record<ExportFormat, string> = {
+const EXPORT_MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
 };
@@ -35,7 +35,7 @@ export interface ExportRequest {
   origin: string;
 }
 
-export function renderDocument(model: MinutesDocument, format: ExportFormat): Promise<Buffer> {
+function renderDocument(model: MinutesDocument, format: ExportFormat): Promise<Buffer> {
   return format === 'pdf' ? renderPdf(model) : renderDocx(model);
 }
 

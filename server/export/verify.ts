@@ -47,7 +47,7 @@ const xmlText = (s: string) =>
     .replace(/&amp;/g, '&');
 
 /** The paragraphs of word/document.xml as text: runs joined, breaks as new lines, empty paragraphs left out. */
-export function docxParagraphsFromXml(xml: string): string[] {
+function docxParagraphsFromXml(xml: string): string[] {
   return Array.from(xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g), ([p]) =>
     Array.from(p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g), (m) =>
       m[0] === '<w:br/>' ? '\n' : xmlText(m[1] ?? ''),

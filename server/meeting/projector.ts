@@ -7,8 +7,8 @@ import type { MeetingDocs } from './docs';
 import { readProjection, writeProjection } from './projection';
 
 /** Quiet time after the last change before a document is projected, and the longest it may wait. */
-export const PROJECTION_QUIET_MS = Number(process.env.PROJECTION_QUIET_MS ?? 2000);
-export const PROJECTION_MAX_WAIT_MS = Number(process.env.PROJECTION_MAX_WAIT_MS ?? 10_000);
+const PROJECTION_QUIET_MS = Number(process.env.PROJECTION_QUIET_MS ?? 2000);
+const PROJECTION_MAX_WAIT_MS = Number(process.env.PROJECTION_MAX_WAIT_MS ?? 10_000);
 
 interface PendingProjection {
   doc: Y.Doc;

@@ -28,7 +28,7 @@ export type MeetingFacts = {
   endedAt: string | null;
 };
 
-export function factsOf(meeting: Meeting): MeetingFacts {
+function factsOf(meeting: Meeting): MeetingFacts {
   return {
     state: meeting.state,
     chairId: meeting.chair_id,

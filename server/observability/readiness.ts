@@ -5,7 +5,7 @@ import type { RedisBus } from '../collab/redis-bus';
 import { log } from '../log';
 
 /** How long one check may take before the database counts as not answering. */
-export const READINESS_TIMEOUT_MS = 2_000;
+const READINESS_TIMEOUT_MS = 2_000;
 
 export interface ReadinessReport {
   ready: boolean;

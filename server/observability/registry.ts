@@ -2,7 +2,7 @@ import os from 'node:os';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 /** Prefix of every metric this server exports, the process's own included. */
-export const METRIC_PREFIX = 'bienban_';
+const METRIC_PREFIX = 'bienban_';
 
 /**
  * A registry of its own for one server: several servers in one process (the

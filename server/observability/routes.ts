@@ -5,7 +5,7 @@ import path from 'node:path';
 export const UNMATCHED_ROUTE = 'unmatched';
 
 /** Paths the HTTP server answers itself, before Next. */
-export const SERVER_ROUTES = ['/healthz', '/readyz', '/metrics'] as const;
+const SERVER_ROUTES = ['/healthz', '/readyz', '/metrics'] as const;
 
 /** Next's own files, each family under one label. */
 const NEXT_ROUTES = [

@@ -7,7 +7,7 @@ import type { Audit } from './audit';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 
 /** How long a one-time invite link stays valid. */
-export const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export interface SessionUser {
   id: string;

@@ -22,7 +22,7 @@ const ARGON2_OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost
  * for a third of a second. One fewer than the cores keeps one for the event
  * loop; a burst of sign-ins waits its turn instead.
  */
-export const MAX_CONCURRENT_HASHES = Math.max(1, availableParallelism() - 1);
+const MAX_CONCURRENT_HASHES = Math.max(1, availableParallelism() - 1);
 
 const slots = createSlots(MAX_CONCURRENT_HASHES);
 
