@@ -119,7 +119,9 @@ async function spawnProductServer(
   extraEnv: Record<string, string> = {},
 ): Promise<RunningProcess> {
   // One process (node, not a wrapper), so signals and /proc figures are the server's own.
-  const child = spawn(process.execPath, entryPointArgs(root, 'server').args, {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the servers' Node only.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...entryPointArgs(root, 'server').args], {
     cwd: root,
     env: {
       ...process.env,
