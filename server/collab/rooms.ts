@@ -56,7 +56,9 @@ export function createRoomRegistry(deps: {
     room.savedFrame = encodeSaved(stateVector);
     for (const conn of room.connections) if (conn.extensions) conn.send(room.savedFrame);
     room.rowsSinceCompaction += rows;
-    if (room.rowsSinceCompaction >= limits.COMPACT_AFTER_UPDATES) void compact(docId, room);
+    // A compaction re-encodes the whole document: the longer it is, the more rows one waits for.
+    if (room.rowsSinceCompaction >= Math.max(limits.COMPACT_AFTER_UPDATES, room.approxBytes / 256))
+      void compact(docId, room);
   });
 
   async function compact(docId: string, room?: Room): Promise<void> {
