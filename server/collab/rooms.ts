@@ -79,21 +79,7 @@ export function createRoomRegistry(deps: {
   async function load(docId: string): Promise<Room> {
     const stored = await store.load(docId);
     const doc = new Y.Doc({ gc: true });
-    let bytes = 0;
-    Y.transact(
-      doc,
-      () => {
-        if (stored.snapshot) {
-          Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
-          bytes += stored.snapshot.length;
-        }
-        for (const row of stored.updates) {
-          Y.applyUpdate(doc, row.data, LOAD_ORIGIN);
-          bytes += row.data.length;
-        }
-      },
-      LOAD_ORIGIN,
-    );
+    const bytes = replay(doc, stored);
     const room = createRoom(
       docId,
       doc,
@@ -112,8 +98,7 @@ export function createRoomRegistry(deps: {
     room.locked = opening.locked;
     room.rowsSinceCompaction = stored.updates.length;
     if (opening.reconcile && !room.locked) {
-      const reconcile = opening.reconcile;
-      Y.transact(doc, () => reconcile(doc), SERVER_ORIGIN);
+      reconcileNow(doc, opening.reconcile);
       // Committed before anyone joins, so what clients receive is saved.
       await writer.flush();
     }
@@ -284,6 +269,36 @@ export function createRoomRegistry(deps: {
 }
 
 export type RoomRegistry = ReturnType<typeof createRoomRegistry>;
+
+/**
+ * Applies a document's stored snapshot and log rows; returns their size. A
+ * function of its own: a closure over the stored rows inside load() would
+ * share its scope with the room's listeners and keep the rows as long as the
+ * document stays loaded.
+ */
+function replay(doc: Y.Doc, stored: Awaited<ReturnType<DocStore['load']>>): number {
+  let bytes = 0;
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) {
+        Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
+        bytes += stored.snapshot.length;
+      }
+      for (const row of stored.updates) {
+        Y.applyUpdate(doc, row.data, LOAD_ORIGIN);
+        bytes += row.data.length;
+      }
+    },
+    LOAD_ORIGIN,
+  );
+  return bytes;
+}
+
+/** Applies a document's reconciling change as the server's (outside load(), for the reason replay() is). */
+function reconcileNow(doc: Y.Doc, reconcile: (doc: Y.Doc) => unknown): void {
+  Y.transact(doc, () => reconcile(doc), SERVER_ORIGIN);
+}
 
 /** A change was attempted on sealed minutes. */
 export class DocumentLockedError extends Error {
