@@ -113,8 +113,10 @@ interface RunningProcess {
  * prints its listening line.
  */
 async function spawnProductServer(root: string, dataDir: string, port: number): Promise<RunningProcess> {
-  // One process (node, not a wrapper), so signals and /proc figures are the server's own.
-  const child = spawn(process.execPath, entryPointArgs(root, 'server').args, {
+  // One process (node, not a wrapper), so signals and /proc figures are the server's own. BENCH_SERVER_NODE_ARGS
+  // adds Node flags for it alone (`--cpu-prof --cpu-prof-dir=/tmp/prof`), which NODE_OPTIONS would not all accept.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...entryPointArgs(root, 'server').args], {
     cwd: root,
     env: {
       ...process.env,
