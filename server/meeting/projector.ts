@@ -110,6 +110,10 @@ export function createProjector(services: Services, docs: () => MeetingDocs) {
     const timer = setTimeout(() => {
       const item = pending.get(meetingId);
       if (!item) return;
+      if (item.doc.isDestroyed) {
+        pending.delete(meetingId);
+        return;
+      }
       const wait = dueAt(item) - Date.now();
       if (wait > 0) {
         item.timer = arm(meetingId, wait);
@@ -124,7 +128,8 @@ export function createProjector(services: Services, docs: () => MeetingDocs) {
 
   /** Makes sure a projection is due by `at` (the text left out of the last one, written then). */
   function later(meetingId: string, doc: Y.Doc, at: number): void {
-    if (pending.has(meetingId)) return;
+    // An unloaded document had its text written when it was unloaded.
+    if (pending.has(meetingId) || doc.isDestroyed) return;
     const now = Date.now();
     // Due at `at`: dueAt() is the earlier of lastAt + the quiet time and firstAt + the longest wait.
     const item = { doc, firstAt: at - PROJECTION_MAX_WAIT_MS, lastAt: at - PROJECTION_QUIET_MS };
