@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { percentiles } from './measure';
+import { PROPAGATION_KEYS } from './scenarios/propagation';
 import type { BenchResults, Regression } from './summary';
 
 export const BUDGET_FILE = path.join(import.meta.dirname, 'budget.json');
@@ -16,7 +17,7 @@ interface Metric {
 
 /** The figures the budget holds; lower is better for each. */
 const METRICS: Metric[] = [
-  ...(['s1', 's2', 's3'] as const).flatMap((key) => [
+  ...PROPAGATION_KEYS.flatMap((key) => [
     { key: `${key}.p99RatioToReference`, floor: 0.05, read: (r: BenchResults) => r.propagation[key]?.ratio.p99 },
     { key: `${key}.cpuRatioToReference`, floor: 0.05, read: (r: BenchResults) => r.propagation[key]?.ratio.cpuPer1000 },
     { key: `${key}.p99Ms`, floor: 2, read: (r: BenchResults) => r.propagation[key]?.ours.latencyMs.p99 },

@@ -10,9 +10,15 @@ import { measurePage } from './page';
 import { renderReport, writeResults } from './report';
 import { runDocumentOpen } from './scenarios/document-open';
 import { runMemoryProbe } from './scenarios/memory';
-import { runPropagation, type PropagationRun, type PropagationSpec } from './scenarios/propagation';
+import {
+  runPropagation,
+  type PropagationKey,
+  type PropagationRun,
+  type PropagationSpec,
+} from './scenarios/propagation';
 import { runReconnectStorm } from './scenarios/reconnect-storm';
 import { runSignInStorm } from './scenarios/sign-in-storm';
+import { runSoak } from './scenarios/soak';
 import { runUpdateGuardCost } from './scenarios/update-guard-cost';
 import { renderSearchReport, runSearchBench } from './scenarios/search';
 import { runStartup } from './scenarios/startup';
@@ -31,13 +37,17 @@ import { checkTargets, compare, guardShares, summarise, type BenchResults } from
 
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
-function propagationSpecs(o: BenchOptions): PropagationSpec[] {
-  const common = { durationS: o.duration, cursor: o.cursor };
-  return [
-    { key: 's1', title: 'one large meeting', rooms: 1, clientsPerRoom: o.s1Clients, rate: o.s1Rate, ...common },
-    { key: 's2', title: 'meeting day', rooms: o.s2Rooms, clientsPerRoom: o.s2Clients, rate: o.s2Rate, ...common },
-    { key: 's3', title: 'fast typing', rooms: 1, clientsPerRoom: o.s3Clients, rate: o.s3Rate, ...common },
-  ];
+/** Scenarios 1–3, each as the editor types (moving its caret) and as a document-only writer ("-doc"). */
+function propagationSpecs(o: BenchOptions): (PropagationSpec & { key: PropagationKey })[] {
+  const base = [
+    { key: 's1', title: 'one large meeting', rooms: 1, clientsPerRoom: o.s1Clients, rate: o.s1Rate },
+    { key: 's2', title: 'meeting day', rooms: o.s2Rooms, clientsPerRoom: o.s2Clients, rate: o.s2Rate },
+    { key: 's3', title: 'fast typing', rooms: 1, clientsPerRoom: o.s3Clients, rate: o.s3Rate },
+  ] as const;
+  return base.flatMap((s) => [
+    { ...s, durationS: o.duration, cursor: true },
+    { ...s, key: `${s.key}-doc` as const, title: `${s.title}, document only`, durationS: o.duration, cursor: false },
+  ]);
 }
 
 /** Waits until a server has dealt with every closed socket, so one run's teardown is not billed to the next. */
@@ -80,7 +90,7 @@ async function main(): Promise<number> {
     throw new Error("--write-budget records this checkout's figures: not with --server-dir pointing elsewhere");
   }
   const withReference = specs.length > 0 || selected(options, 'memory');
-  const withCookies = withReference || (['open', 'page', 'storm'] as const).some((p) => selected(options, p));
+  const withCookies = withReference || (['open', 'page', 'storm', 'soak'] as const).some((p) => selected(options, p));
   const withOurs = withCookies || selected(options, 'signin');
   const results: BenchResults = {
     startedAt: started.toISOString(),
@@ -117,13 +127,14 @@ async function main(): Promise<number> {
     ensureNextBuild(productRoot);
     ensureServerBuild(productRoot);
     results.ourServer.program = isCompiledFresh(productRoot, 'server') ? 'compiled' : 'source';
-    const s2 = specs.find((s) => s.key === 's2');
+    const s2Rooms = specs.some((s) => s.key.startsWith('s2')) ? options.s2Rooms : 0;
+    const soakRooms = selected(options, 'soak') ? Math.max(1, Math.round(options.soakRooms)) : 0;
     const signinAttempts = Math.max(1, Math.round(options.signinAttempts));
     const seeded = await seedInstallation(
       dataDir,
       {
         // Only what the selected parts use.
-        meetings: Math.max(2 + (s2?.rooms ?? 0), selected(options, 'storm') ? options.stormRooms : 0),
+        meetings: Math.max(2 + s2Rooms + soakRooms, selected(options, 'storm') ? options.stormRooms : 0),
         memoryMeetings: selected(options, 'memory') ? options.memoryDocs : 0,
         bigBytes: selected(options, 'open') ? options.openBytes : 0,
         signinAccounts: selected(options, 'signin') ? options.rounds * (signinAttempts + 1) : 0,
@@ -150,11 +161,13 @@ async function main(): Promise<number> {
     }
 
     // Scenarios 1–3: each round runs every scenario on ours, then on the reference.
-    const rooms: Record<PropagationSpec['key'], string[]> = {
+    // The document-only variants type into the same meetings as the others.
+    const rooms: Record<'s1' | 's2' | 's3', string[]> = {
       s1: [seeded.meetingIds[0]!],
-      s2: seeded.meetingIds.slice(2),
+      s2: seeded.meetingIds.slice(2, 2 + s2Rooms),
       s3: [seeded.meetingIds[1]!],
     };
+    const roomsOf = (key: PropagationKey) => rooms[key.slice(0, 2) as 's1' | 's2' | 's3'];
     const runs = new Map<string, { runs: PropagationRun[]; samples: Samples[] }>();
     const idleRssAfterRound = { ours: [] as number[], reference: [] as number[] };
     if (specs.length > 0 && reference) {
@@ -166,7 +179,7 @@ async function main(): Promise<number> {
         };
         for (const server of [ours, reference]) {
           progress(`warm-up on ${server.name}`);
-          await runPropagation(server, warm, rooms[warm.key], server.name === 'ours' ? cookies : [null]);
+          await runPropagation(server, warm, roomsOf(warm.key), server.name === 'ours' ? cookies : [null]);
           await settle(server);
         }
       }
@@ -176,7 +189,7 @@ async function main(): Promise<number> {
             const { run, samples } = await runPropagation(
               server,
               spec,
-              rooms[spec.key],
+              roomsOf(spec.key),
               server.name === 'ours' ? cookies : [null],
             );
             const entry = runs.get(`${spec.key}/${server.name}`) ?? { runs: [], samples: [] };
@@ -224,6 +237,25 @@ async function main(): Promise<number> {
     reference = undefined;
 
     const server = ours;
+    if (selected(options, 'soak')) {
+      await part(results, 'soak', async () => {
+        const spec = {
+          runs: Math.max(1, Math.round(options.soakRuns)),
+          rooms: soakRooms,
+          clientsPerRoom: Math.max(2, Math.round(options.soakClients)),
+          rate: options.soakRate,
+          paragraphsPerRun: Math.round(options.soakParagraphs),
+          durationS: options.soakDuration,
+          cursor: options.soakCursor,
+        };
+        progress(
+          `soak: ${spec.runs} runs of ${spec.rooms} meetings × ${spec.clientsPerRoom} clients, ` +
+            `${spec.paragraphsPerRun} paragraphs pasted and ${spec.durationS} s typed at ${spec.rate}/s per meeting each`,
+        );
+        const soakIds = seeded.meetingIds.slice(2 + s2Rooms, 2 + s2Rooms + soakRooms);
+        results.soak = await runSoak(server, spec, soakIds, cookies, () => settle(server), progress);
+      });
+    }
     if (selected(options, 'open')) {
       await part(results, 'document open', async () => {
         progress(`document open: ${options.openLoads} cold loads`);

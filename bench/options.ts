@@ -18,8 +18,18 @@ export interface BenchOptions {
   s2Rate: number;
   s3Clients: number;
   s3Rate: number;
-  /** Whether writers also move their caret (an awareness update) with every change, as the editor does. */
-  cursor: boolean;
+  /** Soak (`--only soak`): runs one after another on the same meetings, each growing their minutes; rooms unload between runs. */
+  soakRuns: number;
+  soakRooms: number;
+  soakClients: number;
+  /** Characters per second typed by the one writer of each soak meeting. */
+  soakRate: number;
+  /** Paragraphs (of about 200 characters, pasted before the typing) each run adds to each soak meeting's minutes. */
+  soakParagraphs: number;
+  /** Seconds of measured typing in each soak run. */
+  soakDuration: number;
+  /** Whether the soak's writers move their caret with every character, as the editor does. */
+  soakCursor: boolean;
   openLoads: number;
   /** Size the stored document of scenario 4 is grown to, encoded. */
   openBytes: number;
@@ -65,7 +75,7 @@ export interface BenchOptions {
    * at an older checkout measures that version with this bench.
    */
   serverDir: string;
-  /** Comma-separated subset of BENCH_PARTS (s1,s2,s3,open,storm,memory,page,signin,guard,search,startup); empty runs all but search and startup. */
+  /** Comma-separated subset of BENCH_PARTS (s1,s1-doc,…,open,storm,memory,page,signin,guard,soak,search,startup); empty runs all but soak, search and startup. */
   only: string;
   /** Exit with 1 when a figure regressed more than 10% against bench/budget.json. */
   strict: boolean;
@@ -85,7 +95,13 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   s2Rate: 5,
   s3Clients: 20,
   s3Rate: 50,
-  cursor: true,
+  soakRuns: 6,
+  soakRooms: 20,
+  soakClients: 10,
+  soakRate: 5,
+  soakParagraphs: 150,
+  soakDuration: 15,
+  soakCursor: true,
   openLoads: 50,
   openBytes: 1024 * 1024,
   stormClients: 1000,
@@ -122,14 +138,18 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
 /** Parts of the bench --only can select. */
 export const BENCH_PARTS = [
   's1',
+  's1-doc',
   's2',
+  's2-doc',
   's3',
+  's3-doc',
   'open',
   'storm',
   'memory',
   'page',
   'signin',
   'guard',
+  'soak',
   'search',
   'startup',
   'cluster',
@@ -138,10 +158,11 @@ export type BenchPart = (typeof BENCH_PARTS)[number];
 
 /**
  * Parts that run only when --only names them: generating and indexing the
- * search archive takes longer than the rest of the bench together, and the
- * start-up bench starts the server some twenty times over.
+ * search archive takes longer than the rest of the bench together, the
+ * start-up bench starts the server some twenty times over, and the soak
+ * grows its meetings for minutes.
  */
-const OPT_IN_PARTS: readonly BenchPart[] = ['search', 'startup', 'cluster'];
+const OPT_IN_PARTS: readonly BenchPart[] = ['soak', 'search', 'startup', 'cluster'];
 
 const parts = (only: string) =>
   only

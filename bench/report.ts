@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BenchResults, PropagationSummary } from './summary';
+import type { BenchResults, PropagationSummary, Spread } from './summary';
 
 const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 
@@ -67,6 +67,71 @@ function propagationRows(title: string, ours: PropagationSummary, ref: Propagati
   return rows;
 }
 
+/** A median and its range over the rounds: "26.1 (24.0–30.2)". */
+function fmtSpread(s: Spread, digits = 1): string {
+  if (s.min === s.max) return fmt(s.median, digits);
+  return `${fmt(s.median, digits)} (${fmt(s.min, digits)}–${fmt(s.max, digits)})`;
+}
+
+/** Scenarios 1–3 in both variants, one line each: the per-round figures' median and range. */
+function roundsTable(results: BenchResults): string | null {
+  const rows: Cell[][] = Object.values(results.propagation).map((c) => [
+    c.spec.key,
+    fmtSpread(c.rounds.ours.p99, 1),
+    fmtSpread(c.rounds.reference.p99, 1),
+    fmtSpread(c.rounds.ratio.p99, 2),
+    fmtSpread(c.rounds.ours.cpuPer1000, 1),
+    fmtSpread(c.rounds.reference.cpuPer1000, 1),
+    fmtSpread(c.rounds.ratio.cpuPer1000, 2),
+  ]);
+  if (rows.length === 0) return null;
+  return table(rows, [
+    `median (range) over ${results.options.rounds} rounds`,
+    'p99 ms ours',
+    'reference',
+    'ours÷ref',
+    'CPU ms/1,000 ours',
+    'reference',
+    'ours÷ref',
+  ]);
+}
+
+/** The soak, run by run: does a keystroke cost more as the minutes grow? */
+function soakTable(results: BenchResults): string | null {
+  const soak = results.soak;
+  if (!soak) return null;
+  const s = soak.spec;
+  const rows: Cell[][] = soak.runs.map((r) => [
+    `run ${r.run}`,
+    String(r.paragraphs),
+    fmt(kib(r.documentBytes), 0),
+    fmt(r.latencyMs.p50, 2),
+    fmt(r.latencyMs.p99, 2),
+    fmt(r.cpuMsPer1000Delivered, 1),
+    `${r.delivered}/${r.expected}${r.converged ? '' : ' NOT CONVERGED'}`,
+    fmt(mib(r.loadedRssBytes)),
+    fmt(mib(r.idleRssBytes)),
+    fmt(mib(r.idleHeapUsedBytes)),
+  ]);
+  return [
+    `soak: ${s.rooms} meetings × ${s.clientsPerRoom} clients, each run pastes ${s.paragraphsPerRun} paragraphs per meeting, ` +
+      `then types ${s.durationS} s at ${s.rate}/s${s.cursor ? ' (with caret)' : ' (document only)'}; ` +
+      `idle before the first run ${fmt(mib(soak.idleRssBeforeBytes))} MiB`,
+    table(rows, [
+      'soak',
+      'paragraphs',
+      'doc KiB',
+      'p50 ms',
+      'p99 ms',
+      'CPU ms/1,000',
+      'delivered',
+      'RSS loaded MiB',
+      'idle RSS MiB',
+      'idle heap MiB',
+    ]),
+  ].join('\n');
+}
+
 /** The human-readable report: both servers side by side, then our-only figures, targets and regressions. */
 export function renderReport(results: BenchResults): string {
   const out: string[] = [];
@@ -90,6 +155,10 @@ export function renderReport(results: BenchResults): string {
   }
   if (rows.length > 0)
     out.push(table(rows, ['scenario 1–3 (pooled over rounds)', 'ours', 'reference', 'ours÷ref']), '');
+  const byRound = roundsTable(results);
+  if (byRound) out.push(byRound, '');
+  const soak = soakTable(results);
+  if (soak) out.push(soak, '');
 
   const ours: Cell[][] = [];
   const open = results.documentOpen;

@@ -118,9 +118,9 @@ async function spawnProductServer(
   port: number,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningProcess> {
-  // One process (node, not a wrapper), so signals and /proc figures are the server's own.
-  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the servers' Node only.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // One process (node, not a wrapper), so signals and /proc figures are the server's own. BENCH_SERVER_NODE_ARGS
+  // adds Node flags for it alone (`--cpu-prof --cpu-prof-dir=/tmp/prof`), which NODE_OPTIONS would not all accept.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ...entryPointArgs(root, 'server').args], {
     cwd: root,
     env: {

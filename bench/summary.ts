@@ -3,13 +3,30 @@ import type { BenchOptions } from './options';
 import type { PageResult } from './page';
 import type { DocumentOpenResult } from './scenarios/document-open';
 import type { MemoryResult } from './scenarios/memory';
-import type { PropagationRun, PropagationSpec } from './scenarios/propagation';
+import type { PropagationKey, PropagationRun, PropagationSpec } from './scenarios/propagation';
+import type { SoakResult } from './scenarios/soak';
 import type { ReconnectStormResult } from './scenarios/reconnect-storm';
 import type { SignInStormResult } from './scenarios/sign-in-storm';
 import type { StartupResult } from './scenarios/startup';
 import type { ClusterResult } from './scenarios/cluster';
 import type { UpdateGuardResult } from './scenarios/update-guard-cost';
 import { Samples, type Percentiles } from './measure';
+
+/** The median of a figure over the rounds, and its lowest and highest. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** Median, lowest and highest of some values (NaN ones left out). */
+export function spread(values: readonly number[]): Spread {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return { median: NaN, min: NaN, max: NaN };
+  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  return { median, min: sorted[0]!, max: sorted[n - 1]! };
+}
 
 /** Every run of one server in one propagation scenario, pooled. */
 export interface PropagationSummary {
@@ -33,8 +50,18 @@ export interface PropagationComparison {
   spec: PropagationSpec;
   ours: PropagationSummary;
   reference: PropagationSummary;
-  /** ours ÷ reference. */
+  /** ours ÷ reference, pooled over the rounds. */
   ratio: { p99: number; cpuPer1000: number };
+  /**
+   * The same figures round by round (each round ran both servers one after
+   * the other): their median and range, so one lucky round is not taken for
+   * the figure.
+   */
+  rounds: {
+    ours: { p99: Spread; cpuPer1000: Spread };
+    reference: { p99: Spread; cpuPer1000: Spread };
+    ratio: { p99: Spread; cpuPer1000: Spread };
+  };
 }
 
 export interface BenchResults {
@@ -48,7 +75,9 @@ export interface BenchResults {
    * and whether its compiled server ran or its source under tsx (known once it started).
    */
   ourServer: { dir: string; version: string; program?: 'compiled' | 'source' };
-  propagation: Partial<Record<PropagationSpec['key'], PropagationComparison>>;
+  propagation: Partial<Record<PropagationKey, PropagationComparison>>;
+  /** The soak (`--only soak`): run after run on the same, growing meetings. */
+  soak?: SoakResult;
   documentOpen?: DocumentOpenResult & { storedBytes: number };
   reconnectStorm?: ReconnectStormResult;
   memory?: {
@@ -155,6 +184,9 @@ export function compare(
   ours: PropagationSummary,
   reference: PropagationSummary,
 ): PropagationComparison {
+  const p99 = (runs: PropagationRun[]) => runs.map((r) => r.latencyMs.p99);
+  const cpu = (runs: PropagationRun[]) => runs.map((r) => r.cpuMsPer1000Delivered);
+  const ratios = (a: number[], b: number[]) => a.map((value, i) => value / (b[i] ?? NaN));
   return {
     spec,
     ours,
@@ -162,6 +194,14 @@ export function compare(
     ratio: {
       p99: ours.latencyMs.p99 / reference.latencyMs.p99,
       cpuPer1000: ours.cpuMsPer1000Delivered / reference.cpuMsPer1000Delivered,
+    },
+    rounds: {
+      ours: { p99: spread(p99(ours.runs)), cpuPer1000: spread(cpu(ours.runs)) },
+      reference: { p99: spread(p99(reference.runs)), cpuPer1000: spread(cpu(reference.runs)) },
+      ratio: {
+        p99: spread(ratios(p99(ours.runs), p99(reference.runs))),
+        cpuPer1000: spread(ratios(cpu(ours.runs), cpu(reference.runs))),
+      },
     },
   };
 }
@@ -195,7 +235,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       target: '≤ 1.00',
       met: c.ratio.p99 <= 1,
     });
-    if (key === 's1' || key === 's2') {
+    if (key.startsWith('s1') || key.startsWith('s2')) {
       checks.push({
         name: `${key} server CPU per 1,000 delivered updates, ours ÷ reference`,
         value: c.ratio.cpuPer1000,
@@ -237,6 +277,40 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       target: '= 0 other answers',
       met: other === 0,
     });
+  }
+  const soak = results.soak?.runs ?? [];
+  if (soak.length >= 2) {
+    // As with the rounds below: the first run also warms the server up, so the comparison starts at the second when there are three or more.
+    const from = soak.length >= 3 ? 1 : 0;
+    const first = soak[from]!;
+    const last = soak.at(-1)!;
+    const span = `run ${from + 1} → ${soak.length}, ${first.paragraphs} → ${last.paragraphs} paragraphs`;
+    checks.push(
+      {
+        name: `soak p99 latency growth, ${span}`,
+        value: last.latencyMs.p99 / first.latencyMs.p99 - 1,
+        target: '≤ 25%',
+        met: last.latencyMs.p99 <= first.latencyMs.p99 * 1.25,
+      },
+      {
+        name: `soak server CPU per 1,000 delivered growth, ${span}`,
+        value: last.cpuMsPer1000Delivered / first.cpuMsPer1000Delivered - 1,
+        target: '≤ 25%',
+        met: last.cpuMsPer1000Delivered <= first.cpuMsPer1000Delivered * 1.25,
+      },
+      {
+        name: `soak idle memory after unload growth, ${span}`,
+        value: last.idleRssBytes / first.idleRssBytes - 1,
+        target: '≤ 10%',
+        met: last.idleRssBytes <= first.idleRssBytes * 1.1,
+      },
+      {
+        name: 'soak all updates delivered, clients converged',
+        value: soak.reduce((sum, r) => sum + r.delivered, 0),
+        target: `= expected (${soak.reduce((sum, r) => sum + r.expected, 0)}), converged`,
+        met: soak.every((r) => r.delivered === r.expected && r.converged),
+      },
+    );
   }
   const rounds = results.memory?.idleRssAfterRound.ours ?? [];
   if (rounds.length >= 2) {

@@ -8,16 +8,30 @@ import type { BenchServer, OurServer } from '../servers';
 /** After the last change, how long delivery may take before the missing ones are counted as lost. */
 const DRAIN_TIMEOUT_MS = 15_000;
 
+/** Scenarios 1–3, each with writers that move their caret (as the editor does) and without ("-doc"). */
+export const PROPAGATION_KEYS = ['s1', 's1-doc', 's2', 's2-doc', 's3', 's3-doc'] as const;
+export type PropagationKey = (typeof PROPAGATION_KEYS)[number];
+
 export interface PropagationSpec {
-  key: 's1' | 's2' | 's3';
+  /** The soak's runs are keyed "soak". */
+  key: PropagationKey | 'soak';
   title: string;
   rooms: number;
   clientsPerRoom: number;
   /** Changes per second of the one writer in each room. */
   rate: number;
   durationS: number;
-  /** The writer moves its caret (an awareness update) with every change, as the editor does. */
+  /**
+   * The writer moves its caret (an awareness update) with every change, as
+   * the editor does; without it, only the document changes, as with a paste
+   * or a client that is not an editor.
+   */
   cursor: boolean;
+  /**
+   * Grows each room's minutes before the typing starts (the soak pastes
+   * paragraphs), with every client connected; not measured.
+   */
+  grow?: (writers: readonly BenchClient[]) => Promise<void>;
 }
 
 export interface PropagationRun {
@@ -41,6 +55,9 @@ export interface PropagationRun {
   /** CPU the bench process (all clients) used in the same window. */
   benchCpuMs: number;
   loadSeconds: number;
+  /** The first room's document at the end of the run, as its writer holds it: encoded size and paragraphs of the minutes. */
+  documentBytes: number;
+  paragraphs: number;
 }
 
 /** The server's own count of time spent checking updates (ms), when it keeps one (ours, not the reference). */
@@ -98,6 +115,7 @@ export async function runPropagation(
   try {
     const samples = new Samples();
     let delivered = 0;
+    if (spec.grow) await spec.grow(rooms.map((clients) => clients[0]!));
     const texts = rooms.map((clients) => startParagraph(clients[0]!));
     await waitUntil(() => rooms.every((clients) => clients.every((c) => sameState(c, clients[0]!))), 30_000, 50);
     // Writers type into the minutes only, one character per change, appended to their own paragraph.
@@ -202,6 +220,8 @@ export async function runPropagation(
       benchLoopDelayP99Ms: loop.percentile(99) / 1e6,
       benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
       loadSeconds,
+      documentBytes: Y.encodeStateAsUpdate(rooms[0]![0]!.doc).length,
+      paragraphs: rooms[0]![0]!.doc.getXmlFragment(MINUTES_FIELD).length,
     };
     return { run, samples };
   } finally {

@@ -78,7 +78,9 @@ export function createRoomRegistry(deps: {
       // vector of the batch, which a notice from another instance may already have overtaken.
       sendSaved(room, peers ? savedNow(room) : stateVector);
       room.rowsSinceCompaction += rows;
-      if (room.rowsSinceCompaction >= limits.COMPACT_AFTER_UPDATES) void compact(docId, room);
+      // A compaction re-encodes the whole document: the longer it is, the more rows one waits for.
+      if (room.rowsSinceCompaction >= Math.max(limits.COMPACT_AFTER_UPDATES, room.approxBytes / 256))
+        void compact(docId, room);
     },
     (docId) => peers?.lastSeq(docId) ?? 0,
   );
@@ -150,21 +152,7 @@ export function createRoomRegistry(deps: {
   async function loadStored(docId: string): Promise<Room> {
     const stored = await store.load(docId);
     const doc = new Y.Doc({ gc: true });
-    let bytes = 0;
-    Y.transact(
-      doc,
-      () => {
-        if (stored.snapshot) {
-          Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
-          bytes += stored.snapshot.length;
-        }
-        for (const row of stored.updates) {
-          Y.applyUpdate(doc, row.data, LOAD_ORIGIN);
-          bytes += row.data.length;
-        }
-      },
-      LOAD_ORIGIN,
-    );
+    const bytes = replay(doc, stored);
     const room = createRoom(
       docId,
       doc,
@@ -181,8 +169,7 @@ export function createRoomRegistry(deps: {
     room.locked = opening.locked;
     room.rowsSinceCompaction = stored.updates.length;
     if (opening.reconcile && !room.locked) {
-      const reconcile = opening.reconcile;
-      Y.transact(doc, () => reconcile(doc), SERVER_ORIGIN);
+      reconcileNow(doc, opening.reconcile);
       // Committed before anyone joins, so what clients receive is saved.
       await writer.flush();
     }
@@ -402,6 +389,36 @@ export function createRoomRegistry(deps: {
 }
 
 export type RoomRegistry = ReturnType<typeof createRoomRegistry>;
+
+/**
+ * Applies a document's stored snapshot and log rows; returns their size. A
+ * function of its own: a closure over the stored rows inside load() would
+ * share its scope with the room's listeners and keep the rows as long as the
+ * document stays loaded.
+ */
+function replay(doc: Y.Doc, stored: Awaited<ReturnType<DocStore['load']>>): number {
+  let bytes = 0;
+  Y.transact(
+    doc,
+    () => {
+      if (stored.snapshot) {
+        Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
+        bytes += stored.snapshot.length;
+      }
+      for (const row of stored.updates) {
+        Y.applyUpdate(doc, row.data, LOAD_ORIGIN);
+        bytes += row.data.length;
+      }
+    },
+    LOAD_ORIGIN,
+  );
+  return bytes;
+}
+
+/** Applies a document's reconciling change as the server's (outside load(), for the reason replay() is). */
+function reconcileNow(doc: Y.Doc, reconcile: (doc: Y.Doc) => unknown): void {
+  Y.transact(doc, () => reconcile(doc), SERVER_ORIGIN);
+}
 
 /** A change was attempted on sealed minutes. */
 export class DocumentLockedError extends Error {

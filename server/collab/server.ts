@@ -8,7 +8,7 @@ import { COLLAB_PATH, EXTENSIONS_PARAM } from '../../lib/collab/messages';
 import { log } from '../log';
 import type { Services } from '../services';
 import { authorizeUpgrade, currentAccess } from './authorize';
-import { serveConnection } from './connection';
+import { serveConnection, type ConnectionContext } from './connection';
 import type { CollabLimits } from './limits';
 import { createLoopDelayMonitor } from './loop-delay';
 import { createCollabMetrics, exposeCollabMetrics } from './metrics';
@@ -59,6 +59,11 @@ function refuse(socket: Duplex, status: number): void {
     );
   }
   socket.destroy();
+}
+
+/** Error listener of a socket being upgraded: a function, not a closure over the upgrade's request. */
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
 
 /**
@@ -120,7 +125,7 @@ export function createCollabServer(options: {
   }
 
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     const docId = documentIdOf(req.url ?? '/');
     const address = clientAddress(req, trustedProxies);
     if (docId === null) {
@@ -174,17 +179,8 @@ export function createCollabServer(options: {
           .catch((error: unknown) => log.error('collab.audit_failed', { docId, error: String(error) }));
       }
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (!decision.ok) {
-        log.warn('collab.invalid_document', { docId: docId.slice(0, 100) });
-        ws.close(CLOSE_CODES.invalidDocument, 'invalid document id');
-        return;
-      }
-      alive.add(ws);
-      ws.on('pong', () => alive.add(ws));
-      const conn = serveConnection(
-        ws,
-        {
+    const ctx: ConnectionContext | null = decision.ok
+      ? {
           docId,
           userId: decision.user.id,
           identity: decision.identity,
@@ -193,21 +189,34 @@ export function createCollabServer(options: {
           extensions: new URL(req.url ?? '/', 'http://localhost').searchParams.get(EXTENSIONS_PARAM) === '1',
           tokenExp: decision.tokenExp,
           sessionVersion: decision.sessionVersion,
-        },
-        {
-          rooms,
-          metrics,
-          limits,
-          outbox,
-          onClosed: (closed) => {
-            connections.delete(closed);
-            sockets.delete(closed);
-          },
-        },
-      );
-      connections.add(conn);
-      sockets.set(conn, ws);
+        }
+      : null;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (!ctx) {
+        log.warn('collab.invalid_document', { docId: docId.slice(0, 100) });
+        ws.close(CLOSE_CODES.invalidDocument, 'invalid document id');
+        return;
+      }
+      accept(ws, ctx);
     });
+  }
+
+  const onClosed = (closed: Connection) => {
+    connections.delete(closed);
+    sockets.delete(closed);
+  };
+
+  /**
+   * Serves an accepted socket. Outside handleUpgrade: what the connection's
+   * listeners close over is kept as long as it is open, and in there that was
+   * the upgrade request with its headers and the meeting's row.
+   */
+  function accept(ws: WebSocket, ctx: ConnectionContext): void {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    const conn = serveConnection(ws, ctx, { rooms, metrics, limits, outbox, onClosed });
+    connections.add(conn);
+    sockets.set(conn, ws);
   }
 
   type Access = Awaited<ReturnType<typeof currentAccess>>;

@@ -1,3 +1,4 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { meetingDoc } from '../../lib/meeting-doc/layout';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../lib/rules/attendance';
@@ -8,6 +9,10 @@ import type { Meeting } from '../db/schema';
 import { log } from '../log';
 import { indexMeeting } from '../search/service';
 import { fragmentJson, plainTextOf } from './content';
+
+// Yjs types are generic over their event type; here only their place in the tree matters.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyType = Y.AbstractType<any>;
 
 type JsonNode = { type?: string; text?: string; attrs?: Record<string, unknown>; content?: JsonNode[] };
 
@@ -65,11 +70,102 @@ function projectVotes(doc: Y.Doc) {
 }
 
 /**
+ * A top-level block of the minutes or the agenda as the projection needs it:
+ * its plain text, how many nodes it has, and its ProseMirror JSON only when
+ * it holds a heading, an opinion or a task (the walk needs nothing else).
+ */
+export interface ReadBlock {
+  json: JsonNode | null;
+  nodes: number;
+  text: string;
+}
+
+const RECORD_NODES = new Set(['heading', 'opinion', 'task']);
+
+function countNodes(node: JsonNode): { nodes: number; records: boolean } {
+  let nodes = 1;
+  let records = RECORD_NODES.has(node.type ?? '');
+  for (const child of node.content ?? []) {
+    const inner = countNodes(child);
+    nodes += inner.nodes;
+    records ||= inner.records;
+  }
+  return { nodes, records };
+}
+
+function readBlock(json: JsonNode): ReadBlock {
+  // y-tiptap reads a text directly under the fragment as an array of text nodes; it counts as one node.
+  if (Array.isArray(json)) return { json, nodes: 1, text: plainTextOf(json) };
+  const { nodes, records } = countNodes(json);
+  return { json: records ? json : null, nodes, text: plainTextOf(json) };
+}
+
+/** The text of a fragment's blocks, as plainTextOf reads the fragment's JSON. */
+function joinText(blocks: readonly ReadBlock[], types: readonly (string | undefined)[]): string {
+  const inline = types.every((type) => type === 'text' || type === 'hardBreak');
+  return blocks.map((b) => b.text).join(inline ? '' : '\n');
+}
+
+/**
+ * What a live document's blocks read as, kept from one projection to the
+ * next: only the blocks changed since are read again. Reading every block of
+ * long minutes after each pause made a keystroke cost more the longer the
+ * minutes were. A block is forgotten in the transaction that changes anything
+ * in it (its text, its attributes, anything nested), whoever changed it.
+ */
+export class BlockReader {
+  private readonly blocks = new WeakMap<AnyType, ReadBlock & { type: string | undefined }>();
+  private readonly fragments: readonly Y.XmlFragment[];
+
+  constructor(doc: Y.Doc) {
+    this.fragments = [meetingDoc.minutes(doc), meetingDoc.agenda(doc)];
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      for (const type of transaction.changed.keys()) this.forget(type as AnyType);
+    });
+  }
+
+  /** Forgets the top-level block that holds `type`, if it is in one of the fragments. */
+  private forget(type: AnyType): void {
+    let t = type;
+    for (;;) {
+      const item = t._item;
+      if (!item) return;
+      const parent = item.parent as AnyType;
+      if (this.fragments.includes(parent as Y.XmlFragment)) {
+        this.blocks.delete(t);
+        return;
+      }
+      t = parent;
+    }
+  }
+
+  /** A fragment's blocks and its plain text (as plainTextOf reads fragmentJson's). */
+  read(fragment: Y.XmlFragment): { blocks: ReadBlock[]; text: string } {
+    const blocks: ReadBlock[] = [];
+    const types: (string | undefined)[] = [];
+    for (const block of fragment.toArray() as AnyType[]) {
+      let read = this.blocks.get(block);
+      if (!read) {
+        // The same serializer as for the whole fragment, over this one block.
+        const one = { toArray: () => [block] } as unknown as Y.XmlFragment;
+        const json = yXmlFragmentToProsemirrorJSON(one).content![0] as JsonNode;
+        read = { ...readBlock(json), type: json.type };
+        this.blocks.set(block, read);
+      }
+      blocks.push(read);
+      types.push(read.type);
+    }
+    return { blocks, text: joinText(blocks, types) };
+  }
+}
+
+/**
  * Reads the structured record out of a meeting's document. Tolerant by
  * design: a node or record in a strange shape is skipped (and reported), never
- * fatal; unknown node types are ignored.
+ * fatal; unknown node types are ignored. With a `reader` kept for the
+ * document, only the blocks changed since its last read are read again.
  */
-export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Projection {
+export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>, reader?: BlockReader): Projection {
   const refused: string[] = [];
   const attendance: Projection['attendance'] = [];
   for (const [userId, entry] of meetingDoc.attendance(doc).entries()) {
@@ -85,7 +181,12 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
     });
   }
 
-  const minutes = fragmentJson(doc, 'minutes');
+  let minutes: { blocks: ReadBlock[]; text: string };
+  if (reader) minutes = reader.read(meetingDoc.minutes(doc));
+  else {
+    const content = fragmentJson(doc, 'minutes').content ?? [];
+    minutes = { blocks: content.map(readBlock), text: plainTextOf({ type: 'doc', content }) };
+  }
   // Who spoke comes from the speaker list the chair kept, never from the block's own attributes.
   const turns = new Map<string, { userId: string; name: string }>();
   for (const request of meetingDoc.speakers(doc).values()) {
@@ -142,15 +243,20 @@ export function readProjection(doc: Y.Doc, memberIds: ReadonlySet<string>): Proj
     }
     for (const child of node.content ?? []) walk(child);
   };
-  walk(minutes);
+  // The fragment itself is the first node; a block without records only adds its nodes to the count.
+  position++;
+  for (const block of minutes.blocks) {
+    if (block.json) walk(block.json);
+    else position += block.nodes;
+  }
 
   return {
     attendance,
     opinions,
     tasks,
     votes: projectVotes(doc),
-    text: plainTextOf(minutes),
-    agenda: plainTextOf(fragmentJson(doc, 'agenda')),
+    text: minutes.text,
+    agenda: reader ? reader.read(meetingDoc.agenda(doc)).text : plainTextOf(fragmentJson(doc, 'agenda')),
     refused,
   };
 }
@@ -167,7 +273,8 @@ function taskKey(t: Pick<ProjectedTask, 'id' | 'body' | 'dueDate' | 'status' | '
 }
 
 /**
- * Writes a projection in one transaction. Returns whether the meeting's tasks
+ * Writes a projection in one transaction (the text and its search index
+ * only when `options.text`). Returns whether the meeting's tasks
  * differ from the rows stored before, which is when the review sections of
  * later meetings need refreshing.
  */
@@ -175,6 +282,7 @@ export async function writeProjection(
   db: Db,
   meeting: Meeting,
   projection: Projection,
+  options: { text: boolean } = { text: true },
 ): Promise<{ tasksChanged: boolean }> {
   if (projection.refused.length > 0) {
     log.warn('meeting.projection_refused', { meetingId: meeting.id, refused: projection.refused.slice(0, 50) });
@@ -310,14 +418,18 @@ export async function writeProjection(
       }
       tasksChanged = before.size !== after.size || [...after].some((key) => !before.has(key));
     }
-    const text = { body: projection.text, agenda: projection.agenda };
-    await trx
-      .insertInto('meeting_text')
-      .values({ meeting_id: meeting.id, ...text, updated_at: now })
-      .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ ...text, updated_at: now }))
-      .execute();
-    // In the same transaction: the index never finds words the stored text no longer has.
-    await indexMeeting(trx, meeting, text);
+    // Writing the text costs as much as the minutes are long (the search index takes it whole): the
+    // projector leaves it out while it is unchanged, and for a while when the minutes are long.
+    if (options.text) {
+      const text = { body: projection.text, agenda: projection.agenda };
+      await trx
+        .insertInto('meeting_text')
+        .values({ meeting_id: meeting.id, ...text, updated_at: now })
+        .onConflict((oc) => oc.column('meeting_id').doUpdateSet({ ...text, updated_at: now }))
+        .execute();
+      // In the same transaction: the index never finds words the stored text no longer has.
+      await indexMeeting(trx, meeting, text);
+    }
     return { tasksChanged };
   });
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptions, selected } from '../../bench/options';
+import type { PropagationRun, PropagationSpec } from '../../bench/scenarios/propagation';
+import type { SoakRun } from '../../bench/scenarios/soak';
+import { checkTargets, compare, spread, type BenchResults, type PropagationSummary } from '../../bench/summary';
+
+const env = { NODE_ENV: 'test' } as NodeJS.ProcessEnv;
+
+describe('the bench: rounds, document-only variants and the soak', () => {
+  it('runs both variants of scenarios 1–3 by default, and the soak only when asked', () => {
+    const all = parseOptions([], env);
+    for (const part of ['s1', 's1-doc', 's2', 's2-doc', 's3', 's3-doc'] as const)
+      expect(selected(all, part)).toBe(true);
+    expect(selected(all, 'soak')).toBe(false);
+    const soak = parseOptions(['--only', 'soak', '--soak-runs', '12', '--soak-paragraphs=150'], env);
+    expect(selected(soak, 'soak')).toBe(true);
+    expect(selected(soak, 's1')).toBe(false);
+    expect(soak).toMatchObject({ soakRuns: 12, soakParagraphs: 150 });
+  });
+
+  it('gives the median and the range of a figure over the rounds', () => {
+    expect(spread([26, 79, 70])).toEqual({ median: 70, min: 26, max: 79 });
+    expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 });
+    expect(spread([NaN, 5])).toEqual({ median: 5, min: 5, max: 5 });
+  });
+
+  it('sets each round of ours against the same round of the reference', () => {
+    const run = (p99: number, cpu: number) =>
+      ({ latencyMs: { p99 }, cpuMsPer1000Delivered: cpu }) as unknown as PropagationRun;
+    const summary = (runs: PropagationRun[]) => ({ runs, latencyMs: { p99: 1 }, cpuMsPer1000Delivered: 1 });
+    const ours = summary([run(10, 50), run(30, 60), run(20, 40)]) as unknown as PropagationSummary;
+    const reference = summary([run(20, 100), run(20, 100), run(10, 100)]) as unknown as PropagationSummary;
+    const c = compare({ key: 's1-doc' } as PropagationSpec, ours, reference);
+    expect(c.rounds.ours.p99).toEqual({ median: 20, min: 10, max: 30 });
+    expect(c.rounds.ratio.p99).toEqual({ median: 1.5, min: 0.5, max: 2 });
+    expect(c.rounds.ratio.cpuPer1000).toEqual({ median: 0.5, min: 0.4, max: 0.6 });
+  });
+
+  it('holds the soak to flat latency, CPU and idle memory from its second run on', () => {
+    const soakRun = (run: number, p99: number, cpu: number, idleMiB: number) =>
+      ({
+        run,
+        paragraphs: run * 150,
+        latencyMs: { p99 },
+        cpuMsPer1000Delivered: cpu,
+        idleRssBytes: idleMiB * 2 ** 20,
+        delivered: 10,
+        expected: 10,
+        converged: true,
+      }) as unknown as SoakRun;
+    const results = {
+      propagation: {},
+      soak: { runs: [soakRun(1, 60, 200, 180), soakRun(2, 26, 100, 187), soakRun(3, 75, 105, 280)] },
+    } as unknown as BenchResults;
+    const checks = checkTargets(results);
+    const met = Object.fromEntries(checks.map((c) => [c.name.split(',')[0], c.met]));
+    expect(met).toEqual({
+      'soak p99 latency growth': false,
+      'soak server CPU per 1': true,
+      'soak idle memory after unload growth': false,
+      'soak all updates delivered': true,
+    });
+    expect(checks[0]!.name).toContain('run 2 → 3, 300 → 450 paragraphs');
+  });
+});
