@@ -17,7 +17,9 @@ export interface MemberRow {
   membershipId: string;
   userId: string;
   name: string;
-  email: string;
+  /** Null for a member known by phone only. */
+  email: string | null;
+  phone: string | null;
   role: MemberRole;
   status: MemberStatus;
   hasPassword: boolean;
@@ -61,6 +63,7 @@ export function createOrganisations(db: Db) {
         'u.id as userId',
         'u.name',
         'u.email',
+        'u.phone',
         'm.role',
         'm.status',
         'u.password_hash',
@@ -120,6 +123,7 @@ export function createOrganisations(db: Db) {
               session_version: 1,
               created_at: now,
               home_cell_id: null,
+              phone: null,
             })
             .execute();
           const committee = await insertOrganisation(trx, 'committee', input.committeeName, null);
@@ -196,6 +200,7 @@ export function createOrganisations(db: Db) {
             session_version: 1,
             created_at: now,
             home_cell_id: cellId,
+            phone: null,
           };
           await trx.insertInto('users').values(user).execute();
         }
@@ -223,6 +228,7 @@ export function createOrganisations(db: Db) {
           userId: user.id,
           name: user.name,
           email: user.email,
+          phone: user.phone,
           role: input.role,
           status: input.status,
           hasPassword: user.password_hash !== null,

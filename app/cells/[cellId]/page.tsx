@@ -85,7 +85,8 @@ export default async function CellPage({ params }: { params: Params }) {
           actionsFor={
             manage
               ? (member) =>
-                  canManageCredentials(subject, member) ? (
+                  // An account without an email cannot sign in, so a password link would lead nowhere.
+                  member.email && canManageCredentials(subject, member) ? (
                     <InviteButton
                       action={createInviteAction.bind(null, member.userId)}
                       memberName={member.name}
