@@ -3,9 +3,11 @@ import type { Db } from '../db/connection';
 import type { Organisation } from '../db/schema';
 import type { Subject } from '../../lib/policy';
 import type { MemberInput, SetupInput } from '../../lib/schemas';
+import type { CsvRow } from '../../lib/members-csv';
 import type { MemberRole, MemberStatus } from '../../lib/domain';
 import { conflict, notFound } from '../errors';
 import { hashPassword } from './passwords';
+import { importMembers } from './member-import';
 import type { SessionUser } from './accounts';
 
 const SETUP_KEY = 'setup_completed_at';
@@ -237,6 +239,9 @@ export function createOrganisations(db: Db) {
         };
       });
     },
+
+    /** Imports a member list into a cell, or says what it would do (see member-import.ts). */
+    importMembers: (cellId: string, rows: readonly CsvRow[], apply: boolean) => importMembers(db, cellId, rows, apply),
 
     async listMembers(cellId: string): Promise<MemberRow[]> {
       return (await memberRows(cellId)).sort((a, b) => VIETNAMESE.compare(a.name, b.name));
