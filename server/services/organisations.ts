@@ -23,6 +23,9 @@ export interface MemberRow {
   email: string | null;
   phone: string | null;
   role: MemberRole;
+  /** The day the member joined the party and was made a full member (YYYY-MM-DD), when recorded. */
+  joinedOn: string | null;
+  officialOn: string | null;
   status: MemberStatus;
   hasPassword: boolean;
   isAdmin: boolean;
@@ -68,6 +71,8 @@ export function createOrganisations(db: Db) {
         'u.phone',
         'm.role',
         'm.status',
+        'm.joined_on as joinedOn',
+        'm.official_on as officialOn',
         'u.password_hash',
         'u.is_admin',
         'u.home_cell_id as homeCellId',
@@ -223,6 +228,8 @@ export function createOrganisations(db: Db) {
             role: input.role,
             status: input.status,
             created_at: now,
+            joined_on: null,
+            official_on: null,
           })
           .execute();
         return {
@@ -233,6 +240,8 @@ export function createOrganisations(db: Db) {
           phone: user.phone,
           role: input.role,
           status: input.status,
+          joinedOn: null,
+          officialOn: null,
           hasPassword: user.password_hash !== null,
           isAdmin: user.is_admin === 1,
           homeCellId: user.home_cell_id,
