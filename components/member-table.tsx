@@ -22,7 +22,7 @@ export function MemberTable({
         <thead>
           <tr>
             <th scope="col">{t('fields.fullName')}</th>
-            <th scope="col">{t('fields.email')}</th>
+            <th scope="col">{t('fields.contact')}</th>
             <th scope="col">{t('fields.role')}</th>
             <th scope="col">{t('fields.memberStatus')}</th>
             <th scope="col">{t('members.password')}</th>
@@ -33,7 +33,7 @@ export function MemberTable({
           {members.map((member) => (
             <tr key={member.membershipId} data-testid="member-row">
               <td data-label={t('fields.fullName')}>{member.name}</td>
-              <td data-label={t('fields.email')}>{member.email}</td>
+              <td data-label={t('fields.contact')}>{[member.email, member.phone].filter(Boolean).join(' · ')}</td>
               <td data-label={t('fields.role')}>{t(`roles.${member.role}`)}</td>
               <td data-label={t('fields.memberStatus')}>{t(`memberStatus.${member.status}`)}</td>
               <td data-label={t('members.password')} data-testid="member-password">

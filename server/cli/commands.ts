@@ -14,6 +14,8 @@ import { rebuildSearchIndex } from '../search/service';
 import type { StorageLocation } from '../config';
 import { createBackup } from '../backup/backup';
 import { restoreBackup } from '../backup/restore';
+import { importMemberList } from '../operations/member-import';
+import { importReport, readImportFile } from './import-file';
 
 /** What a command may need of the configuration besides the database. */
 export interface CliContext {
@@ -31,8 +33,8 @@ interface CommandBase<I> {
   summary: string;
   flags: FlagSpec;
   prepare(flags: Flags): I;
-  /** The flag a bare first argument fills (`verify <file or hash>`). */
-  positional?: string;
+  /** The flags bare leading arguments fill, in order (`verify <file or hash>`, `import-members <cell> <file>`). */
+  positional?: string | readonly string[];
   /** The exit code for a result (default 0): a check that failed says so to scripts too. */
   exitCode?(result: unknown): number;
 }
@@ -269,6 +271,28 @@ export const COMMANDS: readonly Command[] = [
     exitCode: (result) => ((result as VerifyResult).result === 'matches' ? EXIT_OK : EXIT_FAILURE),
   }),
   define({
+    name: 'import-members',
+    summary:
+      'Reads a member list (CSV) and prints what importing it into the chi bộ would do, row by row, with every problem; --apply saves it when no row has a problem (exit 1 when the file or a row has one)',
+    flags: { cell: required, file: required, apply: { type: 'boolean' } },
+    positional: ['cell', 'file'],
+    prepare: (f) => ({ ...readImportFile(str(f, 'file') ?? ''), cellId: idInput(f, 'cell'), apply: f.apply === true }),
+    run: async (services, input) => {
+      await requireCell(services, input.cellId);
+      if (!input.decoded.ok) return { cellId: input.cellId, file: input.file, problem: input.decoded.problem };
+      const outcome = await importMemberList(
+        services,
+        { cellId: input.cellId, text: input.decoded.text, apply: input.apply },
+        { actorId: null, address: null },
+      );
+      return { cellId: input.cellId, file: input.file, ...importReport(outcome) };
+    },
+    exitCode: (result) =>
+      'problem' in (result as object) || (result as { counts: { problem: number } }).counts.problem > 0
+        ? EXIT_FAILURE
+        : EXIT_OK,
+  }),
+  define({
     name: 'reindex',
     summary: 'Rebuilds the full-text search index from the stored text of every meeting',
     flags: {},
@@ -313,10 +337,14 @@ export function findCommand(name: string): Command | undefined {
 
 /** Parses and validates a command's flags; throws UsageError or InputError. */
 export function prepareCommand(command: Command, args: readonly string[]): unknown {
-  const [first, ...rest] = args;
-  const withFlag =
-    command.positional && first !== undefined && !first.startsWith('--')
-      ? [`--${command.positional}`, first, ...rest]
-      : args;
-  return command.prepare(parseFlags(withFlag, command.flags));
+  const names = command.positional === undefined ? [] : [command.positional].flat();
+  const withFlags: string[] = [];
+  let index = 0;
+  for (const name of names) {
+    const value = args[index];
+    if (value === undefined || value.startsWith('--')) break;
+    withFlags.push(`--${name}`, value);
+    index += 1;
+  }
+  return command.prepare(parseFlags([...withFlags, ...args.slice(index)], command.flags));
 }

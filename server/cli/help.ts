@@ -4,8 +4,9 @@ import { COMMANDS } from './commands';
 export function helpText(): string {
   const lines = ['Biên Bản operator CLI: npm run cli -- <command> [--flags]', '', 'Commands:'];
   for (const command of COMMANDS) {
+    const positional: readonly string[] = command.positional === undefined ? [] : [command.positional].flat();
     const flags = Object.entries(command.flags).map(([name, spec]) => {
-      if (name === command.positional) return `<${name}>`;
+      if (positional.includes(name)) return `<${name}>`;
       const flag = spec.type === 'boolean' ? `--${name}` : `--${name} <value>`;
       return spec.required ? flag : `[${flag}]`;
     });

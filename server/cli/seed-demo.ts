@@ -22,7 +22,7 @@ export interface DemoSummary {
   /** Oversees every demo cell: reads their approved minutes, the overview, gives guidance. */
   overseer: { id: string; name: string; email: string } | null;
   password: string;
-  members: { userId: string; name: string; email: string; role: string; status: string }[];
+  members: { userId: string; name: string; email: string | null; role: string; status: string }[];
   /** The main cell's, newest first; `sealedHash` is the content hash of approved minutes, null before approval. */
   meetings: DemoMeetingSummary[];
   /** Every cell of the demo đảng bộ, the main one first, with its meetings newest first. */

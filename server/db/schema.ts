@@ -18,7 +18,8 @@ import type { VoteBase, VoteThreshold } from '../../lib/rules/votes';
  */
 export interface UsersTable {
   id: string;
-  email: string;
+  /** Null for a member known by phone only (migration 0009): such an account cannot sign in. */
+  email: string | null;
   name: string;
   password_hash: string | null;
   is_admin: number;
@@ -27,6 +28,8 @@ export interface UsersTable {
   created_at: string;
   /** The cell whose manager created the account; its managers may hand out password links. */
   home_cell_id: string | null;
+  /** Digits only, starting with 0 (see lib/members-csv.ts normalisePhone); unique when present. */
+  phone: string | null;
 }
 
 export interface OrganisationsTable {
@@ -44,6 +47,10 @@ export interface MembershipsTable {
   role: MemberRole;
   status: MemberStatus;
   created_at: string;
+  /** The day the member joined the party (YYYY-MM-DD), when the cell recorded it. */
+  joined_on: string | null;
+  /** The day the member was made a full member (YYYY-MM-DD), when the cell recorded it. */
+  official_on: string | null;
 }
 
 export interface InvitesTable {

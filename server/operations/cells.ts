@@ -96,7 +96,7 @@ export const cellOperations = {
       deps,
       { user },
       input,
-    ): Promise<{ subject: Subject; account: AccountResource & { hasPassword: boolean } }> {
+    ): Promise<{ subject: Subject; account: AccountResource & { hasPassword: boolean; email: string } }> {
       const target = await deps.services.accounts.getUser(input.userId);
       if (!target) throw notFound('user_not_found');
       return {
@@ -106,12 +106,15 @@ export const cellOperations = {
           isAdmin: target.isAdmin,
           homeCellId: target.homeCellId,
           hasPassword: target.hasPassword,
+          email: target.email,
         },
       };
     },
     allowed: (ctx) => canManageCredentials(ctx.subject, ctx.account),
     serialise: (input) => `account:${input.userId}`,
     async run(deps, ctx, input, caller) {
+      // Sign-in is by email: a member known by phone only would get a password they could never use.
+      if (!ctx.account.email) throw new AppError('no_email', 422);
       const purpose = linkPurpose(ctx.account);
       if (purpose === 'reset' && input.reset !== true) throw new AppError('reset_not_confirmed', 422);
       const invite = await deps.services.accounts.createInvite(input.userId, caller.user.id);

@@ -6,6 +6,7 @@ import { cellOperations } from './cells';
 import { createKeyedQueue, type Caller, type OperationDeps, type OperationGroup, type OperationSpec } from './define';
 import { floorOperations } from './meeting-floor';
 import { followUpOperations } from './meeting-follow-up';
+import { memberImportOperations } from './member-import';
 import { sessionOperations } from './meeting-session';
 import { versionOperations } from './meeting-versions';
 import { voteOperations } from './meeting-votes';
@@ -25,6 +26,7 @@ export const OPERATIONS = {
   ...versionOperations,
   ...taskOperations,
   ...cellOperations,
+  ...memberImportOperations,
 };
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -11,6 +11,10 @@ const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export interface SessionUser {
   id: string;
+  /**
+   * Empty for a member known by phone only (migration 0009): such an account
+   * signs in nowhere (sign-in is by email) and is handed no password link.
+   */
   email: string;
   name: string;
   isAdmin: boolean;
@@ -23,7 +27,7 @@ export interface SessionUser {
 function toSessionUser(user: User): SessionUser {
   return {
     id: user.id,
-    email: user.email,
+    email: user.email ?? '',
     name: user.name,
     isAdmin: user.is_admin === 1,
     sessionVersion: user.session_version,
@@ -69,6 +73,7 @@ export function createAccounts(db: Db, audit: Audit) {
         session_version: 1,
         created_at: new Date().toISOString(),
         home_cell_id: null,
+        phone: null,
       };
       try {
         await db.insertInto('users').values(user).execute();

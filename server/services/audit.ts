@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   /** Minutes downloaded as a document (DOCX, PDF): approved or secret minutes leaving the system. */
   'minutes.exported',
   'member.added',
+  /** A member's details changed (by an import of the member list). */
+  'member.updated',
   'meeting.roles_set',
   'meeting.not_held',
   'guidance.given',

@@ -3,9 +3,11 @@ import type { Db } from '../db/connection';
 import type { Organisation } from '../db/schema';
 import type { Subject } from '../../lib/policy';
 import type { MemberInput, SetupInput } from '../../lib/schemas';
+import type { CsvRow } from '../../lib/members-csv';
 import type { MemberRole, MemberStatus } from '../../lib/domain';
 import { conflict, notFound } from '../errors';
 import { hashPassword } from './passwords';
+import { importMembers } from './member-import';
 import type { SessionUser } from './accounts';
 
 const SETUP_KEY = 'setup_completed_at';
@@ -17,8 +19,13 @@ export interface MemberRow {
   membershipId: string;
   userId: string;
   name: string;
-  email: string;
+  /** Null for a member known by phone only. */
+  email: string | null;
+  phone: string | null;
   role: MemberRole;
+  /** The day the member joined the party and was made a full member (YYYY-MM-DD), when recorded. */
+  joinedOn: string | null;
+  officialOn: string | null;
   status: MemberStatus;
   hasPassword: boolean;
   isAdmin: boolean;
@@ -61,8 +68,11 @@ export function createOrganisations(db: Db) {
         'u.id as userId',
         'u.name',
         'u.email',
+        'u.phone',
         'm.role',
         'm.status',
+        'm.joined_on as joinedOn',
+        'm.official_on as officialOn',
         'u.password_hash',
         'u.is_admin',
         'u.home_cell_id as homeCellId',
@@ -120,6 +130,7 @@ export function createOrganisations(db: Db) {
               session_version: 1,
               created_at: now,
               home_cell_id: null,
+              phone: null,
             })
             .execute();
           const committee = await insertOrganisation(trx, 'committee', input.committeeName, null);
@@ -196,6 +207,7 @@ export function createOrganisations(db: Db) {
             session_version: 1,
             created_at: now,
             home_cell_id: cellId,
+            phone: null,
           };
           await trx.insertInto('users').values(user).execute();
         }
@@ -216,6 +228,8 @@ export function createOrganisations(db: Db) {
             role: input.role,
             status: input.status,
             created_at: now,
+            joined_on: null,
+            official_on: null,
           })
           .execute();
         return {
@@ -223,14 +237,20 @@ export function createOrganisations(db: Db) {
           userId: user.id,
           name: user.name,
           email: user.email,
+          phone: user.phone,
           role: input.role,
           status: input.status,
+          joinedOn: null,
+          officialOn: null,
           hasPassword: user.password_hash !== null,
           isAdmin: user.is_admin === 1,
           homeCellId: user.home_cell_id,
         };
       });
     },
+
+    /** Imports a member list into a cell, or says what it would do (see member-import.ts). */
+    importMembers: (cellId: string, rows: readonly CsvRow[], apply: boolean) => importMembers(db, cellId, rows, apply),
 
     async listMembers(cellId: string): Promise<MemberRow[]> {
       return (await memberRows(cellId)).sort((a, b) => VIETNAMESE.compare(a.name, b.name));

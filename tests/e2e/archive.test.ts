@@ -13,7 +13,7 @@ describe('the archive of the demo cell, read on a phone', () => {
     const visitor = await started.app.visitor({ phone: true });
     const signIn = new SignInPage(visitor.page);
     await signIn.goto();
-    await signIn.signIn(member.email, demo.password);
+    await signIn.signIn(member.email!, demo.password);
     await visitor.page.waitForURL((url) => url.pathname === '/');
     return visitor;
   }
@@ -60,7 +60,7 @@ describe('the archive of the demo cell, read on a phone', () => {
     const visitor = await started.app.visitor({ phone: true });
     const signIn = new SignInPage(visitor.page);
     await signIn.goto();
-    await signIn.signIn(secretary.email, demo.password);
+    await signIn.signIn(secretary.email!, demo.password);
     await visitor.page.waitForURL((url) => url.pathname === '/');
     await visitor.page.goto(`/meetings/${next.id}`);
 

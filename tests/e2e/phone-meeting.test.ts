@@ -74,7 +74,7 @@ describe('the December meeting held on two phones', () => {
   const person = (email: string): Person => {
     const demo = started.app.demo!;
     const member = demo.members.find((m) => m.email === email)!;
-    return { id: member.userId, name: member.name, email: member.email, password: demo.password };
+    return { id: member.userId, name: member.name, email: member.email!, password: demo.password };
   };
   const hungP = () => person('hungnv@demo.bienban.vn');
   const lanP = () => person('lanpt@demo.bienban.vn');

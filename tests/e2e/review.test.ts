@@ -80,7 +80,7 @@ describe('the committee reviews the demo cell’s minutes', () => {
     const secretary = demo.members.find((m) => m.role === 'secretary')!;
     const lastMonth = demo.meetings.find((m) => m.state === 'approved')!;
     const next = demo.meetings.find((m) => m.state === 'scheduled')!;
-    const { page } = await signedInAs(secretary.email);
+    const { page } = await signedInAs(secretary.email!);
 
     await page.goto(`/meetings/${lastMonth.id}`);
     const item = page.getByTestId('guidance-section').getByTestId('guidance-item');

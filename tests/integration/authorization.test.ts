@@ -360,6 +360,13 @@ const TABLE: Row[] = [
     (w) => ({ cellId: w.cellId, name: 'Người mới', email: `${randomUUID()}@test.vn`, role: 'member', status: 'full' }),
     meetingPage,
   ),
+  // The preview (nothing saved) already answers to the policy: who may not import may not read the comparison either.
+  operationRow(
+    'importMembers',
+    'D D D D D D D A D A D',
+    (w) => ({ cellId: w.cellId, text: 'Họ và tên;Email;Trạng thái\nNgười mới;moi@test.vn;chính thức', apply: false }),
+    meetingPage,
+  ),
   operationRow(
     'createMeeting',
     'D D D D D D D A D A D',

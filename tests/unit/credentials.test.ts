@@ -50,7 +50,7 @@ describeEachDatabase('who may hand out a link that sets a password', (db) => {
     // The secretary adds both existing accounts to their own cell.
     await organisations.addMember(mine.id, {
       name: invitedElsewhere.name,
-      email: invitedElsewhere.email,
+      email: invitedElsewhere.email!,
       role: 'member',
       status: 'full',
     });

@@ -8,6 +8,7 @@ import { CreateCellForm } from '../../../components/create-cell-form';
 import { CreateMeetingForm } from '../../../components/create-meeting-form';
 import { InviteButton } from '../../../components/invite-button';
 import { MeetingList, toMeetingListItem } from '../../../components/meeting-list';
+import { MemberImport } from '../../../components/member-import';
 import { MemberTable } from '../../../components/member-table';
 import { RemoveOverseerButton } from '../../../components/remove-overseer-button';
 import { canManageCell, canManageCredentials, canManageOrganisations, canViewCell } from '../../../lib/policy';
@@ -85,7 +86,8 @@ export default async function CellPage({ params }: { params: Params }) {
           actionsFor={
             manage
               ? (member) =>
-                  canManageCredentials(subject, member) ? (
+                  // An account without an email cannot sign in, so a password link would lead nowhere.
+                  member.email && canManageCredentials(subject, member) ? (
                     <InviteButton
                       action={createInviteAction.bind(null, member.userId)}
                       memberName={member.name}
@@ -102,6 +104,14 @@ export default async function CellPage({ params }: { params: Params }) {
           <h2 id="add-member-heading">{t('members.addTitle')}</h2>
           <p className="muted">{t('members.addIntro')}</p>
           <AddMemberForm action={addMemberAction.bind(null, cell.id)} />
+        </section>
+      )}
+
+      {manage && (
+        <section className="card" aria-labelledby="import-members-heading">
+          <h2 id="import-members-heading">{t('memberImport.title')}</h2>
+          <p className="muted">{t('memberImport.intro')}</p>
+          <MemberImport cellId={cell.id} />
         </section>
       )}
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import vi from '../../messages/vi.json';
+import { useE2eApp } from '../helpers/e2e-app';
+import { CellPage } from './pages/cell-page';
+import { MemberImportPanel } from './pages/member-import';
+import { SignInPage } from './pages/sign-in-page';
+
+const HEADER = 'Họ và tên;Email;Điện thoại;Trạng thái;Chức vụ;Ngày vào Đảng;Ngày chính thức';
+const AN = 'Nguyễn Văn An;an.import@test.vn;;Chính thức;;19/05/1990;19/05/1991';
+const BINH_BAD = 'Trần Thị Bình;;0987 654 321;dự bị;;31/02/2026;';
+const BINH_FIXED = 'Trần Thị Bình;;0987 654 321;dự bị;;03/02/2026;';
+
+/**
+ * The secretary imports the cell's member list on a phone (360 px): a
+ * wrong date is shown on its row before anything is saved, the fixed file
+ * imports both members, and the same file again changes nothing.
+ */
+describe('importing the member list on a phone', () => {
+  const started = useE2eApp();
+
+  it('shows the bad row, then imports the fixed file, and the second import changes nothing', async () => {
+    const { secretary, cellId } = started.app.seeded!;
+    const visitor = await started.app.visitor({ phone: true });
+    const signIn = new SignInPage(visitor.page);
+    await signIn.goto();
+    await signIn.signIn(secretary.email, secretary.password);
+    await visitor.page.waitForURL((url) => url.pathname === '/');
+    await visitor.page.goto(`${started.app.server.url}/cells/${cellId}`);
+    const panel = new MemberImportPanel(visitor.page);
+
+    await panel.choose('dang-vien.csv', [HEADER, AN, BINH_BAD]);
+    const bad = panel.row(3, 'Trần Thị Bình');
+    expect(await bad.innerText()).toContain(vi.memberImport.problems.joined_invalid.replace('{value}', '31/02/2026'));
+    expect(await panel.fixFirst.isVisible()).toBe(true);
+    expect(await panel.applyButton.count()).toBe(0);
+    expect(await visitor.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await panel.choose('dang-vien.csv', [HEADER, AN, BINH_FIXED]);
+    expect(await panel.applyButton.innerText()).toBe(vi.memberImport.apply.replace('{count}', '2'));
+    await panel.apply();
+    const cell = new CellPage(visitor.page);
+    await cell.member('Trần Thị Bình').waitFor();
+    expect(await cell.member('Trần Thị Bình').innerText()).toContain('0987654321');
+    expect(await cell.member('Nguyễn Văn An').innerText()).toContain('an.import@test.vn');
+
+    await panel.choose('dang-vien.csv', [HEADER, AN, BINH_FIXED]);
+    expect(await panel.root.getByTestId('import-nothing').innerText()).toBe(vi.memberImport.nothingToDo);
+    expect(await panel.applyButton.count()).toBe(0);
+  });
+});
