@@ -60,8 +60,8 @@ export interface ClusterResult {
   clientsPerRoom: number;
   rate: number;
   durationS: number;
-  single: ClusterSide;
-  cluster: ClusterSide;
+  /** One instance; the instances with connections spread round-robin; the instances with each meeting's connections routed to one of them. */
+  sides: ClusterSide[];
   capacity: CapacityStep[];
   /** The largest step whose p99 stayed at or below 100 ms with everything delivered. */
   capacityMeetings: number | null;
@@ -88,10 +88,16 @@ interface Balancer {
 }
 
 /** A round-robin balancer in a process of its own (bench/balancer.ts). */
-async function startBalancer(ports: number[]): Promise<Balancer> {
+async function startBalancer(ports: number[], byPath = false): Promise<Balancer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, '..', 'balancer.ts'), ...ports.map(String)],
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, '..', 'balancer.ts'),
+      ...(byPath ? ['--by-path'] : []),
+      ...ports.map(String),
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -199,7 +205,11 @@ export async function runClusterBench(
     // Both sides behind the same kind of balancer, so the extra hop is the same.
     const singleBalancer = await startBalancer([single.port]);
     const clusterBalancer = await startBalancer(cluster.map((s) => s.port));
-    balancers.push(singleBalancer, clusterBalancer);
+    const routedBalancer = await startBalancer(
+      cluster.map((s) => s.port),
+      true,
+    );
+    balancers.push(singleBalancer, clusterBalancer, routedBalancer);
     progress(
       `cluster: 1 instance on ${single.url}; ${options.instances} instances with Redis behind ${clusterBalancer.wsUrl}`,
     );
@@ -214,34 +224,29 @@ export async function runClusterBench(
       cursor: true,
     };
     const rooms = seeded.meetingIds.slice(0, options.rooms);
-    const sides = {
-      single: {
-        servers: [single],
-        view: asOneServer([single], singleBalancer.wsUrl, null),
-        runs: [] as PropagationRun[],
-      },
-      cluster: {
-        servers: cluster,
-        view: asOneServer(cluster, clusterBalancer.wsUrl, redis),
-        runs: [] as PropagationRun[],
-      },
+    const n = options.instances;
+    const sides = [
+      { label: '1 instance (PostgreSQL)', servers: [single], wsUrl: singleBalancer.wsUrl, redis: null },
+      { label: `${n} instances, connections spread`, servers: cluster, wsUrl: clusterBalancer.wsUrl, redis },
+      { label: `${n} instances, routed by meeting`, servers: cluster, wsUrl: routedBalancer.wsUrl, redis },
+    ].map((side) => ({
+      ...side,
+      view: asOneServer(side.servers, side.wsUrl, side.redis),
+      runs: [] as PropagationRun[],
+      redisShares: [] as number[],
+    }));
+    const redisCpu = () => {
+      const { user, system } = processCpuMs(redis!.pid);
+      return user + system;
     };
-    const redisShares: number[] = [];
     for (let round = 1; round <= options.rounds; round++) {
-      for (const [name, side] of Object.entries(sides)) {
-        const redisCpu = () => {
-          const { user, system } = processCpuMs(redis!.pid);
-          return user + system;
-        };
+      for (const side of sides) {
         const redisBefore = redisCpu();
         const { run } = await runPropagation(side.view, spec, rooms, cookies);
-        if (name === 'cluster') {
-          const redisAfter = redisCpu();
-          redisShares.push((redisAfter - redisBefore) / run.serverCpuMs);
-        }
+        if (side.redis) side.redisShares.push((redisCpu() - redisBefore) / run.serverCpuMs);
         side.runs.push(run);
         progress(
-          `cluster round ${round} ${name}: p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms, ` +
+          `cluster round ${round} ${side.label}: p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms, ` +
             `${run.delivered}/${run.expected} delivered, cpu ${run.cpuMsPer1000Delivered.toFixed(1)} ms/1000`,
         );
         await settle(side.servers);
@@ -293,8 +298,7 @@ export async function runClusterBench(
       clientsPerRoom: options.clientsPerRoom,
       rate: options.rate,
       durationS: options.durationS,
-      single: summarise('1 instance (PostgreSQL)', sides.single.runs, null),
-      cluster: summarise(`${options.instances} instances (PostgreSQL + Redis)`, sides.cluster.runs, redisShares),
+      sides: sides.map((side) => summarise(side.label, side.runs, side.redis ? side.redisShares : null)),
       capacity,
       capacityMeetings,
     };
@@ -313,12 +317,12 @@ const fmt = (s: Spread, digits = 1) =>
 export function renderClusterReport(result: ClusterResult): string {
   const lines = [
     '',
-    `Scale-out: ${result.rooms} meetings × ${result.clientsPerRoom} clients, one writer each at ${result.rate}/s with its caret, ${result.durationS} s; median (range) over ${result.single.runs.length} rounds`,
+    `Scale-out: ${result.rooms} meetings × ${result.clientsPerRoom} clients, one writer each at ${result.rate}/s with its caret, ${result.durationS} s; median (range) over ${result.sides[0]?.runs.length ?? 0} rounds`,
     '',
     '| servers | delivery p50 ms | delivery p99 ms | CPU ms / 1000 deliveries | of it Redis |',
     '| --- | --- | --- | --- | --- |',
   ];
-  for (const side of [result.single, result.cluster]) {
+  for (const side of result.sides) {
     lines.push(
       `| ${side.label} | ${fmt(side.p50Ms)} | ${fmt(side.p99Ms)} | ${fmt(side.cpuMsPer1000)} | ${
         side.redisCpuShare

@@ -409,7 +409,8 @@ describe('compose.yaml', () => {
   });
 
   it('names the public origin the proxy serves, with or without BIENBAN_HOST', () => {
-    const site = /^(\S+) \{$/m.exec(caddyfile)![1]!;
+    // The site block: the first block that is not a snippet, "(name) {".
+    const site = /^([^(\s]\S*) \{$/m.exec(caddyfile)![1]!;
     for (const host of [undefined, 'bienban.example.vn']) {
       const env = { ...DOT_ENV, BIENBAN_HOST: host };
       const proxyEnv = environmentOf('proxy', env);
@@ -450,9 +451,17 @@ describe('the proxy (Caddyfile)', () => {
   const limits = (name: string) => limitsFromEnv(environmentOf(name));
 
   it('proxies to every instance on the port it listens on, and routes on /readyz', () => {
-    const upstreams = /^reverse_proxy ([^{]+)\{$/m.exec(caddyfile)![1]!.trim().split(/\s+/);
+    const routes = [...caddyfile.matchAll(/^reverse_proxy ([^{]+)\{$/gm)];
+    expect(routes.length).toBeGreaterThan(0);
     const expected = appNames.map((name) => `${name}:${configOf(environmentOf(name)).port}`);
-    expect(upstreams).toEqual(expected);
+    // Each route names every instance, after its path matcher if it has one.
+    for (const route of routes)
+      expect(
+        route[1]!
+          .trim()
+          .split(/\s+/)
+          .filter((token) => !token.startsWith('/')),
+      ).toEqual(expected);
     expect(caddyfile).toMatch(/^health_uri \/readyz$/m);
     expect(caddyfile).toMatch(/^health_status 200$/m);
   });
