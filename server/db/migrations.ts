@@ -7,6 +7,7 @@ import * as notHeld from './migrations/0005-not-held';
 import * as guidance from './migrations/0006-guidance';
 import * as minutesVersions from './migrations/0007-minutes-versions';
 import * as searchScope from './migrations/0008-search-scope';
+import * as mail from './migrations/0009-mail';
 import type { Dialect } from './connection';
 
 /**
@@ -24,6 +25,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_guidance': { up: (db) => guidance.up(db, dialect) },
     '0007_minutes_versions': { up: (db) => minutesVersions.up(db, dialect) },
     '0008_search_scope': { up: (db) => searchScope.up(db, dialect) },
+    '0009_mail': { up: (db) => mail.up(db, dialect) },
   };
 }
 class StaticProvider implements MigrationProvider {

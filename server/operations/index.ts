@@ -9,6 +9,7 @@ import { followUpOperations } from './meeting-follow-up';
 import { sessionOperations } from './meeting-session';
 import { versionOperations } from './meeting-versions';
 import { voteOperations } from './meeting-votes';
+import { sharingOperations } from './sharing';
 import { taskOperations } from './tasks';
 
 /**
@@ -25,6 +26,7 @@ export const OPERATIONS = {
   ...versionOperations,
   ...taskOperations,
   ...cellOperations,
+  ...sharingOperations,
 };
 
 export type OperationName = keyof typeof OPERATIONS;
