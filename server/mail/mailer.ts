@@ -116,6 +116,9 @@ export function createMailer(
     /** `smtp`, `outbox`, or `off` (no "send by email" anywhere). */
     transport: settings.transport,
 
+    /** The SMTP server's host name, for the outbox page (never its password). */
+    smtpHost: settings.transport === 'smtp' ? settings.host : null,
+
     /** The language messages are written in (the organisation's). */
     language: options.language ?? DEFAULT_LOCALE,
 

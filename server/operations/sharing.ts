@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { canManageCredentials, canSeeMeeting, canSendMeetingNotice, type AccountResource, type Subject } from '../../lib/policy';
+import {
+  canManageCredentials,
+  canSeeMeeting,
+  canSendMeetingNotice,
+  type AccountResource,
+  type Subject,
+} from '../../lib/policy';
 import { linkPurpose } from '../../lib/password-links';
 import { AppError, notFound } from '../errors';
 import type { OutgoingMail } from '../mail/mailer';
@@ -53,7 +59,12 @@ export const sharingOperations = {
         (m) =>
           m.email.includes('@') &&
           canSeeMeeting(
-            { userId: m.userId, isAdmin: false, memberships: [{ cellId: ctx.meeting.cell_id, role: m.role, status: m.status }], oversees: [] },
+            {
+              userId: m.userId,
+              isAdmin: false,
+              memberships: [{ cellId: ctx.meeting.cell_id, role: m.role, status: m.status }],
+              oversees: [],
+            },
             ctx.resource,
           ),
       );
@@ -147,7 +158,7 @@ export const sharingOperations = {
         subjectId: ctx.account.userId,
         details: { expiresAt: invite.expiresAt, delivery: 'email', transport: mail.transport },
       });
-      return { purpose, expiresAt: invite.expiresAt, transport: mail.transport };
+      return { purpose, name: ctx.account.name, expiresAt: invite.expiresAt, transport: mail.transport };
     },
   }),
 };
