@@ -16,7 +16,9 @@ export async function openServices(
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, observeQuery });
   try {
     await migrateToLatest(handle.db, handle.dialect);
-    const services = createServices(handle, { language: config.language ?? DEFAULT_LOCALE, mail: config.mail,
+    const services = createServices(handle, {
+      language: config.language ?? DEFAULT_LOCALE,
+      mail: config.mail,
       publicUrl: config.publicUrl,
     });
     await services.templates.seedShipped();

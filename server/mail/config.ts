@@ -29,10 +29,7 @@ export interface MailEnv {
  * (the configuration loader stops the process with them). The password in
  * SMTP_URL is never repeated in a message.
  */
-export function parseMailSettings(
-  env: MailEnv,
-  dev: boolean,
-): { settings: MailSettings; issues: string[] } {
+export function parseMailSettings(env: MailEnv, dev: boolean): { settings: MailSettings; issues: string[] } {
   const issues: string[] = [];
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   const from = env.MAIL_FROM?.trim() || undefined;
@@ -52,13 +49,15 @@ export function parseMailSettings(
     if (url) {
       if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
         issues.push(`SMTP_URL: must start with smtp:// or smtps://, not ${url.protocol}//`);
-      else if (!url.hostname) issues.push('SMTP_URL: names no host; write it like smtp://user:password@mail.example.vn:587');
+      else if (!url.hostname)
+        issues.push('SMTP_URL: names no host; write it like smtp://user:password@mail.example.vn:587');
       host = url.hostname;
     }
     if (from === undefined) issues.push('MAIL_FROM: required with SMTP_URL (the sender of every message)');
   }
   if (issues.length > 0) return { settings: { transport: 'off' }, issues };
-  if (smtpUrl !== undefined && from !== undefined) return { settings: { transport: 'smtp', url: smtpUrl, from, host }, issues };
+  if (smtpUrl !== undefined && from !== undefined)
+    return { settings: { transport: 'smtp', url: smtpUrl, from, host }, issues };
   const outbox = outboxFlag === 'on' || (outboxFlag === undefined && dev);
   return { settings: outbox ? { transport: 'outbox', from: from ?? OUTBOX_FROM } : { transport: 'off' }, issues };
 }

@@ -14,13 +14,24 @@ import { calendarFileName, DEFAULT_MEETING_MINUTES, meetingCalendar } from './ca
 const HEADLINE_MAX = 200;
 
 /** The meeting's name as its notice says it: its title, or its kind's name. */
-export function noticeFacts(t: Translate, meeting: Pick<Meeting, 'title' | 'kind' | 'starts_at' | 'place'>): MeetingNoticeFacts {
-  return { title: meeting.title || t(`meetingKind.${meeting.kind}`), startsAt: meeting.starts_at, place: meeting.place };
+export function noticeFacts(
+  t: Translate,
+  meeting: Pick<Meeting, 'title' | 'kind' | 'starts_at' | 'place'>,
+): MeetingNoticeFacts {
+  return {
+    title: meeting.title || t(`meetingKind.${meeting.kind}`),
+    startsAt: meeting.starts_at,
+    place: meeting.place,
+  };
 }
 
 /** The first line of the meeting's agenda (as the server last projected it), or null. */
 export async function agendaHeadline(db: Db, meetingId: string): Promise<string | null> {
-  const row = await db.selectFrom('meeting_text').select('agenda').where('meeting_id', '=', meetingId).executeTakeFirst();
+  const row = await db
+    .selectFrom('meeting_text')
+    .select('agenda')
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
   const line = row?.agenda
     .split('\n')
     .map((l) => l.trim())

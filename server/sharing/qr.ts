@@ -6,7 +6,12 @@ import QRCode from 'qrcode';
  * when the member opens "QR code", the cell page gets it with the link.
  */
 export function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000', light: '#fff' } });
+  return QRCode.toString(text, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    color: { dark: '#000', light: '#fff' },
+  });
 }
 
 /** The same, as a data: URL an <img> can show (the Content-Security-Policy allows data: images). */

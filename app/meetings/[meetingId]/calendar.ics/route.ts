@@ -10,7 +10,10 @@ import { getCurrent } from '../../../../server/web/session';
  * The meeting as a calendar entry (.ics) for whoever the policy lets see it:
  * signed out 401, a meeting the user may not know of 404 like a missing one.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ meetingId: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ meetingId: string }> },
+): Promise<Response> {
   const current = await getCurrent();
   if (!current) return new Response(null, { status: 401 });
   const { meetingId } = await params;

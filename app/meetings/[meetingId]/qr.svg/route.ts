@@ -12,7 +12,10 @@ import { getCurrent } from '../../../../server/web/session';
  * the meeting page shows it as an image only when "QR code" is opened, so
  * its JavaScript carries no QR library.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ meetingId: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ meetingId: string }> },
+): Promise<Response> {
   const current = await getCurrent();
   if (!current) return new Response(null, { status: 401 });
   const { meetingId } = await params;
