@@ -68,15 +68,14 @@ export const sharingOperations = {
             ctx.resource,
           ),
       );
-      const messages: OutgoingMail[] = [];
-      for (const member of recipients) {
-        const notice = await meetingNoticeMail(
-          deps.services,
-          { locale: mail.language, timeZone: deps.timeZone, origin: linkOrigin },
-          ctx.meeting,
-          member.name,
-        );
-        messages.push({
+      const noticeFor = await meetingNoticeMail(
+        deps.services,
+        { locale: mail.language, timeZone: deps.timeZone, origin: linkOrigin },
+        ctx.meeting,
+      );
+      const messages: OutgoingMail[] = recipients.map((member) => {
+        const notice = noticeFor(member.name);
+        return {
           kind: 'meeting_notice',
           to: { address: member.email, name: member.name },
           subject: notice.subject,
@@ -85,8 +84,8 @@ export const sharingOperations = {
           cellId: ctx.meeting.cell_id,
           meetingId: ctx.meeting.id,
           sentBy: caller.user.id,
-        });
-      }
+        };
+      });
       const count = await mail.send(messages);
       await auditAs(deps, caller, {
         action: 'mail.notice_sent',

@@ -87,37 +87,36 @@ export async function meetingCalendarFor(
   return calendarOf(services, options.t, meeting, options.origin, options.timeZone);
 }
 
-/** One recipient's notice: the subject line, the text, the calendar entry attached. */
+/**
+ * The meeting's notice as mail: what every message shares (read once), and
+ * for each recipient the subject, the text addressed to them and the
+ * calendar entry to attach.
+ */
 export async function meetingNoticeMail(
   services: Services,
   options: { locale: Locale; timeZone: string; origin: string },
   meeting: Meeting,
-  recipientName: string,
-) {
+): Promise<(recipientName: string) => { subject: string; text: string; calendar: { name: string; content: string } }> {
   const t = translator(messagesFor(options.locale));
   const facts = noticeFacts(t, meeting);
   const headline = await agendaHeadline(services.db, meeting.id);
   const cell = await services.organisations.getCell(meeting.cell_id);
-  const text = [
-    t('mail.greeting', { name: recipientName }),
-    '',
-    t('share.meetingText', {
-      title: facts.title,
-      time: formatStartsAt(meeting.starts_at, options.locale),
-      place: meeting.place,
-    }),
+  const calendar = await calendarOf(services, t, meeting, options.origin, options.timeZone);
+  const time = formatStartsAt(meeting.starts_at, options.locale);
+  const body = [
+    t('share.meetingText', { title: facts.title, time, place: meeting.place }),
     ...(headline ? [t('share.calendarAgenda', { headline })] : []),
     '',
     t('mail.noticeOpen', { url: meetingUrl(options.origin, meeting.id) }),
     t('mail.noticeCalendar', { url: calendarUrl(options.origin, meeting.id) }),
-    '',
-    cell ? t('mail.signature', { cell: cell.name }) : '',
+    ...(cell ? ['', t('mail.signature', { cell: cell.name })] : []),
   ].join('\n');
-  return {
-    subject: t('mail.noticeSubject', { title: facts.title, time: formatStartsAt(meeting.starts_at, options.locale) }),
-    text: text.trimEnd(),
-    calendar: await calendarOf(services, t, meeting, options.origin, options.timeZone),
-  };
+  const subject = t('mail.noticeSubject', { title: facts.title, time });
+  return (recipientName) => ({
+    subject,
+    text: `${t('mail.greeting', { name: recipientName })}\n\n${body}`,
+    calendar,
+  });
 }
 
 /** A password link as a message to the member it is for. */
