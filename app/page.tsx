@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CreateCellForm } from '../components/create-cell-form';
 import { MeetingList, toMeetingListItem } from '../components/meeting-list';
+import { Reminders } from '../components/reminders';
 import { splitByDate, todayIso } from '../lib/format';
 import { canManageOrganisations } from '../lib/policy';
 import { getI18n } from '../server/i18n';
 import { getRuntime } from '../server/runtime';
+import { remindersFor } from '../server/sharing/reminders';
 import { requireCurrent } from '../server/web/session';
 
 /** How many past meetings each cell shows here; the cell page lists them all. */
@@ -28,10 +30,13 @@ export default async function HomePage() {
   );
   const admin = canManageOrganisations(subject);
   const committees = admin ? await organisations.listCommittees() : [];
+  // Reminders are for those who take part in a cell; an administrator or overseer alone has none.
+  const reminders = await remindersFor(getRuntime().services, records, timeZone, user);
 
   return (
     <>
       <h1>{t('dashboard.greeting', { name: user.name })}</h1>
+      {reminders.member && <Reminders t={t} locale={locale} data={reminders} />}
       {cells.length === 0 && (
         <div className="notice" data-testid="no-cells">
           <p>{t('dashboard.noCells')}</p>

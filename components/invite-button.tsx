@@ -2,8 +2,10 @@
 
 import { useActionState, useState } from 'react';
 import { INITIAL_FORM_STATE, type FormState } from '../lib/form-state';
+import { linkSharePayload } from '../lib/share';
 import { SubmitButton } from './form-fields';
 import { useI18n } from './i18n-provider';
+import { ShareButtons } from './share-buttons';
 
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
@@ -14,9 +16,21 @@ type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
  * and signs them out everywhere once used, so the manager confirms first;
  * the form then says so to the server (`reset`), which refuses without it.
  */
-export function InviteButton({ action, memberName, reset }: { action: Action; memberName: string; reset: boolean }) {
+export function InviteButton({
+  action,
+  emailAction,
+  memberName,
+  reset,
+}: {
+  action: Action;
+  /** Sends the link to the member's email instead of showing it; absent when this installation sends no mail. */
+  emailAction?: Action;
+  memberName: string;
+  reset: boolean;
+}) {
   const { t } = useI18n();
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [mailState, mailAction] = useActionState(emailAction ?? action, INITIAL_FORM_STATE);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const link = state.data?.link;
@@ -42,6 +56,27 @@ export function InviteButton({ action, memberName, reset }: { action: Action; me
             testId="invite-create"
           />
         </form>
+      )}
+      {!link && emailAction && mailState.status !== 'success' && (!reset || confirming) && (
+        <form action={mailAction}>
+          {reset && <input type="hidden" name="reset" value="true" />}
+          <SubmitButton
+            label={reset ? t('mail.sendReset') : t('mail.sendInvite')}
+            pendingLabel={t('notice.sending')}
+            className="button button--small button--secondary"
+            testId="invite-email"
+          />
+        </form>
+      )}
+      {mailState.message && (
+        <p role="status" data-testid="invite-email-status">
+          {mailState.message}
+        </p>
+      )}
+      {mailState.errors._ && (
+        <p className="field__error" role="alert">
+          {mailState.errors._}
+        </p>
       )}
       {!link && reset && !confirming && (
         <button
@@ -95,6 +130,17 @@ export function InviteButton({ action, memberName, reset }: { action: Action; me
               {copied ? t('members.copied') : t('members.copy')}
             </button>
           </div>
+          {state.data?.qr && (
+            <ShareButtons
+              payload={linkSharePayload(t, {
+                purpose: state.data.purpose === 'reset' ? 'reset' : 'invite',
+                name: memberName,
+                url: link,
+              })}
+              qrSrc={state.data.qr}
+              testId="invite-share"
+            />
+          )}
         </div>
       )}
     </div>

@@ -206,6 +206,20 @@ export function canExportMinutes(subject: Subject, meeting: MeetingResource): bo
   return membership !== undefined && CELL_MANAGER_ROLES.includes(membership.role);
 }
 
+/**
+ * Sending a meeting's notice to its members by email: those who prepare the
+ * meeting (the cell's secretary and deputy), while it is still to be held or
+ * under way. Who receives it is whoever the policy lets see the meeting.
+ */
+export function canSendMeetingNotice(subject: Subject, meeting: MeetingResource): boolean {
+  return meetingPermissions(subject, meeting).manage;
+}
+
+/** The mail outbox (messages kept instead of sent, password links among them): administrators only. */
+export function canReadOutbox(subject: Subject): boolean {
+  return subject.isAdmin;
+}
+
 /** A member withdraws their own request for the floor; the chair may remove anyone's. */
 export function canWithdrawFloor(
   subject: Subject,

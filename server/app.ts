@@ -75,6 +75,9 @@ export async function startApp(
       server.close();
       await collab.close();
       server.closeAllConnections();
+      // Messages already handed to SMTP are tried (each has its timeout) before the database closes.
+      await services.mail.settled();
+      services.mail.close();
       await handle.close();
       setRuntime(undefined);
     },

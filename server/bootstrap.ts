@@ -10,13 +10,17 @@ import { createServices, type Services } from './services';
  * the server passes `observeQuery` to time every query for its metrics.
  */
 export async function openServices(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'language'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'language' | 'mail' | 'publicUrl'>>,
   observeQuery?: QueryObserver,
 ): Promise<{ handle: DbHandle; services: Services }> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, observeQuery });
   try {
     await migrateToLatest(handle.db, handle.dialect);
-    const services = createServices(handle, { language: config.language ?? DEFAULT_LOCALE });
+    const services = createServices(handle, {
+      language: config.language ?? DEFAULT_LOCALE,
+      mail: config.mail,
+      publicUrl: config.publicUrl,
+    });
     await services.templates.seedShipped();
     return { handle, services };
   } catch (error) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../lib/format';
+import { parseMailSettings, type MailSettings } from './mail/config';
 import { normaliseAddress } from './net/client-address';
 
 /** The non-empty, trimmed entries of a comma-separated setting. */
@@ -94,6 +95,12 @@ const envSchema = z.object({
     .min(32, 'METRICS_TOKEN must be at least 32 characters')
     .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN must be printable ASCII without spaces')
     .optional(),
+  /** smtp://user:password@host:587 (or smtps://): mail goes through this server; checked with MAIL_FROM in loadConfig. */
+  SMTP_URL: z.string().optional(),
+  /** The sender of every message ("Chi bộ <bienban@example.vn>"). */
+  MAIL_FROM: z.string().optional(),
+  /** "on": keep messages in the database's outbox (/outbox) when no SMTP server is set, outside development too. */
+  MAIL_OUTBOX: z.string().optional(),
 });
 
 export type Config = {
@@ -121,6 +128,8 @@ export type Config = {
   instanceId: string | undefined;
   /** The bearer token that opens /metrics to other machines (METRICS_TOKEN). */
   metricsToken: string | undefined;
+  /** How mail is sent: SMTP, the database's outbox, or not at all (SMTP_URL, MAIL_FROM, MAIL_OUTBOX). */
+  mail: MailSettings;
 };
 
 /** The file in the data directory that holds the generated session secret. */
@@ -156,6 +165,8 @@ export function storageLocation(env: NodeJS.ProcessEnv = process.env): StorageLo
 /** Reads and validates the environment; throws an Error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parseEnv(envSchema, env);
+  const mail = parseMailSettings(e, e.NODE_ENV === 'development');
+  if (mail.issues.length > 0) throw new Error(`Invalid configuration:\n${mail.issues.map((i) => `  ${i}`).join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   // The database, attachments and the session secret are the service's alone.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -178,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     instanceId: e.INSTANCE_ID,
     metricsToken: e.METRICS_TOKEN,
+    mail: mail.settings,
   };
 }
 

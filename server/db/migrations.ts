@@ -8,6 +8,7 @@ import * as guidance from './migrations/0006-guidance';
 import * as minutesVersions from './migrations/0007-minutes-versions';
 import * as searchScope from './migrations/0008-search-scope';
 import * as memberDetails from './migrations/0009-member-details';
+import * as mail from './migrations/0010-mail';
 import type { Dialect } from './connection';
 
 /**
@@ -26,6 +27,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0007_minutes_versions': { up: (db) => minutesVersions.up(db, dialect) },
     '0008_search_scope': { up: (db) => searchScope.up(db, dialect) },
     '0009_member_details': { up: (db) => memberDetails.up(db, dialect) },
+    '0010_mail': { up: (db) => mail.up(db, dialect) },
   };
 }
 class StaticProvider implements MigrationProvider {

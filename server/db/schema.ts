@@ -306,6 +306,29 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** A message sent, or kept in the outbox (migration 0009). */
+export interface MailMessagesTable {
+  id: string;
+  /** What it carries: a meeting notice, an invite or a new password link. */
+  kind: 'meeting_notice' | 'invite' | 'reset_link';
+  transport: 'smtp' | 'outbox';
+  /** `queued` until tried; `sent`, `failed`, or `kept` (in the outbox). */
+  status: 'queued' | 'sent' | 'failed' | 'kept';
+  to_address: string;
+  to_name: string;
+  subject: string;
+  /** The text; empty for messages that went through SMTP (see the migration). */
+  body: string;
+  /** The attached calendar entry (.ics), outbox only. */
+  calendar: string | null;
+  cell_id: string | null;
+  meeting_id: string | null;
+  sent_by: string | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   organisations: OrganisationsTable;
@@ -331,6 +354,7 @@ export interface Database {
   amendments: AmendmentsTable;
   guidance: GuidanceTable;
   attachments: AttachmentsTable;
+  mail_messages: MailMessagesTable;
   meeting_views: MeetingViewsTable;
   meeting_invitees: MeetingInviteesTable;
   audit_log: AuditLogTable;

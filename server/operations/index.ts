@@ -10,6 +10,7 @@ import { memberImportOperations } from './member-import';
 import { sessionOperations } from './meeting-session';
 import { versionOperations } from './meeting-versions';
 import { voteOperations } from './meeting-votes';
+import { sharingOperations } from './sharing';
 import { taskOperations } from './tasks';
 
 /**
@@ -27,6 +28,7 @@ export const OPERATIONS = {
   ...taskOperations,
   ...cellOperations,
   ...memberImportOperations,
+  ...sharingOperations,
 };
 
 export type OperationName = keyof typeof OPERATIONS;

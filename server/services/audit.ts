@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'overseer.added',
   'overseer.removed',
   'cell.rules_changed',
+  /** A meeting's notice sent by email to its members (or kept in the outbox). */
+  'mail.notice_sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,9 +10,14 @@ import { createOrganisations } from './organisations';
 import { createTemplates } from './templates';
 import { reviewItemsFor } from '../meeting/carry-over';
 import { createSearch } from '../search/service';
+import type { MailSettings } from '../mail/config';
+import { createMailer } from '../mail/mailer';
 
 /** Every domain service over one database, wired once per process. */
-export function createServices(handle: DbHandle, options: { language: Locale } = { language: DEFAULT_LOCALE }) {
+export function createServices(
+  handle: DbHandle,
+  options: { language: Locale; mail?: MailSettings; publicUrl?: string } = { language: DEFAULT_LOCALE },
+) {
   const { db } = handle;
   const audit = createAudit(db);
   const accounts = createAccounts(db, audit);
@@ -39,7 +44,11 @@ export function createServices(handle: DbHandle, options: { language: Locale } =
     };
   });
   const search = createSearch(db);
-  return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore, audit, search };
+  const mail = createMailer(db, options.mail ?? { transport: 'off' }, {
+    language: options.language,
+    publicUrl: options.publicUrl,
+  });
+  return { db, dialect: handle.dialect, accounts, organisations, templates, meetings, docStore, audit, search, mail };
 }
 
 export type Services = ReturnType<typeof createServices>;

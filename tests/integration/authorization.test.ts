@@ -382,6 +382,19 @@ const TABLE: Row[] = [
     meetingPage,
     'reset',
   ),
+  // This server sends no mail (no SMTP_URL, no outbox): those the policy lets through hear mail_not_configured.
+  operationRow(
+    'sendMeetingNotice',
+    'D D D D D D D A D D D',
+    (w) => ({ meetingId: w.meetings.scheduled, origin: 'http://localhost' }),
+    meetingPage,
+  ),
+  operationRow(
+    'sendInviteEmail',
+    'D D D D D D D A D A D',
+    (w) => ({ userId: w.users.newbie!.id, origin: 'http://localhost' }),
+    meetingPage,
+  ),
   operationRow(
     'saveCellSettings',
     'D D D D D D D A D A D',
@@ -413,6 +426,13 @@ const TABLE: Row[] = [
     cellPage,
     (w) => [w.users.member!.id, idle, form({ reset: 'true' })],
     'reset',
+  ),
+  actionRow('sendInviteEmailAction', 'D D D D D D D A D A D', cellPage, (w) => [w.users.newbie!.id, idle, form({})]),
+  actionRow(
+    'sendMeetingNoticeAction',
+    'D D D D D D D A D D D',
+    (w) => `/meetings/${w.meetings.scheduled}`,
+    (w) => [w.meetings.scheduled, idle, form({})],
   ),
   actionRow('createMeetingAction', 'D D D D D D D A D A D', cellPage, (w) => [
     w.cellId,
@@ -527,6 +547,8 @@ const TABLE: Row[] = [
     'D D D D D D D A D D D',
     (w) => `/meetings/${w.meetings.secret}/print?document=resolution`,
   ),
+  // Kept messages hold password links: administrators only.
+  pageRow('/outbox', 'D D D D D D D D D A D', () => '/outbox'),
   pageRow('/verify', 'D A A A A A A A A A D', () => '/verify'),
   pageRow('/setup', 'A A A A A A A A A A A', () => '/setup'),
   pageRow('/signin', 'A A A A A A A A A A A', () => '/signin'),
@@ -568,6 +590,28 @@ const TABLE: Row[] = [
     '/meetings/[meetingId]/export/[format] (resolution, secret)',
     'D D D D D D D A D D D',
     (w) => `/meetings/${w.meetings.secret}/export/pdf?document=resolution`,
+  ),
+  // The calendar entry and the QR code of a meeting: whoever may see the meeting.
+  routeRow(
+    '/meetings/[meetingId]/calendar.ics',
+    'D D A A A A A A D A D',
+    (w) => `/meetings/${w.meetings.open}/calendar.ics`,
+  ),
+  routeRow(
+    '/meetings/[meetingId]/calendar.ics (committee)',
+    'D D D D D D D A D D D',
+    (w) => `/meetings/${w.meetings.committee}/calendar.ics`,
+  ),
+  routeRow(
+    '/meetings/[meetingId]/calendar.ics (approved)',
+    'D D A A A A A A A A D',
+    (w) => `/meetings/${w.meetings.approved}/calendar.ics`,
+  ),
+  routeRow('/meetings/[meetingId]/qr.svg', 'D D A A A A A A D A D', (w) => `/meetings/${w.meetings.open}/qr.svg`),
+  routeRow(
+    '/meetings/[meetingId]/qr.svg (secret)',
+    'D D D A A A A A D D D',
+    (w) => `/meetings/${w.meetings.secret}/qr.svg`,
   ),
   routeRow('/api/auth/[...nextauth]', 'A A A A A A A A A A A', () => '/api/auth/csrf'),
 

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import type { FormState } from '../../../lib/form-state';
 import { getI18n } from '../../../server/i18n';
 import { formOperation, readForm } from '../../../server/web/forms';
+import { qrDataUrl } from '../../../server/sharing/qr';
 import { publicOrigin } from '../../../server/web/origin';
 
 /** Adds a person to the cell; a new email becomes an account of the cell without a password (invited later). */
@@ -33,7 +34,7 @@ export async function createInviteAction(userId: string, _prev: FormState, formD
     status: 'success',
     errors: {},
     values: {},
-    data: { link, expiresAt: result.data.expiresAt, purpose: result.data.purpose },
+    data: { link, expiresAt: result.data.expiresAt, purpose: result.data.purpose, qr: await qrDataUrl(link) },
   };
 }
 

@@ -17,6 +17,7 @@ import { getRuntime } from '../../../server/runtime';
 import { isId } from '../../../server/web/action-guard';
 import { getCurrent, requireCurrent } from '../../../server/web/session';
 import { addMemberAction, createInviteAction, createMeetingAction } from './actions';
+import { sendInviteEmailAction } from './mail-actions';
 import { addOverseerAction, removeOverseerAction, saveCellSettingsAction } from './settings-actions';
 
 type Params = Promise<{ cellId: string }>;
@@ -46,6 +47,7 @@ export default async function CellPage({ params }: { params: Params }) {
   const { organisations } = getRuntime().services;
   const manage = canManageCell(subject, cell.id);
   const admin = canManageOrganisations(subject);
+  const mailOn = getRuntime().services.mail.transport !== 'off';
   const [members, cellMeetings, committees, settings] = await Promise.all([
     organisations.listMembers(cell.id),
     getRuntime().meetings.records.listMeetings(current.user, cell.id),
@@ -90,6 +92,7 @@ export default async function CellPage({ params }: { params: Params }) {
                   member.email && canManageCredentials(subject, member) ? (
                     <InviteButton
                       action={createInviteAction.bind(null, member.userId)}
+                      emailAction={mailOn ? sendInviteEmailAction.bind(null, member.userId) : undefined}
                       memberName={member.name}
                       reset={member.hasPassword}
                     />

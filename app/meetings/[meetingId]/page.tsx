@@ -10,6 +10,7 @@ import { ExportLinks } from '../../../components/meeting/export-links';
 import { CurrentSection } from '../../../components/meeting/current-section';
 import { LiveMeetingProvider } from '../../../components/meeting/live-meeting-provider';
 import { MeetingNav } from '../../../components/meeting/meeting-nav';
+import { MeetingNotice } from '../../../components/meeting/meeting-notice';
 import { MeetingTabs, TabPanel } from '../../../components/meeting/meeting-tabs';
 import { MeetingTimer } from '../../../components/meeting/meeting-timer';
 import { PreparationSection } from '../../../components/meeting/preparation-section';
@@ -29,15 +30,19 @@ import { COLLAB_PATH } from '../../../lib/collab/messages';
 import { formatStartsAt } from '../../../lib/format';
 import type { MeetingView } from '../../../lib/meeting-view';
 import { CELL_COMMITTEE_ROLES, isSettled } from '../../../lib/domain';
-import { canExportMinutes, narrowSubject } from '../../../lib/policy';
+import { canExportMinutes, canSendMeetingNotice, narrowSubject } from '../../../lib/policy';
+import { meetingSharePayload } from '../../../lib/share';
 import { isAppError } from '../../../server/errors';
 import { getI18n } from '../../../server/i18n';
 import { log } from '../../../server/log';
 import { getRuntime } from '../../../server/runtime';
 import type { SessionUser } from '../../../server/services/accounts';
 import { isId } from '../../../server/web/action-guard';
+import { noticeFacts } from '../../../server/sharing/meeting-share';
+import { publicOrigin } from '../../../server/web/origin';
 import { requestAddress } from '../../../server/web/request-address';
 import { getCurrent, requireCurrent } from '../../../server/web/session';
+import { sendMeetingNoticeAction } from './notice-actions';
 
 type Params = Promise<{ meetingId: string }>;
 
@@ -103,6 +108,24 @@ export default async function MeetingPage({ params }: { params: Params }) {
     taskStatuses: record.taskStatuses,
   };
   const scheduled = meeting.state === 'scheduled';
+  const mailOn = getRuntime().services.mail.transport !== 'off';
+  const notice = scheduled ? (
+    <MeetingNotice
+      t={t}
+      meetingId={meeting.id}
+      payload={meetingSharePayload(
+        t,
+        locale,
+        noticeFacts(t, meeting),
+        `${await publicOrigin()}/meetings/${meeting.id}`,
+      )}
+      sendAction={
+        mailOn && canSendMeetingNotice(record.subject, record.resource)
+          ? sendMeetingNoticeAction.bind(null, meeting.id)
+          : undefined
+      }
+    />
+  ) : null;
   const preparation = (
     <PreparationSection
       t={t}
@@ -181,6 +204,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
           </div>
           {scheduled && (
             <TabPanel tab="preparation">
+              {notice}
               {/* Who chairs and who keeps the minutes is settled while preparing. */}
               <RolesPanel />
               {preparation}
