@@ -17,7 +17,7 @@ import {
   ProtocolError,
   type IncomingMessage,
 } from './protocol';
-import { freshSyncFrame, fullAwarenessFrame, SERVER_ORIGIN, type Connection, type Room } from './room';
+import { SERVER_ORIGIN, type Connection, type Room } from './room';
 import type { RoomRegistry } from './rooms';
 import { assignTaskIds, checkUpdate, type WriteScope } from './update-guard';
 
@@ -73,29 +73,59 @@ export function serveConnection(
   let loggedDrop = false;
   let lastRefill = performance.now();
 
+  let access = ctx.access;
+  let writes = ctx.writes;
+  let lastSentAt = performance.now();
+  // Whether the peer answered the last ping (a websocket pong).
+  let answered = true;
+  ws.on('pong', () => (answered = true));
+
+  function send(frame: Uint8Array): void {
+    if (closed || ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount > limits.MAX_BUFFERED_BYTES) {
+      close(CLOSE_CODES.goingAway, 'slow consumer');
+      return;
+    }
+    lastSentAt = performance.now();
+    // A failed write errors the socket, and its 'close' closes this connection.
+    outbox.send(ws, frame);
+  }
+
+  // The connection's state changes here alone: what the policy grants (grant), what was sent (send).
   const conn: Connection = {
     id: nextConnectionId++,
     userId: ctx.userId,
     identity: ctx.identity,
-    access: ctx.access,
-    writes: ctx.writes,
+    get access() {
+      return access;
+    },
+    get writes() {
+      return writes;
+    },
     extensions: ctx.extensions,
     tokenExp: ctx.tokenExp,
     sessionVersion: ctx.sessionVersion,
     docId: ctx.docId,
-    lastSentAt: performance.now(),
+    get lastSentAt() {
+      return lastSentAt;
+    },
     awarenessIds: new Set(),
-    send(frame) {
-      if (closed || ws.readyState !== WebSocket.OPEN) return;
-      if (ws.bufferedAmount > limits.MAX_BUFFERED_BYTES) {
-        close(CLOSE_CODES.goingAway, 'slow consumer');
+    send,
+    close: (code, reason) => close(code, reason),
+    grant(granted, scope, reason) {
+      writes = scope;
+      if (granted === access) return;
+      access = granted;
+      if (ctx.extensions) send(encodeAccess(granted, reason));
+    },
+    heartbeat() {
+      if (!answered) {
+        ws.terminate();
         return;
       }
-      conn.lastSentAt = performance.now();
-      // A failed write errors the socket, and its 'close' closes this connection.
-      outbox.send(ws, frame);
+      answered = false;
+      ws.ping();
     },
-    close: (code, reason) => close(code, reason),
   };
 
   /** An update that builds on something this client has not sent yet, held until the rest arrives. */
@@ -179,7 +209,7 @@ export function serveConnection(
       case 'sync-step-1':
         conn.send(
           isEmptyStateVector(message.stateVector)
-            ? freshSyncFrame(target)
+            ? target.freshSyncFrame()
             : encodeSyncStep2(target.doc, message.stateVector),
         );
         break;
@@ -206,7 +236,7 @@ export function serveConnection(
         break;
       }
       case 'query-awareness': {
-        const frame = fullAwarenessFrame(target);
+        const frame = target.fullAwarenessFrame();
         if (frame) conn.send(frame);
         break;
       }
@@ -272,7 +302,7 @@ export function serveConnection(
       room = loaded;
       rooms.join(loaded, conn);
       conn.send(encodeSyncStep1(loaded.doc));
-      const awareness = fullAwarenessFrame(loaded);
+      const awareness = loaded.fullAwarenessFrame();
       if (awareness) conn.send(awareness);
       if (conn.extensions) {
         if (loaded.savedFrame) conn.send(loaded.savedFrame);

@@ -21,10 +21,17 @@ export interface Connection {
   readonly close: (code: number, reason: string) => void;
   readonly userId: string;
   readonly identity: AwarenessIdentity;
-  /** Mutable: a locked meeting turns live editors into readers. */
-  access: Exclude<DocumentAccess, 'none'>;
-  /** Mutable: the root types this user may write, as the policy last said. */
-  writes: WriteScope;
+  /** What the policy last granted: a locked meeting turns live editors into readers (see `grant`). */
+  readonly access: Exclude<DocumentAccess, 'none'>;
+  /** The root types this user may write, as the policy last said. */
+  readonly writes: WriteScope;
+  /**
+   * Applies what the policy now says; when the access changed, tells a
+   * client that opted in why (`reason`: the message key it shows).
+   */
+  readonly grant: (access: Exclude<DocumentAccess, 'none'>, writes: WriteScope, reason: string) => void;
+  /** Pings the peer, or ends the connection when it did not answer the previous ping. */
+  readonly heartbeat: () => void;
   /** Opted in to MESSAGE_SAVED / MESSAGE_ACCESS. */
   readonly extensions: boolean;
   /** Session expiry, Unix seconds. */
@@ -33,37 +40,9 @@ export interface Connection {
   readonly sessionVersion: number;
   readonly docId: string;
   /** performance.now() of the last frame sent, for keep-alives. */
-  lastSentAt: number;
+  readonly lastSentAt: number;
   /** Awareness client ids this connection has set. */
   readonly awarenessIds: Set<number>;
-}
-
-/** A loaded document: the Y.Doc, its awareness and the connections to it. */
-export interface Room {
-  readonly docId: string;
-  readonly doc: Y.Doc;
-  readonly awareness: awarenessProtocol.Awareness;
-  readonly connections: Set<Connection>;
-  /** Which connection owns each awareness client id, so nobody overwrites another's state. */
-  readonly awarenessOwners: Map<number, Connection>;
-  /** Awareness client ids of other instances' connections: nobody here may overwrite them. */
-  readonly remoteAwareness: Set<number>;
-  /** Stored size at load plus the size of every update since: the document-size limit's measure. */
-  approxBytes: number;
-  /** Log rows written since the last compaction. */
-  rowsSinceCompaction: number;
-  /** The last MESSAGE_SAVED frame, for clients that join later. */
-  savedFrame: Uint8Array | null;
-  unloadTimer: NodeJS.Timeout | null;
-  /** Sealed (approved minutes): every change from every connection is dropped. */
-  locked: boolean;
-  /**
-   * Sync step 2 for a peer that has nothing yet, i.e. the whole document,
-   * kept until the document next changes. Encoding a large document costs
-   * about a quarter of loading it, and every fresh client (a page load, a
-   * reconnect after the server restarted) asks for exactly this.
-   */
-  freshSyncFrame: Uint8Array | null;
 }
 
 /**
@@ -76,105 +55,225 @@ export interface Room {
  */
 export const PRESENCE_FANOUT_MS = 100;
 
-/**
- * Creates a room around a document already filled with its stored state and
- * wires broadcasting: every document update goes once-encoded to every other
- * connection and to the update writer; awareness changes go, at most once per
- * PRESENCE_FANOUT_MS, to every connection including their sender, whose
- * client relies on hearing them back.
- */
-export function createRoom(
-  docId: string,
-  doc: Y.Doc,
-  storedBytes: number,
-  onUpdate: (room: Room, update: Uint8Array, origin: unknown) => void,
-  encodeDocUpdate: (update: Uint8Array) => Uint8Array,
+/** What a room tells its owner (the registry), and how it encodes updates for the wire. */
+export interface RoomHooks {
+  /** A change was applied (by anyone but the load): the registry stores, publishes or projects it by origin. */
+  onUpdate: (room: Room, update: Uint8Array, origin: unknown) => void;
+  encodeDocUpdate: (update: Uint8Array) => Uint8Array;
   /** Presence changed here (not relayed from another instance): the ids whose state changed. */
-  onOwnPresence?: (room: Room, changed: number[]) => void,
-): Room {
-  const awareness = new awarenessProtocol.Awareness(doc);
-  // The server is not a participant: it holds others' states, none of its own.
-  awareness.setLocalState(null);
-  const room: Room = {
-    docId,
-    doc,
-    awareness,
-    connections: new Set(),
-    awarenessOwners: new Map(),
-    remoteAwareness: new Set(),
-    approxBytes: storedBytes,
-    rowsSinceCompaction: 0,
-    savedFrame: null,
-    unloadTimer: null,
-    locked: false,
-    freshSyncFrame: null,
-  };
+  onOwnPresence?: ((room: Room, changed: number[]) => void) | undefined;
+}
 
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
+/**
+ * A loaded document: the Y.Doc, its awareness and the connections to it.
+ * Its state changes only through its own methods (join and leave, lock,
+ * saved, the whole-document frame, the registry's bookkeeping), so what a
+ * room is at any moment can be read off this class.
+ *
+ * Broadcasting is wired at construction: every document update goes
+ * once-encoded to every other connection and to the owner; awareness
+ * changes go, at most once per PRESENCE_FANOUT_MS, to every connection
+ * including their sender, whose client relies on hearing them back.
+ */
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Which connection owns each awareness client id, so nobody overwrites another's state. */
+  readonly awarenessOwners = new Map<number, Connection>();
+  /** Awareness client ids of other instances' connections: nobody here may overwrite them. */
+  readonly remoteAwareness = new Set<number>();
+  private readonly members = new Set<Connection>();
+  private sealed = false;
+  private lastSaved: Uint8Array | null = null;
+  private wholeDocument: Uint8Array | null = null;
+  private bytes: number;
+  private rows: number;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  private readonly pendingPresence = new Set<number>();
+  private presenceTimer: NodeJS.Timeout | null = null;
+  private lastPresenceAt = -Infinity;
+
+  /** `storedBytes` and `storedRows`: what the document was loaded from (its size, its log rows after the snapshot). */
+  constructor(
+    readonly docId: string,
+    readonly doc: Y.Doc,
+    storedBytes: number,
+    storedRows: number,
+    private readonly hooks: RoomHooks,
+  ) {
+    this.bytes = storedBytes;
+    this.rows = storedRows;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    // The server is not a participant: it holds others' states, none of its own.
+    this.awareness.setLocalState(null);
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.updated(update, origin));
+    this.awareness.on('update', (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.presenceChanged(change, origin),
+    );
+  }
+
+  /** The connections to this document here. */
+  get connections(): ReadonlySet<Connection> {
+    return this.members;
+  }
+
+  join(conn: Connection): void {
+    this.cancelUnload();
+    this.members.add(conn);
+  }
+
+  /** Removes a connection and the presence it set; false when it was not here. */
+  leave(conn: Connection): boolean {
+    if (!this.members.delete(conn)) return false;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(conn.awarenessIds), null);
+    }
+    return true;
+  }
+
+  /** Forgets every connection without a word (shutdown: the sockets were closed already). */
+  forgetConnections(): void {
+    this.members.clear();
+  }
+
+  /** Sealed (approved minutes): every change from every connection is dropped. */
+  get locked(): boolean {
+    return this.sealed;
+  }
+
+  lock(): void {
+    this.sealed = true;
+  }
+
+  unlock(): void {
+    this.sealed = false;
+  }
+
+  /** Stored size at load plus the size of every update since: the document-size limit's measure. */
+  get approxBytes(): number {
+    return this.bytes;
+  }
+
+  /** The last MESSAGE_SAVED frame, for clients that join later. */
+  get savedFrame(): Uint8Array | null {
+    return this.lastSaved;
+  }
+
+  /** Everything up to `frame`'s state vector is stored: tells every client that opted in, now and when it joins. */
+  announceSaved(frame: Uint8Array): void {
+    this.lastSaved = frame;
+    for (const conn of this.members) if (conn.extensions) conn.send(frame);
+  }
+
+  /**
+   * Sync step 2 for a peer that has nothing yet, i.e. the whole document,
+   * kept until the document next changes. Encoding a large document costs
+   * about a quarter of loading it, and every fresh client (a page load, a
+   * reconnect after the server restarted) asks for exactly this.
+   */
+  freshSyncFrame(): Uint8Array {
+    this.wholeDocument ??= encodeSyncStep2(this.doc);
+    return this.wholeDocument;
+  }
+
+  /** Whether the whole-document frame is kept now (it is dropped at every change). */
+  get hasFreshSyncFrame(): boolean {
+    return this.wholeDocument !== null;
+  }
+
+  /** A document stored as one piece is already that frame: kept from the load. */
+  seedFreshSyncFrame(frame: Uint8Array): void {
+    this.wholeDocument = frame;
+  }
+
+  /** The full awareness as one frame, or null when nobody has a state. */
+  fullAwarenessFrame(): Uint8Array | null {
+    if (this.awareness.states.size === 0) return null;
+    return encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, Array.from(this.awareness.states.keys())),
+    );
+  }
+
+  /** Log rows written since the last compaction (the registry's bookkeeping). */
+  get rowsSinceCompaction(): number {
+    return this.rows;
+  }
+
+  noteRowsWritten(rows: number): void {
+    this.rows += rows;
+  }
+
+  noteCompacted(): void {
+    this.rows = 0;
+  }
+
+  /** Whether an unload is scheduled. */
+  get unloadPending(): boolean {
+    return this.unloadTimer !== null;
+  }
+
+  /** Schedules `unload` after `ms` unless one is pending already. */
+  scheduleUnload(ms: number, unload: () => void): void {
+    if (this.unloadTimer) return;
+    this.unloadTimer = setTimeout(() => {
+      this.unloadTimer = null;
+      unload();
+    }, ms);
+    this.unloadTimer.unref();
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  private updated(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
-    room.freshSyncFrame = null;
-    room.approxBytes += update.length;
+    this.wholeDocument = null;
+    this.bytes += update.length;
     // Queued for writing first: its commit then runs in this turn before the outbox flushes,
     // so the saved notice leaves in the same write as the update.
-    onUpdate(room, update, origin);
-    const frame = encodeDocUpdate(update);
-    for (const conn of room.connections) if (conn !== origin) conn.send(frame);
-  });
-
-  awareness.on(
-    'update',
-    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = added.concat(updated, removed);
-      const owner = origin as Connection | undefined;
-      if (origin === REMOTE_ORIGIN) {
-        for (const id of added.concat(updated)) room.remoteAwareness.add(id);
-      } else if (owner && room.connections.has(owner)) {
-        for (const id of added.concat(updated)) {
-          owner.awarenessIds.add(id);
-          room.awarenessOwners.set(id, owner);
-        }
-      }
-      for (const id of removed) {
-        room.awarenessOwners.get(id)?.awarenessIds.delete(id);
-        room.awarenessOwners.delete(id);
-        room.remoteAwareness.delete(id);
-      }
-      if (changed.length > 0 && origin !== REMOTE_ORIGIN) onOwnPresence?.(room, changed);
-      if (changed.length === 0 || room.connections.size === 0) return;
-      for (const id of changed) pendingPresence.add(id);
-      if (presenceTimer) return;
-      // A change after a quiet spell goes out at once; those within the next PRESENCE_FANOUT_MS wait for it to pass.
-      if (performance.now() - lastPresenceAt >= PRESENCE_FANOUT_MS) sendPresence();
-      else presenceTimer = setTimeout(sendPresence, PRESENCE_FANOUT_MS - (performance.now() - lastPresenceAt));
-    },
-  );
-
-  const pendingPresence = new Set<number>();
-  let presenceTimer: NodeJS.Timeout | null = null;
-  let lastPresenceAt = -Infinity;
-  function sendPresence(): void {
-    presenceTimer = null;
-    const changed = Array.from(pendingPresence);
-    pendingPresence.clear();
-    // An unloaded room has no connections left; its awareness may already be destroyed.
-    if (changed.length === 0 || room.connections.size === 0) return;
-    lastPresenceAt = performance.now();
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, changed));
-    for (const conn of room.connections) conn.send(frame);
+    this.hooks.onUpdate(this, update, origin);
+    const frame = this.hooks.encodeDocUpdate(update);
+    for (const conn of this.members) if (conn !== origin) conn.send(frame);
   }
-  return room;
-}
 
-/** Sync step 2 for a peer with an empty state vector: the whole document, encoded once per change. */
-export function freshSyncFrame(room: Room): Uint8Array {
-  room.freshSyncFrame ??= encodeSyncStep2(room.doc);
-  return room.freshSyncFrame;
-}
+  private presenceChanged(
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void {
+    const changed = added.concat(updated, removed);
+    const owner = origin as Connection | undefined;
+    if (origin === REMOTE_ORIGIN) {
+      for (const id of added.concat(updated)) this.remoteAwareness.add(id);
+    } else if (owner && this.members.has(owner)) {
+      for (const id of added.concat(updated)) {
+        owner.awarenessIds.add(id);
+        this.awarenessOwners.set(id, owner);
+      }
+    }
+    for (const id of removed) {
+      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+      this.awarenessOwners.delete(id);
+      this.remoteAwareness.delete(id);
+    }
+    if (changed.length > 0 && origin !== REMOTE_ORIGIN) this.hooks.onOwnPresence?.(this, changed);
+    if (changed.length === 0 || this.members.size === 0) return;
+    for (const id of changed) this.pendingPresence.add(id);
+    if (this.presenceTimer) return;
+    // A change after a quiet spell goes out at once; those within the next PRESENCE_FANOUT_MS wait for it to pass.
+    const since = performance.now() - this.lastPresenceAt;
+    if (since >= PRESENCE_FANOUT_MS) this.sendPresence();
+    else this.presenceTimer = setTimeout(() => this.sendPresence(), PRESENCE_FANOUT_MS - since);
+  }
 
-/** The full awareness of a room as one frame, or null when nobody has a state. */
-export function fullAwarenessFrame(room: Room): Uint8Array | null {
-  if (room.awareness.states.size === 0) return null;
-  return encodeAwareness(
-    awarenessProtocol.encodeAwarenessUpdate(room.awareness, Array.from(room.awareness.states.keys())),
-  );
+  private sendPresence(): void {
+    this.presenceTimer = null;
+    const changed = Array.from(this.pendingPresence);
+    this.pendingPresence.clear();
+    // An unloaded room has no connections left; its awareness may already be destroyed.
+    if (changed.length === 0 || this.members.size === 0) return;
+    this.lastPresenceAt = performance.now();
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.members) conn.send(frame);
+  }
 }

@@ -1,4 +1,3 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import type { DocStore } from '../db/doc-store';
@@ -10,15 +9,7 @@ import { encodeSaved, encodeSyncStep2Update, encodeUpdate } from './protocol';
 import { createDocumentPeers, type DocumentPeers } from './document-peers';
 import { withoutUnsaved } from './durable-vector';
 import type { RedisBus } from './redis-bus';
-import {
-  createRoom,
-  LOAD_ORIGIN,
-  REMOTE_ORIGIN,
-  SERVER_ORIGIN,
-  STORED_ORIGIN,
-  type Connection,
-  type Room,
-} from './room';
+import { LOAD_ORIGIN, REMOTE_ORIGIN, SERVER_ORIGIN, STORED_ORIGIN, Room, type Connection } from './room';
 
 /** What the owner of a document says when it is loaded. */
 export interface DocumentOpening {
@@ -77,7 +68,7 @@ export function createRoomRegistry(deps: {
       // one stores it): the vector is the document's now, less everything not known to be stored. Never the
       // vector of the batch, which a notice from another instance may already have overtaken.
       sendSaved(room, peers ? savedNow(room) : stateVector);
-      room.rowsSinceCompaction += rows;
+      room.noteRowsWritten(rows);
       // A compaction re-encodes the whole document: the longer it is, the more rows one waits for.
       if (room.rowsSinceCompaction >= Math.max(limits.COMPACT_AFTER_UPDATES, room.approxBytes / 256))
         void compact(docId, room);
@@ -86,8 +77,7 @@ export function createRoomRegistry(deps: {
   );
 
   function sendSaved(room: Room, stateVector: Uint8Array): void {
-    room.savedFrame = encodeSaved(stateVector);
-    for (const conn of room.connections) if (conn.extensions) conn.send(room.savedFrame);
+    room.announceSaved(encodeSaved(stateVector));
   }
 
   const peers: DocumentPeers | null = deps.bus
@@ -127,7 +117,7 @@ export function createRoomRegistry(deps: {
     try {
       if (await compactDocument(store, docId)) {
         metrics.counters.compactions_total++;
-        if (room) room.rowsSinceCompaction = 0;
+        room?.noteCompacted();
       }
     } catch (error) {
       log.error('collab.compaction_failed', { docId, error: String(error) });
@@ -153,28 +143,24 @@ export function createRoomRegistry(deps: {
     const stored = await store.load(docId);
     const doc = new Y.Doc({ gc: true });
     const bytes = replay(doc, stored);
-    const room = createRoom(
-      docId,
-      doc,
-      bytes,
-      updated,
-      encodeUpdate,
-      peers ? (r, changed) => peers.publishPresence(r, changed) : undefined,
-    );
+    const room = new Room(docId, doc, bytes, stored.updates.length, {
+      onUpdate: updated,
+      encodeDocUpdate: encodeUpdate,
+      onOwnPresence: peers ? (r, changed) => peers.publishPresence(r, changed) : undefined,
+    });
     // A document stored as one piece (a compacted snapshot, or a new meeting's template) is already
     // the update a fresh client needs.
     const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((row) => row.data)];
-    if (parts.length === 1) room.freshSyncFrame = encodeSyncStep2Update(parts[0]!);
+    if (parts.length === 1) room.seedFreshSyncFrame(encodeSyncStep2Update(parts[0]!));
     const opening = await hooks.opened(docId);
-    room.locked = opening.locked;
-    room.rowsSinceCompaction = stored.updates.length;
+    if (opening.locked) room.lock();
     if (opening.reconcile && !room.locked) {
       reconcileNow(doc, opening.reconcile);
       // Committed before anyone joins, so what clients receive is saved.
       await writer.flush();
     }
     // Everything loaded came from the database (or was just written there): it is saved already.
-    room.savedFrame = encodeSaved(Y.encodeStateVector(doc));
+    room.announceSaved(encodeSaved(Y.encodeStateVector(doc)));
     metrics.counters.documents_loaded_total++;
     return room;
   }
@@ -204,7 +190,7 @@ export function createRoomRegistry(deps: {
   }
 
   async function lockRoom(room: Room): Promise<void> {
-    room.locked = true;
+    room.lock();
     // Other instances' changes this one holds unannounced are stored with its own.
     peers?.adoptAll(room.docId);
     await writer.flush();
@@ -226,15 +212,12 @@ export function createRoomRegistry(deps: {
   }
 
   function scheduleUnloadIfIdle(room: Room): void {
-    if (room.connections.size === 0 && !room.unloadTimer && rooms.get(room.docId) === room) {
-      room.unloadTimer = setTimeout(() => void unload(room), limits.UNLOAD_GRACE_MS);
-      room.unloadTimer.unref();
-    }
+    if (room.connections.size === 0 && rooms.get(room.docId) === room)
+      room.scheduleUnload(limits.UNLOAD_GRACE_MS, () => void unload(room));
   }
 
   async function unload(room: Room): Promise<void> {
-    room.unloadTimer = null;
-    const idle = () => room.connections.size === 0 && rooms.get(room.docId) === room && room.unloadTimer === null;
+    const idle = () => room.connections.size === 0 && rooms.get(room.docId) === room && !room.unloadPending;
     if (!idle()) return;
     // The hook runs while the room is still registered: what it does may
     // reach this very document again (carry-over refreshes) without waiting
@@ -305,8 +288,7 @@ export function createRoomRegistry(deps: {
     },
 
     unlock(docId: string): void {
-      const room = rooms.get(docId);
-      if (room) room.locked = false;
+      rooms.get(docId)?.unlock();
     },
 
     /**
@@ -338,19 +320,11 @@ export function createRoomRegistry(deps: {
     },
 
     join(room: Room, conn: Connection): void {
-      if (room.unloadTimer) {
-        clearTimeout(room.unloadTimer);
-        room.unloadTimer = null;
-      }
-      room.connections.add(conn);
+      room.join(conn);
     },
 
     leave(room: Room, conn: Connection): void {
-      if (!room.connections.delete(conn)) return;
-      if (conn.awarenessIds.size > 0) {
-        awarenessProtocol.removeAwarenessStates(room.awareness, Array.from(conn.awarenessIds), null);
-      }
-      scheduleUnloadIfIdle(room);
+      if (room.leave(conn)) scheduleUnloadIfIdle(room);
     },
 
     get(docId: string): Room | undefined {
@@ -367,9 +341,8 @@ export function createRoomRegistry(deps: {
       // Unload hooks may touch other documents (carry-over) and load them again: a few passes settle it.
       for (let pass = 0; pass < 3 && rooms.size > 0; pass++) {
         for (const room of Array.from(rooms.values())) {
-          if (room.unloadTimer) clearTimeout(room.unloadTimer);
-          room.unloadTimer = null;
-          room.connections.clear();
+          room.cancelUnload();
+          room.forgetConnections();
           await unload(room);
         }
       }

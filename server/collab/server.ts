@@ -13,7 +13,7 @@ import type { CollabLimits } from './limits';
 import { createLoopDelayMonitor } from './loop-delay';
 import { createCollabMetrics, exposeCollabMetrics } from './metrics';
 import { createOutbox } from './outbox';
-import { encodeAccess, KEEPALIVE_FRAME } from './protocol';
+import { KEEPALIVE_FRAME } from './protocol';
 import type { Connection } from './room';
 import { createRoomRegistry, type DocumentHooks } from './rooms';
 import { createUpgradeLimiter } from './upgrade-limiter';
@@ -102,8 +102,6 @@ export function createCollabServer(options: {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.MAX_MESSAGE_BYTES });
   const outbox = createOutbox();
   const connections = new Set<Connection>();
-  const sockets = new Map<Connection, WebSocket>();
-  const alive = new WeakSet<WebSocket>();
   let accepting = true;
   let lastPing = performance.now();
 
@@ -201,10 +199,7 @@ export function createCollabServer(options: {
     });
   }
 
-  const onClosed = (closed: Connection) => {
-    connections.delete(closed);
-    sockets.delete(closed);
-  };
+  const onClosed = (closed: Connection) => connections.delete(closed);
 
   /**
    * Serves an accepted socket. Outside handleUpgrade: what the connection's
@@ -212,11 +207,7 @@ export function createCollabServer(options: {
    * the upgrade request with its headers and the meeting's row.
    */
   function accept(ws: WebSocket, ctx: ConnectionContext): void {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-    const conn = serveConnection(ws, ctx, { rooms, metrics, limits, outbox, onClosed });
-    connections.add(conn);
-    sockets.set(conn, ws);
+    connections.add(serveConnection(ws, ctx, { rooms, metrics, limits, outbox, onClosed }));
   }
 
   type Access = Awaited<ReturnType<typeof currentAccess>>;
@@ -233,19 +224,12 @@ export function createCollabServer(options: {
     if (answered === null) return conn.close(CLOSE_CODES.unauthorized, 'session ended');
     if (answered === 'none') return conn.close(CLOSE_CODES.forbidden, 'access withdrawn');
     const { access, writes } = answered;
-    conn.writes = writes;
-    if (access !== conn.access) {
-      conn.access = access;
-      if (conn.extensions) {
-        const locked = rooms.get(conn.docId)?.locked ?? false;
-        conn.send(
-          encodeAccess(
-            access,
-            access === 'edit' ? 'collab.access.edit' : locked ? 'collab.access.locked' : 'collab.access.readOnly',
-          ),
-        );
-      }
-    }
+    const locked = rooms.get(conn.docId)?.locked ?? false;
+    conn.grant(
+      access,
+      writes,
+      access === 'edit' ? 'collab.access.edit' : locked ? 'collab.access.locked' : 'collab.access.readOnly',
+    );
   }
 
   /**
@@ -295,15 +279,7 @@ export function createCollabServer(options: {
       }
       // The 3.x client drops a socket that heard nothing for 30 s, even a lone client.
       if (now - conn.lastSentAt >= limits.KEEPALIVE_AFTER_MS) conn.send(KEEPALIVE_FRAME);
-      const ws = sockets.get(conn);
-      if (ping && ws) {
-        if (!alive.has(ws)) {
-          ws.terminate();
-          continue;
-        }
-        alive.delete(ws);
-        ws.ping();
-      }
+      if (ping) conn.heartbeat();
     }
     if (now - lastRevalidation >= limits.REVALIDATE_INTERVAL_MS) {
       lastRevalidation = now;

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MESSAGE_AWARENESS } from '../../lib/collab/messages';
-import { createRoom, PRESENCE_FANOUT_MS, type Connection } from '../../server/collab/room';
+import { PRESENCE_FANOUT_MS, Room, type Connection } from '../../server/collab/room';
 
 /** A connection that only records what it is sent. */
 function listener(): { conn: Connection; frames: Uint8Array[] } {
@@ -22,6 +22,8 @@ function listener(): { conn: Connection; frames: Uint8Array[] } {
     docId: 'd',
     lastSentAt: 0,
     awarenessIds: new Set<number>(),
+    grant: () => undefined,
+    heartbeat: () => undefined,
   } satisfies Connection;
   return { conn, frames };
 }
@@ -56,15 +58,9 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('presence fan-out', () => {
   it('sends a change after a quiet spell at once, and merges the changes that follow it into one message', async () => {
-    const room = createRoom(
-      'd',
-      new Y.Doc(),
-      0,
-      () => undefined,
-      (u) => u,
-    );
+    const room = new Room('d', new Y.Doc(), 0, 0, { onUpdate: () => undefined, encodeDocUpdate: (u) => u });
     const { conn, frames } = listener();
-    room.connections.add(conn);
+    room.join(conn);
 
     awarenessProtocol.applyAwarenessUpdate(room.awareness, presenceOf(11, 1, { cursor: 1 }), null);
     expect(frames.map(clientsIn)).toEqual([[11]]);
@@ -79,18 +75,12 @@ describe('presence fan-out', () => {
   });
 
   it('sends nothing once everyone has left', async () => {
-    const room = createRoom(
-      'd',
-      new Y.Doc(),
-      0,
-      () => undefined,
-      (u) => u,
-    );
+    const room = new Room('d', new Y.Doc(), 0, 0, { onUpdate: () => undefined, encodeDocUpdate: (u) => u });
     const { conn, frames } = listener();
-    room.connections.add(conn);
+    room.join(conn);
     awarenessProtocol.applyAwarenessUpdate(room.awareness, presenceOf(21, 1, { cursor: 1 }), null);
     awarenessProtocol.applyAwarenessUpdate(room.awareness, presenceOf(21, 2, { cursor: 2 }), null);
-    room.connections.clear();
+    room.leave(conn);
     await wait(PRESENCE_FANOUT_MS + 50);
     expect(frames).toHaveLength(1);
     room.awareness.destroy();
