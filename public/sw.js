@@ -74,7 +74,9 @@ self.addEventListener('fetch', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data) return;
-  if (data.type === 'precache') event.waitUntil(precache(data));
+  // A page that loaded while this worker was activating (the dashboard registered it, the member went on
+  // at once) is not controlled by it: claim it, so the files it loads from now on are kept too.
+  if (data.type === 'precache') event.waitUntil(self.clients.claim().then(() => precache(data)));
   if (data.type === 'forget' && typeof data.page === 'string' && KEPT_PAGE_PATH.test(data.page)) {
     event.waitUntil(forget(pageKey(new URL(data.page, self.location.origin))));
   }
