@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { CreateCellForm } from '../components/create-cell-form';
 import { MeetingList, toMeetingListItem } from '../components/meeting-list';
+import { OfflineNotice } from '../components/offline-notice';
 import { Reminders } from '../components/reminders';
+import { ServiceWorkerRegistrar } from '../components/service-worker-registrar';
 import { splitByDate, todayIso } from '../lib/format';
 import { canManageOrganisations } from '../lib/policy';
 import { getI18n } from '../server/i18n';
@@ -36,6 +38,7 @@ export default async function HomePage() {
   return (
     <>
       <h1>{t('dashboard.greeting', { name: user.name })}</h1>
+      <OfflineNotice messageKey="dashboard.offline" />
       {reminders.member && <Reminders t={t} locale={locale} data={reminders} />}
       {cells.length === 0 && (
         <div className="notice" data-testid="no-cells">
@@ -79,6 +82,8 @@ export default async function HomePage() {
           <CreateCellForm committees={committees.map((c) => ({ id: c.id, name: c.name }))} />
         </section>
       )}
+      {/* The installed app starts here: kept on the device for this member, so it opens without a network. */}
+      <ServiceWorkerRegistrar keepOffline />
     </>
   );
 }

@@ -1,14 +1,19 @@
 /*
- * Biên Bản service worker: lets a meeting page reload without a network, so
- * a secretary in a village with weak signal can keep writing. The minutes
- * themselves come from IndexedDB (y-indexeddb); this worker only keeps the
- * page and the build files that display them.
+ * Biên Bản service worker: lets the dashboard and the meetings a member opened
+ * load without a network, after a reload or a cold start of the installed app
+ * (app/manifest.ts starts it on /), so a secretary in a village with weak
+ * signal can keep writing. The minutes themselves come from IndexedDB
+ * (y-indexeddb); this worker only keeps the pages and the build files that
+ * display them.
  *
- * - navigations to /meetings/<id>: network first, the cached page when the
- *   network fails or stalls. A page enters the cache only when the page itself
- *   asks (it knows whether the policy lets this user keep the meeting on the
- *   device: secret meetings mostly not), and leaves it when the page says so
- *   or the user signs out; a cached page is refreshed on every load;
+ * - navigations to / and /meetings/<id>: network first, the cached page when
+ *   the network fails or stalls. A page enters the cache only when the page
+ *   itself asks (it knows whether the policy lets this user keep the meeting on
+ *   the device: secret meetings mostly not), and leaves it when the page says
+ *   so, when the server no longer shows it (the session ended, access was
+ *   lost) or when the user signs out or another user signs in; a cached page
+ *   is refreshed on every load. Pages are rendered for one user: the cache
+ *   holds one user's pages at a time (components/offline-data.ts empties it);
  * - /_next/static/*: cache first (file names carry a content hash);
  * - everything else, /api/* and the /collab websocket included: untouched.
  *
@@ -25,7 +30,13 @@ const MAX_STATIC_ENTRIES = 400;
 /** Meeting pages kept at most. */
 const MAX_PAGE_ENTRIES = 100;
 
-const MEETING_PATH = /^\/meetings\/[0-9a-fA-F-]{36}\/?$/;
+/** The pages a member may keep: the dashboard (the installed app's start page) and a meeting. */
+const KEPT_PAGE_PATH = /^\/$|^\/meetings\/[0-9a-fA-F-]{36}\/?$/;
+/**
+ * Answers that mean the server will not show this user the page any more: a
+ * redirect (to sign-in: the session ended), 401, 403, 404. The kept copy goes.
+ */
+const GONE_STATUSES = [401, 403, 404, 410];
 
 self.addEventListener('install', () => {
   self.skipWaiting();
@@ -49,7 +60,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/collab')) return;
-  if (request.mode === 'navigate' && MEETING_PATH.test(url.pathname)) {
+  if (request.mode === 'navigate' && KEPT_PAGE_PATH.test(url.pathname)) {
     event.respondWith(networkFirst(request, url));
   } else if (url.pathname.startsWith('/_next/static/')) {
     event.respondWith(cacheFirst(request));
@@ -63,16 +74,17 @@ self.addEventListener('fetch', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data;
   if (!data) return;
-  if (data.type === 'precache') event.waitUntil(precache(data));
-  if (data.type === 'forget' && typeof data.page === 'string' && MEETING_PATH.test(data.page)) {
-    event.waitUntil(
-      caches.open(PAGE_CACHE).then((cache) => cache.delete(pageKey(new URL(data.page, self.location.origin)))),
-    );
+  // A page that loaded while this worker was activating (the dashboard registered it, the member went on
+  // at once) is not controlled by it: claim it, so the files it loads from now on are kept too.
+  if (data.type === 'precache') event.waitUntil(self.clients.claim().then(() => precache(data)));
+  if (data.type === 'forget' && typeof data.page === 'string' && KEPT_PAGE_PATH.test(data.page)) {
+    event.waitUntil(forget(pageKey(new URL(data.page, self.location.origin))));
   }
 });
 
+/** One entry per page whatever its query or trailing slash: /meetings/<id>/ and /meetings/<id> are one page. */
 function pageKey(url) {
-  return url.origin + url.pathname.replace(/\/$/, '');
+  return url.origin + (url.pathname === '/' ? '/' : url.pathname.replace(/\/$/, ''));
 }
 
 function isCacheablePage(response) {
@@ -82,6 +94,15 @@ function isCacheablePage(response) {
     !response.redirected &&
     (response.headers.get('content-type') || '').includes('text/html')
   );
+}
+
+function isGone(response) {
+  return response.type === 'opaqueredirect' || response.redirected || GONE_STATUSES.includes(response.status);
+}
+
+async function forget(key) {
+  const cache = await caches.open(PAGE_CACHE);
+  await cache.delete(key);
 }
 
 function isCacheableAsset(response) {
@@ -105,6 +126,7 @@ async function networkFirst(request, url) {
   const network = fetch(request).then(async (response) => {
     const kept = await caches.match(key, { cacheName: PAGE_CACHE, ignoreVary: true });
     if (kept && isCacheablePage(response)) await remember(PAGE_CACHE, key, response.clone(), MAX_PAGE_ENTRIES);
+    else if (kept && isGone(response)) await forget(key);
     return response;
   });
   let timer;
@@ -132,15 +154,19 @@ async function cacheFirst(request) {
 
 async function precache(data) {
   const tasks = [];
-  if (typeof data.page === 'string' && MEETING_PATH.test(data.page)) {
-    const url = new URL(data.page, self.location.origin);
+  const pages = Array.isArray(data.pages) ? data.pages : [];
+  for (const page of pages) {
+    if (typeof page !== 'string' || !KEPT_PAGE_PATH.test(page)) continue;
+    const url = new URL(page, self.location.origin);
     const kept = await caches.match(pageKey(url), { cacheName: PAGE_CACHE, ignoreVary: true });
-    // A page kept already was refreshed by this very navigation.
+    // A page kept already was refreshed by the navigation that showed it last.
     if (!kept) {
       tasks.push(
-        fetch(url.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then((response) =>
-          isCacheablePage(response) ? remember(PAGE_CACHE, pageKey(url), response, MAX_PAGE_ENTRIES) : undefined,
-        ),
+        fetch(url.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(async (response) => {
+          if (!isCacheablePage(response)) return;
+          await remember(PAGE_CACHE, pageKey(url), response.clone(), MAX_PAGE_ENTRIES);
+          await keepAssetsOf(await response.text());
+        }),
       );
     }
   }
@@ -164,6 +190,25 @@ async function precache(data) {
   }
   await Promise.allSettled(tasks);
   await trim(staticCache, MAX_STATIC_ENTRIES);
+}
+
+/**
+ * Keeps the build files a kept page names (its scripts, styles and fonts, and
+ * the chunks its data lists for client components), so that the page starts
+ * without a network even when the member never displayed it while this worker
+ * was in control (the dashboard kept from a meeting page).
+ */
+async function keepAssetsOf(html) {
+  const found = new Set(html.match(/\/_next\/static\/[A-Za-z0-9_~./-]+\.(?:js|css|woff2?)/g) || []);
+  const staticCache = await caches.open(STATIC_CACHE);
+  await Promise.allSettled(
+    [...found].slice(0, MAX_STATIC_ENTRIES).map(async (path) => {
+      const href = new URL(path, self.location.origin).href;
+      if (await staticCache.match(href, { ignoreVary: true })) return;
+      const response = await fetch(href);
+      if (isCacheableAsset(response)) await staticCache.put(href, response);
+    }),
+  );
 }
 
 function offlinePage() {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium: playwright-core ships no browser of its own. */
@@ -62,6 +65,13 @@ export const EXPECTED_BROWSER_ERRORS = {
   offline: /net::ERR_INTERNET_DISCONNECTED/,
   /** Offline, a page the service worker did not keep: it answers 503 for the page. */
   pageNotKept: /status of 503 \(\) \[[^\]]*\/meetings\//,
+  /** Offline, a dashboard the service worker did not keep (signed out): it answers 503 for /. */
+  startPageNotKept: /status of 503 \(\) \[https?:\/\/[^/\]]+\/\]/,
+  /**
+   * Offline, a link followed on a kept page: Next cannot fetch the next page's
+   * data, says so, and loads the page the ordinary way (which the worker answers).
+   */
+  linkFallsBackToPageLoad: /Failed to fetch RSC payload for .* Falling back to browser navigation/,
   /** The server stopped: the page's websocket retries are refused until it is back. */
   serverDown: /net::ERR_CONNECTION_REFUSED/,
 };
@@ -89,4 +99,41 @@ export async function newVisitor(browser: Browser, baseUrl: string, options: Vis
     if (message.type() === 'error') errors.push(`console: ${message.text()} [${message.location().url}]`);
   });
   return { context, page, errors };
+}
+
+/**
+ * A browser with a profile on disk, as a phone's browser is: Chromium will
+ * not install an app from an incognito-like context (what newContext gives),
+ * so its installability check needs this. A browser of its own, with the
+ * visitors' time zone and language; `close` removes the profile. Its console
+ * errors are collected in `errors` for the test to check.
+ */
+export async function launchProfileBrowser(baseUrl: string): Promise<Visitor & { close(): Promise<void> }> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'bienban-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    baseURL: baseUrl,
+    viewport: PHONE_VIEWPORT,
+    timezoneId: VISITOR_TIME_ZONE,
+    locale: VISITOR_LOCALE,
+  });
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(UI_TIMEOUT_MS * 2);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} [${message.location().url}]`);
+  });
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }

@@ -614,6 +614,8 @@ const TABLE: Row[] = [
     (w) => `/meetings/${w.meetings.secret}/qr.svg`,
   ),
   routeRow('/api/auth/[...nextauth]', 'A A A A A A A A A A A', () => '/api/auth/csrf'),
+  // The web app manifest: the browser fetches it without cookies, before anyone signs in.
+  routeRow('/manifest.webmanifest', 'A A A A A A A A A A A', () => '/manifest.webmanifest'),
 
   upgradeRow('open', 'D D R E E E E E D R D'),
   upgradeRow('approved', 'D D R R R R R R R R D'),
@@ -621,13 +623,17 @@ const TABLE: Row[] = [
   upgradeRow('secret', 'D D D E E E E E D D D'),
 ];
 
-/** The App Router's pages and route handlers, as routes ("/cells/[cellId]"). */
+/** Metadata files that Next serves as routes of their own, and the address each is served at. */
+const METADATA_ROUTES: Record<string, string> = { 'manifest.ts': '/manifest.webmanifest' };
+
+/** The App Router's pages and route handlers (metadata routes among them), as routes ("/cells/[cellId]"). */
 function appRoutes(kind: 'page' | 'route'): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
+      else if (kind === 'route' && METADATA_ROUTES[name]) out.push(METADATA_ROUTES[name]);
       else if (name === `${kind}.tsx` || name === `${kind}.ts`) {
         const route = '/' + path.relative(path.join(PROJECT_ROOT, 'app'), dir).split(path.sep).join('/');
         out.push(route === '/' ? '/' : route.replace(/\/$/, ''));
