@@ -266,8 +266,17 @@ async function main(): Promise<number> {
     }
     if (selected(options, 'page')) {
       await part(results, 'meeting page', async () => {
-        progress(`meeting page: ${options.pageLoads} loads in Chromium`);
-        results.page = await measurePage(server.url, seeded.pageMeetingId, cookies[0]!, options.pageLoads);
+        progress(
+          `meeting page: ${options.pageLoads} loads in Chromium, ${options.pageSlowLoads} on slow 3G, ` +
+            `${options.pageTrafficSeconds} s of a member's traffic`,
+        );
+        results.page = await measurePage(server.url, seeded.pageMeetingId, cookies[0]!, {
+          loads: options.pageLoads,
+          slowLoads: options.pageSlowLoads,
+          memberCookie: cookies[1],
+          trafficSeconds: options.pageTrafficSeconds,
+          wsUrl: server.wsUrl,
+        });
         await settle(server);
       });
     }

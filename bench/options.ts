@@ -39,6 +39,10 @@ export interface BenchOptions {
   memoryDocs: number;
   memoryExtraPerDoc: number;
   pageLoads: number;
+  /** Cold loads of the meeting page on the slow 3G profile (400 ms latency, 50,000 bytes/s each way). */
+  pageSlowLoads: number;
+  /** Seconds of a meeting's typical activity measured on one member's page, scaled to 90 minutes. */
+  pageTrafficSeconds: number;
   /** Wrong-password sign-ins sent at once in each sign-in storm. */
   signinAttempts: number;
   /** Checks timed per case of the update-guard measurement. */
@@ -109,6 +113,8 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   memoryDocs: 100,
   memoryExtraPerDoc: 4,
   pageLoads: 10,
+  pageSlowLoads: 3,
+  pageTrafficSeconds: 60,
   signinAttempts: 20,
   guardChecks: 2000,
   searchMeetings: 100_000,

@@ -237,12 +237,36 @@ export function renderReport(results: BenchResults): string {
         '  navigation → editable, synced: cold p50 / p95 (ms)',
         `${fmt(page.coldReadyMs.p50, 0)} / ${fmt(page.coldReadyMs.p95, 0)}`,
       ],
-      ['  the same, second visit p50 (ms)', fmt(page.warmReadyMs.p50, 0)],
+      ['  the same, second visit p50 / p99 (ms)', `${fmt(page.warmReadyMs.p50, 0)} / ${fmt(page.warmReadyMs.p99, 0)}`],
       [
         `  JavaScript: ${page.scripts} files, raw / gzip (KiB)`,
         `${fmt(kib(page.jsBytes))} / ${fmt(kib(page.jsGzipBytes))} (served ${page.servedEncoding})`,
       ],
     );
+    // Older results have neither.
+    if (page.slowColdReadyMs?.count) {
+      ours.push([
+        `  slow 3G, cold, ${page.slowColdReadyMs.count} loads: p50 / max (ms)`,
+        `${fmt(page.slowColdReadyMs.p50, 0)} / ${fmt(page.slowColdReadyMs.max, 0)}`,
+      ]);
+    }
+    const traffic = page.traffic;
+    if (traffic) {
+      ours.push(
+        [
+          '  one member: opening the page, received / sent (KiB)',
+          `${fmt(kib(traffic.openReceivedBytes))} / ${fmt(kib(traffic.openSentBytes))}`,
+        ],
+        [
+          `  the same, ${fmt(traffic.windowSeconds, 0)} s of typing (${traffic.typedCharsPerSecond} char/s), received / sent (KiB)`,
+          `${fmt(kib(traffic.windowReceivedBytes))} / ${fmt(kib(traffic.windowSentBytes))}`,
+        ],
+        [
+          '  the same, 90-minute meeting (opening + window scaled), received / sent (KiB)',
+          `${fmt(kib(traffic.meetingReceivedBytes))} / ${fmt(kib(traffic.meetingSentBytes))}`,
+        ],
+      );
+    }
   }
   const signin = results.signinStorm;
   if (signin) {

@@ -253,6 +253,37 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
       met: open.openToSyncedMs.p99 <= 50 && open.allCold,
     });
   }
+  const page = results.page;
+  if (page) {
+    checks.push(
+      {
+        name: 'meeting page JavaScript, gzip (KiB)',
+        value: page.jsGzipBytes / 1024,
+        target: '≤ 200',
+        met: page.jsGzipBytes <= 200 * 1024,
+      },
+      {
+        name: 'meeting page navigation → editable p50 (ms), cold',
+        value: page.coldReadyMs.p50,
+        target: '≤ 1200',
+        met: page.coldReadyMs.p50 <= 1200,
+      },
+      {
+        name: 'meeting page navigation → editable p50 (ms), second visit',
+        value: page.warmReadyMs.p50,
+        target: '≤ 500',
+        met: page.warmReadyMs.p50 <= 500,
+      },
+    );
+    if (page.slowColdReadyMs?.count) {
+      checks.push({
+        name: 'meeting page navigation → editable p50 (ms), cold, slow 3G',
+        value: page.slowColdReadyMs.p50,
+        target: '≤ 6000',
+        met: page.slowColdReadyMs.p50 <= 6000,
+      });
+    }
+  }
   if (results.reconnectStorm) {
     const storm = results.reconnectStorm;
     checks.push({

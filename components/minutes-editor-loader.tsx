@@ -12,8 +12,14 @@ function EditorLoading() {
   );
 }
 
+const loadEditor = () => import('./minutes-editor').then((m) => m.MinutesEditor);
+
+// Asked for as soon as the page's script runs rather than once the page has hydrated and renders the
+// editor: the editor is the page's largest script, and on a slow link that wait is one round trip more.
+if (typeof window !== 'undefined') void loadEditor();
+
 // Browser only: server-rendering the editor would load a second copy of yjs into Next's bundle.
-const MinutesEditor = dynamic(() => import('./minutes-editor').then((m) => m.MinutesEditor), {
+const MinutesEditor = dynamic(loadEditor, {
   ssr: false,
   loading: EditorLoading,
 });

@@ -1,4 +1,5 @@
 import { z } from './zod-setup';
+import { GUIDANCE_MAX, NOT_HELD_NOTE_MAX, VERSION_LABEL_MAX } from './meeting-limits';
 import { ATTENDANCE_STATUSES } from './rules/attendance';
 import { TASK_STATUSES } from './rules/tasks';
 import { VOTE_BASES, VOTE_THRESHOLDS } from './rules/votes';
@@ -82,7 +83,6 @@ export const acknowledgeSchema = z.object({
 export const amendmentSchema = z.object({ meetingId: id, body: text(10_000) });
 
 /** Guidance on approved minutes: on the whole record, or on the section whose heading carries `sectionId`. */
-export const GUIDANCE_MAX = 5_000;
 export const guidanceSchema = z.object({
   meetingId: id,
   sectionId: z.string().trim().max(100, 'too_long').optional(),
@@ -90,7 +90,6 @@ export const guidanceSchema = z.object({
 });
 
 /** A version of the minutes saved by hand, under a name the minutes-taker chooses ("Sau phần thảo luận"). */
-export const VERSION_LABEL_MAX = 80;
 export const saveVersionSchema = z.object({ meetingId: id, label: text(VERSION_LABEL_MAX) });
 
 /** YYYY-MM-DD, a real calendar date. */
@@ -119,7 +118,6 @@ export const overseerRemovalSchema = z.object({ cellId: id, userId: id });
 export const inviteeSchema = z.object({ meetingId: id, userId: id });
 
 /** A scheduled meeting recorded as not held: postponed or cancelled, and why, in a sentence or two. */
-export const NOT_HELD_NOTE_MAX = 500;
 export const notHeldSchema = z.object({
   meetingId: id,
   reason: z.enum(NOT_HELD_REASONS, 'invalid_choice'),
@@ -132,15 +130,10 @@ export const preparationSchema = z.object({
   done: z.boolean(),
 });
 
-/** Attachments: what the server accepts. */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_TYPES = [
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'image/jpeg',
-  'image/png',
-  'text/plain',
-] as const;
+export {
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  GUIDANCE_MAX,
+  NOT_HELD_NOTE_MAX,
+  VERSION_LABEL_MAX,
+} from './meeting-limits';

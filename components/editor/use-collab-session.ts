@@ -17,6 +17,12 @@ export interface CollabSession {
   discardLocalCopy(): Promise<void>;
 }
 
+const loadSession = () => import('./open-collab-session');
+
+// Yjs and the websocket provider are fetched as soon as the page's script runs, alongside the editor,
+// rather than once the effect below asks for them.
+if (typeof window !== 'undefined') void loadSession();
+
 /**
  * One meeting's live document, opened in an effect and closed in its cleanup,
  * since React may mount twice. Yjs and its providers are imported here only
@@ -32,7 +38,7 @@ export function useCollabSession(options: SessionOptions): CollabSession | null 
   useEffect(() => {
     let active = true;
     let close: (() => void) | undefined;
-    void import('./open-collab-session').then(({ openCollabSession }) => {
+    void loadSession().then(({ openCollabSession }) => {
       if (!active) return;
       const opened = openCollabSession({ meetingId, userId, wsPath, keepOffline }, () => {
         if (active) setSession((s) => (s && s.doc === opened.doc && !s.localReady ? { ...s, localReady: true } : s));

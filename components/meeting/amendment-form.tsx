@@ -2,9 +2,8 @@
 
 import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
-import { amendmentSchema } from '../../lib/meeting-schemas';
+import { meetingSchemas, refusalOf } from './form-check';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
@@ -18,9 +17,9 @@ export function AmendmentForm({ meetingId }: { meetingId: string }) {
 
   async function submit() {
     setAdded(false);
-    const parsed = amendmentSchema.safeParse({ meetingId, body });
+    const parsed = (await meetingSchemas()).amendmentSchema.safeParse({ meetingId, body });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return;
     }

@@ -2,7 +2,7 @@
 
 import { uploadAttachmentAction } from '../../app/actions/operation';
 import { useId, useRef } from 'react';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../lib/meeting-schemas';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../lib/meeting-limits';
 import { useI18n } from '../i18n-provider';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';

@@ -3,11 +3,10 @@
 import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
 import type { AttendanceEntry } from '../../lib/meeting-doc/layout';
-import { attendanceMarkSchema } from '../../lib/meeting-schemas';
+import { meetingSchemas, refusalOf } from './form-check';
 import type { MeetingMember } from '../../lib/meeting-view';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../lib/rules/attendance';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
@@ -36,9 +35,14 @@ export function AttendanceRow({
   const selectId = useId();
 
   async function send(status: AttendanceStatus, withReason?: string) {
-    const parsed = attendanceMarkSchema.safeParse({ meetingId, userId: member.userId, status, reason: withReason });
+    const parsed = (await meetingSchemas()).attendanceMarkSchema.safeParse({
+      meetingId,
+      userId: member.userId,
+      status,
+      reason: withReason,
+    });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return;
     }

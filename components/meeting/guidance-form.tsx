@@ -2,10 +2,10 @@
 
 import { useId, useState } from 'react';
 import { operationAction } from '../../app/actions/operation';
-import { GUIDANCE_MAX, guidanceSchema } from '../../lib/meeting-schemas';
+import { GUIDANCE_MAX } from '../../lib/meeting-limits';
+import { meetingSchemas, refusalOf } from './form-check';
 import type { SectionMenuEntry } from '../../lib/minutes/section-menu';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
@@ -21,9 +21,13 @@ export function GuidanceForm({ meetingId, sections }: { meetingId: string; secti
 
   async function submit() {
     setGiven(false);
-    const parsed = guidanceSchema.safeParse({ meetingId, body, ...(sectionId ? { sectionId } : {}) });
+    const parsed = (await meetingSchemas()).guidanceSchema.safeParse({
+      meetingId,
+      body,
+      ...(sectionId ? { sectionId } : {}),
+    });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return;
     }

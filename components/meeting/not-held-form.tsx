@@ -3,9 +3,9 @@
 import { useId, useState } from 'react';
 import { operationAction } from '../../app/actions/operation';
 import { NOT_HELD_REASONS, type NotHeldReason } from '../../lib/domain';
-import { NOT_HELD_NOTE_MAX, notHeldSchema } from '../../lib/meeting-schemas';
+import { NOT_HELD_NOTE_MAX } from '../../lib/meeting-limits';
+import { meetingSchemas, refusalOf } from './form-check';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
@@ -23,10 +23,10 @@ export function NotHeldForm({ meetingId }: { meetingId: string }) {
   const reasonId = useId();
   const noteId = useId();
 
-  function check() {
-    const parsed = notHeldSchema.safeParse({ meetingId, reason, note });
+  async function check() {
+    const parsed = (await meetingSchemas()).notHeldSchema.safeParse({ meetingId, reason, note });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return null;
     }
@@ -34,7 +34,7 @@ export function NotHeldForm({ meetingId }: { meetingId: string }) {
   }
 
   async function send() {
-    const input = check();
+    const input = await check();
     if (!input) return;
     // The page renders again with the meeting recorded as not held (the operation refreshes it).
     await op.run(() => operationAction('markNotHeld', input));
@@ -49,7 +49,7 @@ export function NotHeldForm({ meetingId }: { meetingId: string }) {
         className="form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (check()) setConfirming(true);
+          void check().then((input) => input && setConfirming(true));
         }}
       >
         <div className="field">

@@ -2,10 +2,9 @@
 
 import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
-import { sessionRolesSchema } from '../../lib/meeting-schemas';
+import { meetingSchemas, refusalOf } from './form-check';
 import type { MeetingMember } from '../../lib/meeting-view';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { useLiveMeeting } from './live-meeting-provider';
 import { OperationError } from './operation-error';
 import { useMeetingStatus } from './use-meeting-status';
@@ -53,9 +52,13 @@ function RolesForm({ chairId, secretaryId }: { chairId: string | null; secretary
   const secretaryField = useId();
 
   async function save() {
-    const parsed = sessionRolesSchema.safeParse({ meetingId: view.id, chairId: chair, secretaryId: secretary });
+    const parsed = (await meetingSchemas()).sessionRolesSchema.safeParse({
+      meetingId: view.id,
+      chairId: chair,
+      secretaryId: secretary,
+    });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return;
     }

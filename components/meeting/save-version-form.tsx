@@ -2,9 +2,9 @@
 
 import { useId, useState } from 'react';
 import { operationAction } from '../../app/actions/operation';
-import { saveVersionSchema, VERSION_LABEL_MAX } from '../../lib/meeting-schemas';
+import { VERSION_LABEL_MAX } from '../../lib/meeting-limits';
+import { meetingSchemas, refusalOf } from './form-check';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
@@ -18,9 +18,9 @@ export function SaveVersionForm({ meetingId }: { meetingId: string }) {
 
   async function submit() {
     setSaved(false);
-    const parsed = saveVersionSchema.safeParse({ meetingId, label });
+    const parsed = (await meetingSchemas()).saveVersionSchema.safeParse({ meetingId, label });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return;
     }

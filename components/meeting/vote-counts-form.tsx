@@ -3,10 +3,9 @@
 import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
 import type { VoteRecord } from '../../lib/meeting-doc/layout';
-import { voteCountsSchema } from '../../lib/meeting-schemas';
+import { meetingSchemas, refusalOf } from './form-check';
 import { checkVoteCounts } from '../../lib/rules/votes';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
@@ -30,14 +29,14 @@ export function VoteCountsForm({ meetingId, vote, present }: { meetingId: string
   const baseId = useId();
 
   async function save() {
-    const parsed = voteCountsSchema.safeParse({
+    const parsed = (await meetingSchemas()).voteCountsSchema.safeParse({
       meetingId,
       voteId: vote.id,
       ...values,
       otherOpinions: otherOpinions || undefined,
     });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return;
     }

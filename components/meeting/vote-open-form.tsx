@@ -3,9 +3,8 @@
 import { operationAction } from '../../app/actions/operation';
 import { useId, useState } from 'react';
 import { VOTE_METHODS, VOTE_SUBJECTS, type VoteMethod, type VoteSubject } from '../../lib/meeting-doc/layout';
-import { openVoteSchema } from '../../lib/meeting-schemas';
+import { meetingSchemas, refusalOf } from './form-check';
 import { useI18n } from '../i18n-provider';
-import { describeRefusal } from './client-refusal';
 import { OperationError } from './operation-error';
 import { useOperation } from './use-operation';
 
@@ -19,9 +18,9 @@ export function VoteOpenForm({ meetingId }: { meetingId: string }) {
   const ids = { subject: useId(), title: useId(), method: useId() };
 
   async function open() {
-    const parsed = openVoteSchema.safeParse({ meetingId, subject, title, method });
+    const parsed = (await meetingSchemas()).openVoteSchema.safeParse({ meetingId, subject, title, method });
     if (!parsed.success) {
-      const refusal = describeRefusal(t, has, parsed.error);
+      const refusal = await refusalOf(t, has, parsed.error);
       op.refuse(refusal.message, refusal.fields);
       return;
     }

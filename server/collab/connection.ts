@@ -18,7 +18,7 @@ import {
   type IncomingMessage,
 } from './protocol';
 import { SERVER_ORIGIN, type Connection, type Room } from './room';
-import type { RoomRegistry } from './rooms';
+import type { EarlyReader, RoomRegistry, StoredAnswer } from './rooms';
 import { assignTaskIds, checkUpdate, type WriteScope } from './update-guard';
 
 export interface ConnectionContext {
@@ -50,9 +50,12 @@ function carriesNewContent(doc: Y.Doc, update: Uint8Array): boolean {
 /**
  * Serves one accepted websocket. The message listener is attached before any
  * await so nothing the client sends on open is lost; messages wait in a queue
- * until the document is loaded, so no client sees sync traffic before the
- * stored state is in place. Anything this peer does wrong closes this peer
- * only.
+ * until the document is loaded. One exception: a client whose first message
+ * says it holds nothing (an empty sync step 1) may be answered from the
+ * document's stored bytes while it loads (rooms.ts, answerEarly); once it is
+ * loaded, that step 1 is answered with what the document gained since those
+ * bytes, so the client ends with exactly what a late answer would have given
+ * it. Anything this peer does wrong closes this peer only.
  */
 export function serveConnection(
   ws: WebSocket,
@@ -72,6 +75,18 @@ export function serveConnection(
   let tokens = limits.MESSAGE_BURST;
   let loggedDrop = false;
   let lastRefill = performance.now();
+  /** The stored answer offered while the document loads, until it is sent or refused. */
+  let storedAnswer: StoredAnswer | null = null;
+  /** The state vector of the stored state this client was sent before the load completed. */
+  let answeredFrom: Uint8Array | null = null;
+  let firstMessage!: () => void;
+  const early: EarlyReader = {
+    stored(answer) {
+      storedAnswer = answer;
+      answerEarly();
+    },
+    firstMessage: new Promise<void>((resolve) => (firstMessage = resolve)),
+  };
 
   let access = ctx.access;
   let writes = ctx.writes;
@@ -134,6 +149,8 @@ export function serveConnection(
   function close(code: number, reason: string): void {
     if (closed) return;
     closed = true;
+    // A load waiting for this client's first message waits no longer.
+    firstMessage();
     if (held) clearTimeout(held.timer);
     held = null;
     if (room) rooms.leave(room, conn);
@@ -204,9 +221,33 @@ export function serveConnection(
     if (verdict.newTasks.length > 0) assignTaskIds(target.doc, verdict.newTasks, SERVER_ORIGIN, randomUUID);
   }
 
+  /** Sends the stored answer if the client's first message, still queued, is an empty sync step 1. */
+  function answerEarly(): void {
+    const answer = storedAnswer;
+    if (!answer || room || closed || queue.length === 0) return;
+    storedAnswer = null;
+    let first: IncomingMessage;
+    try {
+      first = decodeMessage(queue[0]!);
+    } catch {
+      return; // Refused when it is processed.
+    }
+    if (first.type !== 'sync-step-1' || !isEmptyStateVector(first.stateVector)) return;
+    answeredFrom = answer.stateVector;
+    conn.send(answer.frame);
+    if (conn.extensions) conn.send(answer.savedFrame);
+    metrics.counters.early_answers_total++;
+  }
+
   function handle(target: Room, message: IncomingMessage): void {
     switch (message.type) {
       case 'sync-step-1':
+        if (answeredFrom && isEmptyStateVector(message.stateVector)) {
+          // Answered from the stored bytes already: what the document gained since, deletions included.
+          conn.send(encodeSyncStep2(target.doc, answeredFrom));
+          answeredFrom = null;
+          break;
+        }
         conn.send(
           isEmptyStateVector(message.stateVector)
             ? target.freshSyncFrame()
@@ -276,7 +317,13 @@ export function serveConnection(
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (room) process(room, frame);
     else if (queue.length >= limits.MESSAGE_BURST) reject(CLOSE_CODES.rateLimited, 'too many messages before load', {});
-    else queue.push(frame);
+    else {
+      queue.push(frame);
+      if (queue.length === 1) {
+        firstMessage();
+        answerEarly();
+      }
+    }
   });
   ws.on('close', () => close(CLOSE_CODES.goingAway, 'closed'));
   ws.on('error', (error: Error & { code?: string }) => {
@@ -296,7 +343,7 @@ export function serveConnection(
   });
 
   metrics.counters.connections_opened_total++;
-  rooms.acquire(ctx.docId).then(
+  rooms.acquire(ctx.docId, early).then(
     (loaded) => {
       if (closed) return;
       room = loaded;

@@ -50,6 +50,13 @@ export interface CollabLimits extends Record<string, number> {
    * stores it itself (the other died, or Redis went away).
    */
   ADOPT_AFTER_MS: number;
+  /**
+   * A document stored with at least this many bytes is answered to a client
+   * that has nothing yet from its stored bytes, before it is built here.
+   */
+  EARLY_ANSWER_MIN_BYTES: number;
+  /** How long building such a document waits for its waiting clients' first messages. */
+  EARLY_ANSWER_WAIT_MS: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
@@ -71,6 +78,8 @@ export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
   MAX_BUFFERED_BYTES: 16 * 1024 * 1024,
   INCOMPLETE_UPDATE_TIMEOUT_MS: 10_000,
   ADOPT_AFTER_MS: 3_000,
+  EARLY_ANSWER_MIN_BYTES: 64 * 1024,
+  EARLY_ANSWER_WAIT_MS: 1_000,
 };
 
 /** Defaults overridden by COLLAB_<NAME> environment variables; a bad value throws at start-up. */

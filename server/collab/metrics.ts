@@ -21,6 +21,7 @@ const COUNTERS = {
   compactions_total: 'Document logs merged into their snapshot.',
   documents_loaded_total: 'Documents loaded from the database into memory.',
   documents_unloaded_total: 'Documents persisted and unloaded after their last connection left.',
+  early_answers_total: 'Clients holding nothing answered from the stored bytes of a document still loading.',
 } as const;
 
 type CounterName = keyof typeof COUNTERS;

@@ -1,5 +1,5 @@
 import { startApp, type RunningApp } from '../../server/app';
-import { DEFAULT_LIMITS } from '../../server/collab/limits';
+import { DEFAULT_LIMITS, type CollabLimits } from '../../server/collab/limits';
 import { loadConfig } from '../../server/config';
 
 export interface InProcessServer {
@@ -14,7 +14,11 @@ export interface InProcessServer {
  * the test's own process, without the Next.js pages, so a test can call the
  * same operations the pages call and watch real clients receive the result.
  */
-export async function startInProcess(dataDir: string, env: Record<string, string> = {}): Promise<InProcessServer> {
+export async function startInProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+  limits: Partial<CollabLimits> = {},
+): Promise<InProcessServer> {
   const config = loadConfig({
     DATA_DIR: dataDir,
     PORT: '0',
@@ -23,7 +27,7 @@ export async function startInProcess(dataDir: string, env: Record<string, string
     NODE_ENV: 'production',
     ...env,
   });
-  const app = await startApp(config, { ...DEFAULT_LIMITS, UNLOAD_GRACE_MS: 500 });
+  const app = await startApp(config, { ...DEFAULT_LIMITS, UNLOAD_GRACE_MS: 500, ...limits });
   return {
     app,
     wsUrl: `ws://127.0.0.1:${app.port}/collab`,
