@@ -73,7 +73,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...options.env,
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
-  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...args], {
+  // TEST_SERVER_NODE runs the servers on another Node than the tests' own (trying a Node version).
+  const node = process.env.TEST_SERVER_NODE ?? process.execPath;
+  const child = spawn(node, [...(options.nodeOptions ?? []), ...args], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
