@@ -103,7 +103,7 @@ export const DEFAULT_OPTIONS: Readonly<BenchOptions> = {
   soakRooms: 20,
   soakClients: 10,
   soakRate: 5,
-  soakParagraphs: 150,
+  soakParagraphs: 300,
   soakDuration: 15,
   soakCursor: true,
   openLoads: 50,

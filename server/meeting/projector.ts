@@ -17,8 +17,9 @@ const PROJECTION_MAX_WAIT_MS = Number(process.env.PROJECTION_MAX_WAIT_MS ?? 10_0
  * minutes, and so does the time between two writes, which keeps what one
  * keystroke costs the same however long the minutes are. Minutes of 40,000
  * characters are written as often as before (every PROJECTION_MAX_WAIT_MS
- * while someone types), 400,000 characters every 100 s. Changing the
- * meeting's state, sealing and unloading write it at once.
+ * while someone types), 400,000 characters every 100 s, counting from the
+ * load for the first time (unloading wrote it). Changing the meeting's
+ * state, sealing and unloading write it at once.
  */
 export const PROJECTION_TEXT_MS_PER_1000_CHARS = Number(process.env.PROJECTION_TEXT_MS_PER_1000_CHARS ?? 250);
 
@@ -37,7 +38,7 @@ const KEEP_BLOCKS_FROM_CHARS = 20_000;
 interface LiveDocument {
   reader: BlockReader | undefined;
   /** A digest of the text last written, not the text: every loaded meeting would hold a copy of its minutes. */
-  written: { digest: string; at: number } | null;
+  written: { digest: string; at: number };
 }
 
 const digestOf = (text: string, agenda: string) =>
@@ -72,14 +73,16 @@ export function createProjector(services: Services, docs: () => MeetingDocs) {
     const members = await services.organisations.listMembers(meeting.cell_id);
     let state = live.get(doc);
     if (!state) {
-      state = { reader: undefined, written: null };
+      // The first projection since the document was loaded: its text was written when it was last
+      // unloaded, so long minutes wait as if it had been written a PROJECTION_MAX_WAIT_MS ago.
+      state = { reader: undefined, written: { digest: '', at: Date.now() - PROJECTION_MAX_WAIT_MS } };
       live.set(doc, state);
     }
     const projection = readProjection(doc, new Set(members.map((m) => m.userId)), state.reader);
     const { written } = state;
     const digest = digestOf(projection.text, projection.agenda);
-    const changed = written?.digest !== digest;
-    const textDueAt = written ? written.at + textWaitMs(projection.text.length + projection.agenda.length) : 0;
+    const changed = written.digest !== digest;
+    const textDueAt = written.at + textWaitMs(projection.text.length + projection.agenda.length);
     const writeText = changed && (now || Date.now() >= textDueAt);
     const { tasksChanged } = await writeProjection(services.db, meeting, projection, { text: writeText });
     if (writeText) state.written = { digest, at: Date.now() };
