@@ -3,10 +3,12 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '../components/i18n-provider';
 import { SiteHeader } from '../components/site-header';
 import { auditCells } from '../lib/policy';
+import { TEXT_SIZE_COOKIE, textSizeFor } from '../lib/text-size';
 import { getI18n } from '../server/i18n';
 import { getRuntime } from '../server/runtime';
 import { getCurrent } from '../server/web/session';
@@ -24,8 +26,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const i18n = await getI18n();
   const current = await getCurrent();
   const cells = current ? await getRuntime().services.organisations.cellsFor(current.subject) : [];
+  // Drawn at the chosen size from the first paint: the account's choice, or the cookie's when signed out.
+  const textSize = textSizeFor(current?.user ?? null, (await cookies()).get(TEXT_SIZE_COOKIE)?.value);
   return (
-    <html lang={i18n.locale}>
+    <html lang={i18n.locale} data-text-size={textSize}>
       <body>
         <I18nProvider locale={i18n.locale} messages={i18n.messages} timeZone={i18n.timeZone}>
           <a className="skip-link" href="#main">
@@ -37,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             user={current ? { name: current.user.name } : null}
             cells={cells.map((c) => ({ id: c.id, name: c.name }))}
             audit={current !== null && auditCells(current.subject)?.length !== 0}
+            textSize={textSize}
           />
           <main id="main" className="page">
             {children}

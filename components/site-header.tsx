@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import type { Locale, Translate } from '../lib/i18n';
+import type { TextSize } from '../lib/text-size';
 import { LanguageSwitch } from './language-switch';
 import { SignOutButton } from './sign-out-button';
 import { SiteMenu } from './site-menu';
+import { TextSizeSwitch } from './text-size-switch';
 
 /** More cells than this and the header links only to the overview, which lists them all. */
 const MAX_HEADER_CELLS = 6;
@@ -14,10 +16,15 @@ interface SiteHeaderProps {
   cells: { id: string; name: string }[];
   /** The policy lets this user read (part of) the audit log. */
   audit: boolean;
+  textSize: TextSize;
 }
 
-/** Product name, the user's cells, who is signed in, sign-out and the language switch. */
-export function SiteHeader({ t, locale, user, cells, audit }: SiteHeaderProps) {
+/**
+ * Product name, the user's cells, who is signed in, sign-out, the language
+ * switch and, outside the phone's menu so it is always one tap away, the
+ * switch to larger text.
+ */
+export function SiteHeader({ t, locale, user, cells, audit, textSize }: SiteHeaderProps) {
   const shownCells = cells.length <= MAX_HEADER_CELLS ? cells : [];
   return (
     <header className="site-header">
@@ -79,6 +86,7 @@ export function SiteHeader({ t, locale, user, cells, audit }: SiteHeaderProps) {
             <LanguageSwitch t={t} locale={locale} />
           </div>
         </SiteMenu>
+        <TextSizeSwitch t={t} size={textSize} />
       </div>
     </header>
   );

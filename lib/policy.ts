@@ -243,6 +243,14 @@ export function canFollowUpTask(subject: Subject, task: { cellId: string; assign
   return task.assigneeIds.includes(subject.userId) || canManageCell(subject, task.cellId);
 }
 
+/**
+ * Reading preferences of an account (larger text and contrast): every
+ * signed-in user sets their own, nobody sets anyone else's.
+ */
+export function canSetReadingPreferences(subject: Subject, accountId: string): boolean {
+  return accountId === subject.userId;
+}
+
 /** What the policy needs to know about an account whose password someone wants to set. */
 export interface AccountResource {
   userId: string;

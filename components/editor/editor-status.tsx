@@ -27,7 +27,8 @@ export function EditorStatus({
         ? 'editor.save.saving'
         : 'editor.save.offline';
   return (
-    <div className="editor-status no-print">
+    // On a phone this line scrolls sideways in itself: focusable, so a keyboard can scroll it too.
+    <div className="editor-status no-print" role="group" tabIndex={0} aria-label={t('editor.statusLabel')}>
       <span className="status-pill" role="status" data-testid="connection-status" data-status={connection}>
         {t(`editor.connection.${connection}`)}
       </span>

@@ -9,6 +9,7 @@ import * as minutesVersions from './migrations/0007-minutes-versions';
 import * as searchScope from './migrations/0008-search-scope';
 import * as memberDetails from './migrations/0009-member-details';
 import * as mail from './migrations/0010-mail';
+import * as textSize from './migrations/0011-text-size';
 import type { Dialect } from './connection';
 
 /**
@@ -28,6 +29,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0008_search_scope': { up: (db) => searchScope.up(db, dialect) },
     '0009_member_details': { up: (db) => memberDetails.up(db, dialect) },
     '0010_mail': { up: (db) => mail.up(db, dialect) },
+    '0011_text_size': { up: (db) => textSize.up(db, dialect) },
   };
 }
 class StaticProvider implements MigrationProvider {

@@ -30,6 +30,8 @@ export interface UsersTable {
   home_cell_id: string | null;
   /** Digits only, starting with 0 (see lib/members-csv.ts normalisePhone); unique when present. */
   phone: string | null;
+  /** 1 when the user chose larger text and higher contrast (migration 0011). */
+  large_text: Generated<number>;
 }
 
 export interface OrganisationsTable {

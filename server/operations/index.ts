@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { forbidden, invalidInput } from '../errors';
 import { log } from '../log';
 import type { SessionUser } from '../services/accounts';
+import { accountOperations } from './account';
 import { cellOperations } from './cells';
 import { createKeyedQueue, type Caller, type OperationDeps, type OperationGroup, type OperationSpec } from './define';
 import { floorOperations } from './meeting-floor';
@@ -29,6 +30,7 @@ export const OPERATIONS = {
   ...cellOperations,
   ...memberImportOperations,
   ...sharingOperations,
+  ...accountOperations,
 };
 
 export type OperationName = keyof typeof OPERATIONS;

@@ -22,6 +22,8 @@ export interface SessionUser {
   /** The cell whose manager created the account (see canManageCredentials in lib/policy.ts). */
   homeCellId: string | null;
   hasPassword: boolean;
+  /** Chose larger text and higher contrast (the header's switch). */
+  largeText: boolean;
 }
 
 function toSessionUser(user: User): SessionUser {
@@ -33,6 +35,7 @@ function toSessionUser(user: User): SessionUser {
     sessionVersion: user.session_version,
     homeCellId: user.home_cell_id,
     hasPassword: user.password_hash !== null,
+    largeText: user.large_text === 1,
   };
 }
 
@@ -74,6 +77,7 @@ export function createAccounts(db: Db, audit: Audit) {
         created_at: new Date().toISOString(),
         home_cell_id: null,
         phone: null,
+        large_text: 0,
       };
       try {
         await db.insertInto('users').values(user).execute();
@@ -144,6 +148,15 @@ export function createAccounts(db: Db, audit: Audit) {
         .where('id', '=', userId)
         .execute();
       await audit.record({ action: 'auth.sessions_revoked', actorId, subjectId: userId });
+    },
+
+    /** Remembers whether the account reads with larger text and higher contrast. */
+    async setLargeText(userId: string, on: boolean): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ large_text: on ? 1 : 0 })
+        .where('id', '=', userId)
+        .execute();
     },
 
     /**

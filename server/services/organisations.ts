@@ -208,6 +208,7 @@ export function createOrganisations(db: Db) {
             created_at: now,
             home_cell_id: cellId,
             phone: null,
+            large_text: 0,
           };
           await trx.insertInto('users').values(user).execute();
         }

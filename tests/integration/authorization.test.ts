@@ -401,6 +401,8 @@ const TABLE: Row[] = [
     (w) => ({ cellId: w.cellId, voteBase: 'present', voteThreshold: 'more_than_half', absenceStreak: 3 }),
     meetingPage,
   ),
+  // Larger text is a reading preference of the caller's own account: anyone signed in, for themself.
+  operationRow('setLargeText', 'D A A A A A A A A A D', () => ({ on: true }), meetingPage),
   operationRow(
     'addOverseer',
     'D D D D D D D A D A D',
@@ -503,6 +505,14 @@ const TABLE: Row[] = [
     'A A A A A A A A A A A',
     () => '/signin',
     () => [form({ locale: 'vi' })],
+  ),
+
+  // Signed out it sets the cookie only; signed in, the account too (through setLargeText).
+  actionRow(
+    'setTextSizeAction',
+    'A A A A A A A A A A A',
+    () => '/signin',
+    () => [form({ textSize: 'large' })],
   ),
 
   pageRow('/', 'D A A A A A A A A A D', () => '/'),

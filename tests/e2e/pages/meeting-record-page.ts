@@ -72,7 +72,17 @@ export class MeetingRecordPage extends MeetingPage {
   async openTab(tab: MeetingTab): Promise<void> {
     const button = this.page.getByTestId(`meeting-tab-${tab}`);
     if (!(await button.isVisible())) return;
-    if ((await button.getAttribute('aria-selected')) !== 'true') await button.click();
+    if ((await button.getAttribute('aria-selected')) !== 'true') {
+      // With very large text the bar of tabs scrolls sideways: a person swipes it until the tab shows, then taps.
+      // Playwright's own scrolling does not reach into a fixed bar on an emulated phone, so the tap is dispatched.
+      const scrolls = await button.evaluate((tab) => {
+        const list = tab.parentElement!;
+        tab.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        return list.scrollWidth > list.clientWidth;
+      });
+      if (scrolls) await button.dispatchEvent('click');
+      else await button.click();
+    }
     await this.page.locator(`[data-testid="meeting-panel-${tab}"][data-active="true"]`).first().waitFor();
   }
 
