@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { signIn } from '../../tests/helpers/session';
 import { startPrivateRedis, type PrivateRedis } from '../../tests/helpers/redis-server';
 import { spawn } from 'node:child_process';
@@ -9,6 +8,7 @@ import { makeDataDir, removeDataDir } from '../../tests/helpers/server';
 import { processCpuMs, processRssBytes, sleep, waitUntil, type Percentiles } from '../measure';
 import { BENCH_PASSWORD, seedInstallation } from '../seed';
 import { ensureNextBuild, ensureServerBuild, startOurServer, type BenchServer, type OurServer } from '../servers';
+import { adminQuery } from './search';
 import { runPropagation, type PropagationRun, type PropagationSpec } from './propagation';
 
 export interface ClusterOptions {
@@ -71,16 +71,6 @@ const spread = (values: number[]): Spread => {
   const sorted = [...values].sort((a, b) => a - b);
   return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
 };
-
-async function admin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Balancer {
   wsUrl: string;
@@ -161,7 +151,7 @@ export async function runClusterBench(
   ensureNextBuild(options.productRoot);
   ensureServerBuild(options.productRoot);
   const database = `bienban_bench_${randomBytes(5).toString('hex')}`;
-  await admin(options.postgresUrl, `CREATE DATABASE ${database}`);
+  await adminQuery(options.postgresUrl, `CREATE DATABASE ${database}`);
   const url = new URL(options.postgresUrl);
   url.pathname = `/${database}`;
   const databaseUrl = url.toString();
@@ -306,7 +296,7 @@ export async function runClusterBench(
     for (const balancer of balancers) await balancer.close();
     for (const server of servers) await server.stop().catch(() => undefined);
     await redis?.stop();
-    await admin(options.postgresUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await adminQuery(options.postgresUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     for (const dir of dataDirs) removeDataDir(dir);
   }
 }

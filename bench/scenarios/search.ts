@@ -114,7 +114,8 @@ async function likeSearch(db: Db, dialect: Dialect, q: string, where: Expression
   return rows.rows.length;
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+/** Runs one statement on a PostgreSQL server's admin database (the benches' throwaway databases). */
+export async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -21,6 +21,33 @@ async function onCell(deps: OperationDeps, { user }: Caller, input: { cellId: st
   return { subject: await deps.services.organisations.subjectFor(user), cell };
 }
 
+/**
+ * Loads whom a password link is for, as canManageCredentials reads them
+ * (creating a link here, mailing one in sharing.ts).
+ */
+export async function loadCredentialTarget(
+  deps: OperationDeps,
+  user: Caller['user'],
+  userId: string,
+): Promise<{
+  subject: Subject;
+  account: AccountResource & { hasPassword: boolean; name: string; email: string | null };
+}> {
+  const target = await deps.services.accounts.getUser(userId);
+  if (!target) throw notFound('user_not_found');
+  return {
+    subject: await deps.services.organisations.subjectFor(user),
+    account: {
+      userId: target.id,
+      isAdmin: target.isAdmin,
+      homeCellId: target.homeCellId,
+      hasPassword: target.hasPassword,
+      name: target.name,
+      email: target.email,
+    },
+  };
+}
+
 /** The cells and the organisation: members, meetings, rules, overseers, and the links that set passwords. */
 export const cellOperations = {
   /** Administrators add a chi bộ under a đảng bộ. */
@@ -92,24 +119,7 @@ export const cellOperations = {
       /** The caller confirmed that the link replaces the password the account already has. */
       reset: z.boolean().optional(),
     }),
-    async load(
-      deps,
-      { user },
-      input,
-    ): Promise<{ subject: Subject; account: AccountResource & { hasPassword: boolean; email: string } }> {
-      const target = await deps.services.accounts.getUser(input.userId);
-      if (!target) throw notFound('user_not_found');
-      return {
-        subject: await deps.services.organisations.subjectFor(user),
-        account: {
-          userId: target.id,
-          isAdmin: target.isAdmin,
-          homeCellId: target.homeCellId,
-          hasPassword: target.hasPassword,
-          email: target.email,
-        },
-      };
-    },
+    load: (deps, { user }, input) => loadCredentialTarget(deps, user, input.userId),
     allowed: (ctx) => canManageCredentials(ctx.subject, ctx.account),
     serialise: (input) => `account:${input.userId}`,
     async run(deps, ctx, input, caller) {

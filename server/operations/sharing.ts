@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import {
-  canManageCredentials,
-  canSeeMeeting,
-  canSendMeetingNotice,
-  type AccountResource,
-  type Subject,
-} from '../../lib/policy';
+import { canManageCredentials, canSeeMeeting, canSendMeetingNotice } from '../../lib/policy';
 import { linkPurpose } from '../../lib/password-links';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { OutgoingMail } from '../mail/mailer';
 import { meetingContext, type MeetingContext } from '../meeting/context';
 import { meetingNoticeMail, passwordLinkMail } from '../sharing/meeting-share';
+import { loadCredentialTarget } from './cells';
 import { auditAs, operation, type OperationDeps } from './define';
 
 const id = z.string().uuid('invalid_id');
@@ -107,25 +102,7 @@ export const sharingOperations = {
   sendInviteEmail: operation({
     group: 'followUp',
     schema: z.object({ userId: id, reset: z.boolean().optional(), origin }),
-    async load(
-      deps,
-      { user },
-      input,
-    ): Promise<{ subject: Subject; account: AccountResource & { hasPassword: boolean; name: string; email: string } }> {
-      const target = await deps.services.accounts.getUser(input.userId);
-      if (!target) throw notFound('user_not_found');
-      return {
-        subject: await deps.services.organisations.subjectFor(user),
-        account: {
-          userId: target.id,
-          isAdmin: target.isAdmin,
-          homeCellId: target.homeCellId,
-          hasPassword: target.hasPassword,
-          name: target.name,
-          email: target.email,
-        },
-      };
-    },
+    load: (deps, { user }, input) => loadCredentialTarget(deps, user, input.userId),
     allowed: (ctx) => canManageCredentials(ctx.subject, ctx.account),
     serialise: (input) => `account:${input.userId}`,
     async run(deps, ctx, input, caller) {
@@ -133,7 +110,9 @@ export const sharingOperations = {
       const { mail, accounts, organisations } = deps.services;
       const purpose = linkPurpose(ctx.account);
       if (purpose === 'reset' && input.reset !== true) throw new AppError('reset_not_confirmed', 422);
-      if (!ctx.account.email.includes('@')) throw new AppError('mail_no_address', 422);
+      // A member known by phone alone has no address (email is optional since the member import).
+      const address = ctx.account.email;
+      if (!address?.includes('@')) throw new AppError('mail_no_address', 422);
       const invite = await accounts.createInvite(ctx.account.userId, caller.user.id);
       const cell = ctx.account.homeCellId ? await organisations.getCell(ctx.account.homeCellId) : null;
       const message = passwordLinkMail(mail.language, {
@@ -145,7 +124,7 @@ export const sharingOperations = {
       await mail.send([
         {
           kind: purpose === 'reset' ? 'reset_link' : 'invite',
-          to: { address: ctx.account.email, name: ctx.account.name },
+          to: { address, name: ctx.account.name },
           subject: message.subject,
           text: message.text,
           cellId: ctx.account.homeCellId,

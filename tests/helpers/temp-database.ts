@@ -34,7 +34,8 @@ export interface TempDatabase {
   destroy(): Promise<void>;
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs one statement on the admin database (CREATE / DROP DATABASE of the tests' throwaway ones). */
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await client.connect();
   try {

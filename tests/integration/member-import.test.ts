@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../server/bootstrap';
 import { openDatabase, type DbHandle } from '../../server/db/connection';
@@ -13,7 +12,7 @@ import { createStoredDocs } from '../../server/meeting/stored-docs';
 import type { ImportOutcome } from '../../server/operations/member-import';
 import type { Services } from '../../server/services';
 import type { SessionUser } from '../../server/services/accounts';
-import { describeEachDatabase, POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE } from '../helpers/temp-database';
+import { describeEachDatabase, POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE, adminQuery } from '../helpers/temp-database';
 
 /** The secretary's list, as Excel in Vietnam saves it: semicolons, a byte order mark, CRLF. */
 const LIST = [
@@ -132,16 +131,6 @@ describeEachDatabase('importing a member list into a cell', (db) => {
     });
   });
 });
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
   describe.skipIf(dialect === 'postgres' && !POSTGRES_AVAILABLE)(

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MESSAGE_ACCESS } from '../../lib/collab/messages';
@@ -15,19 +14,9 @@ import { makeDataDir, removeDataDir, startServer, type RunningServer } from '../
 import { sessionCookieFor } from '../helpers/session';
 import { storedDoc, storedMinutes } from '../helpers/stored';
 import { contentHash, meetingContent } from '../../server/meeting/content';
-import { POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE } from '../helpers/temp-database';
+import { POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE, adminQuery } from '../helpers/temp-database';
 
 const SECRET = randomBytes(24).toString('hex');
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Three instances of the real server on one PostgreSQL database and one

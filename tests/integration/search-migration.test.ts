@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subject } from '../../lib/policy';
 import { readableMeetings } from '../../lib/policy';
@@ -16,7 +15,7 @@ import { readableCells, readableWhere } from '../../server/search/scope';
 import { rebuildSearchIndex } from '../../server/search/service';
 import { sqliteFtsWith } from '../../server/search/sqlite-fts';
 import type { Services } from '../../server/services';
-import { POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE } from '../helpers/temp-database';
+import { POSTGRES_ADMIN_URL, POSTGRES_AVAILABLE, adminQuery } from '../helpers/temp-database';
 
 /** Meetings of two cells, written as the version before migration 0008 wrote them. */
 const MEETINGS = [
@@ -29,16 +28,6 @@ const MEETINGS = [
 ] as const;
 
 const folded = (text: string) => searchTerms(text).join(' ');
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Writes the cells, meetings, their text and the index entries in the schema of migration 0006. */
 async function writeOldArchive(handle: DbHandle, ids: Record<string, string>): Promise<void> {

@@ -172,6 +172,24 @@ describe('meeting notices and password links, with the outbox (MAIL_OUTBOX=on)',
     expect((await outbox())[0]).toMatchObject({ kind: 'reset_link', toAddress: 'binh@test.vn' });
   });
 
+  it('refuses to mail a link to a member known by phone only, with the reason', async () => {
+    const row = await runtime().services.organisations.addMember(fixture.cellId, {
+      name: 'Chỉ Có Số',
+      email: 'chi-co-so@test.vn',
+      role: 'member',
+      status: 'full',
+    });
+    // As the member import leaves a member with a phone and no email.
+    await runtime()
+      .services.db.updateTable('users')
+      .set({ email: null, phone: '0912345678' })
+      .where('id', '=', row.userId)
+      .execute();
+    await expect(
+      followUp().sendInviteEmail(fixture.secretary, { userId: row.userId, origin: ORIGIN }),
+    ).rejects.toMatchObject({ code: 'mail_no_address' });
+  });
+
   it('reminds a member of the next meeting, its documents and their task coming due', async () => {
     const reminders = await remindersFor(
       runtime().services,
