@@ -49,11 +49,17 @@ export class MinutesEditor {
     return this.document.innerText();
   }
 
-  /** Puts the caret at the very end of the minutes, starts a new paragraph and types `text` into it. */
+  /**
+   * Puts the caret at the very end of the minutes, starts a new paragraph and
+   * types `text` into it, once the editor's own caret stands there, as someone
+   * would who looks at the caret before pressing Enter (the click lands in the
+   * middle of the minutes, and a change drawn before the editor takes up
+   * Control+End puts its caret back where the click landed).
+   */
   async typeParagraphAtEnd(text: string): Promise<void> {
     await this.waitUntilEditable();
     await this.document.click();
-    await this.page.keyboard.press('Control+End');
+    await moveCaretToEndOfDocument(this.page);
     await this.page.keyboard.press('Enter');
     await this.page.keyboard.type(text);
   }
@@ -121,6 +127,51 @@ export async function writtenTextOf(element: Locator): Promise<string> {
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
     return copy.textContent ?? '';
   });
+}
+
+/** What the page's editor is, as far as these helpers read or move it. */
+type PageEditor = {
+  state: {
+    selection: { head: number; empty: boolean };
+    doc: {
+      content: { size: number };
+      descendants(f: (node: { isTextblock: boolean; nodeSize: number }, pos: number) => boolean | void): void;
+    };
+  };
+  commands: { focus(position: 'end'): boolean };
+};
+
+/**
+ * Presses Control+End until the editor's own caret stands at the end of the
+ * last text block of the minutes; if a collaborator's changes keep putting it
+ * back, places it there through the editor, as a tap at the end would.
+ */
+export async function moveCaretToEndOfDocument(page: Page): Promise<void> {
+  const atEnd = () => {
+    const surface = document.querySelector('[data-testid="minutes-editor"] .ProseMirror') as
+      (Element & { editor?: PageEditor }) | null;
+    const editor = surface?.editor;
+    if (!editor) return false;
+    let end = -1;
+    editor.state.doc.descendants((node, pos) => {
+      if (node.isTextblock) end = pos + node.nodeSize - 1;
+    });
+    return editor.state.selection.empty && editor.state.selection.head === end;
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+End');
+    const settled = await page.waitForFunction(atEnd, undefined, { timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (settled) return;
+  }
+  await page.evaluate(() => {
+    const surface = document.querySelector('[data-testid="minutes-editor"] .ProseMirror') as
+      (Element & { editor?: PageEditor }) | null;
+    surface?.editor?.commands.focus('end');
+  });
+  await page.waitForFunction(atEnd, undefined, { timeout: 2_000 });
 }
 
 /**
