@@ -1,6 +1,19 @@
 import type { AnyExtension } from '@tiptap/core';
-import { BulletList, OrderedList } from '@tiptap/extension-list';
-import StarterKit from '@tiptap/starter-kit';
+import { Blockquote } from '@tiptap/extension-blockquote';
+import { Bold } from '@tiptap/extension-bold';
+import { Code } from '@tiptap/extension-code';
+import { CodeBlock } from '@tiptap/extension-code-block';
+import { Document } from '@tiptap/extension-document';
+import { HardBreak } from '@tiptap/extension-hard-break';
+import { Heading } from '@tiptap/extension-heading';
+import { HorizontalRule } from '@tiptap/extension-horizontal-rule';
+import { Italic } from '@tiptap/extension-italic';
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { Strike } from '@tiptap/extension-strike';
+import { Text } from '@tiptap/extension-text';
+import { Underline } from '@tiptap/extension-underline';
+import { Dropcursor, Gapcursor, TrailingNode } from '@tiptap/extensions';
 import { Hint } from './hint';
 import { STRUCTURED_NODES } from './nodes';
 
@@ -16,10 +29,35 @@ import { STRUCTURED_NODES } from './nodes';
 const ToolbarBulletList = BulletList.extend({ addInputRules: () => [] });
 const ToolbarOrderedList = OrderedList.extend({ addInputRules: () => [] });
 
-/** Paragraphs, headings, marks and lists; undo/redo is off: with Yjs, history belongs to the collaboration binding. */
+/**
+ * Paragraphs, headings, marks and lists: StarterKit's extensions, in its
+ * order, less undo/redo (with Yjs, history belongs to the collaboration
+ * binding) and links (never enabled). They are listed one by one rather than
+ * configured off in StarterKit, which imports every extension it can turn on
+ * and so put the link extension and its URL parser in every page with an
+ * editor. The schema is StarterKit's, so stored documents and the server's
+ * update guard are unaffected.
+ */
 function textExtensions(): AnyExtension[] {
   return [
-    StarterKit.configure({ undoRedo: false, link: false, bulletList: false, orderedList: false }),
+    Bold,
+    Blockquote,
+    Code,
+    CodeBlock,
+    Document,
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    Heading,
+    HorizontalRule,
+    Italic,
+    ListItem,
+    ListKeymap,
+    Paragraph,
+    Strike,
+    Text,
+    Underline,
+    TrailingNode,
     ToolbarBulletList,
     ToolbarOrderedList,
   ];
