@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { EXTENSIONS_PARAM } from '../../lib/collab/messages';
 import { localDocName } from '../../lib/offline';
+import { sendOwnPresenceOnly } from './own-presence-only';
 import { listenForNotices, type ServerNotices } from './server-notices';
 
 /** How long to wait for the local copy before showing the editor anyway (IndexedDB can be disabled). */
@@ -35,7 +36,8 @@ function collabUrl(wsPath: string): string {
  * Opens one meeting's live document: a Y.Doc kept on the device for this
  * user (IndexedDB, when the policy allows it) and synced with the server
  * (websocket). Tabs do not sync with each other directly (BroadcastChannel
- * off): everything goes through the server, which checks it.
+ * off): everything goes through the server, which checks it. Of presence,
+ * the client sends only its own (see own-presence-only.ts).
  * `onLocalReady` runs once the copy kept on this device has been loaded, at
  * once when none is kept, or after a timeout when it cannot be loaded. This
  * module is imported only in the browser (see use-collab-session.ts).
@@ -49,6 +51,7 @@ export function openCollabSession(options: SessionOptions, onLocalReady: () => v
     params: { [EXTENSIONS_PARAM]: '1' },
     disableBc: true,
   });
+  sendOwnPresenceOnly(provider);
   const notices = listenForNotices(provider);
   let ready = false;
   const markReady = () => {

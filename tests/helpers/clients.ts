@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { MINUTES_FIELD } from '../../lib/domain';
 import { MESSAGE_SAVED, isCoveredBy } from '../../lib/collab/messages';
+import { sendOwnPresenceOnly } from '../../components/editor/own-presence-only';
 
 /** A WebSocket class that sends a fixed Cookie header, as a signed-in browser would. */
 function webSocketWithCookie(cookie: string | null): typeof WebSocket {
@@ -41,7 +42,7 @@ export function connectClient(
   wsUrl: string,
   docId: string,
   cookie: string | null,
-  options: { extensions?: boolean } = {},
+  options: { extensions?: boolean; ownPresenceOnly?: boolean } = {},
 ): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, docId, doc, {
@@ -50,6 +51,8 @@ export function connectClient(
     maxBackoffTime: 500,
     params: options.extensions === false ? {} : { ext: '1' },
   });
+  // As the browser's session does (components/editor/open-collab-session.ts).
+  if (options.ownPresenceOnly) sendOwnPresenceOnly(provider);
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code);

@@ -26,8 +26,8 @@ describe('live co-editing through /collab', () => {
     removeDataDir(dataDir);
   });
 
-  async function client(user: CellFixture['member']): Promise<TestClient> {
-    const c = connectClient(server.wsUrl, fixture.meetingId, await sessionCookieFor(secret, user));
+  async function client(user: CellFixture['member'], options: { ownPresenceOnly?: boolean } = {}): Promise<TestClient> {
+    const c = connectClient(server.wsUrl, fixture.meetingId, await sessionCookieFor(secret, user), options);
     clients.push(c);
     return c;
   }
@@ -72,5 +72,30 @@ describe('live co-editing through /collab', () => {
     const state = observer.provider.awareness.getStates().get(a.doc.clientID) as { user: { name: string; id: string } };
     expect(state.user.name).toBe(fixture.member.name);
     expect(state.user.id).toBe(fixture.member.id);
+  });
+
+  it("sends the server a watching member's own presence only, not everyone else's back", async () => {
+    const writer = await client(fixture.secretary);
+    const watcher = await client(fixture.member, { ownPresenceOnly: true });
+    await Promise.all([writer.synced(), watcher.synced()]);
+    const socket = watcher.provider.ws!;
+    const send = socket.send.bind(socket);
+    const presenceSent: number[] = [];
+    socket.send = (data: ArrayBufferLike | ArrayBufferView | Blob | string) => {
+      // A y-websocket frame's first byte is its message type; 1 is awareness.
+      if (data instanceof Uint8Array && data[0] === 1) presenceSent.push(data.length);
+      send(data);
+    };
+    const caretOf = (c: TestClient, of: TestClient) =>
+      (c.provider.awareness.getStates().get(of.doc.clientID) as { cursor?: { index?: number } } | undefined)?.cursor
+        ?.index;
+    for (let index = 1; index <= 20; index++) writer.provider.awareness.setLocalStateField('cursor', { index });
+    await waitFor(() => caretOf(watcher, writer) === 20, 10_000, "the writer's caret never reached the watcher");
+    expect(presenceSent).toEqual([]);
+
+    // Its own presence still goes out, and reaches the others.
+    watcher.provider.awareness.setLocalStateField('cursor', { index: 7 });
+    await waitFor(() => caretOf(writer, watcher) === 7, 10_000, "the watcher's caret never reached the writer");
+    expect(presenceSent).toHaveLength(1);
   });
 });
