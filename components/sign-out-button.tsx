@@ -1,7 +1,7 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
+import { endSession } from './end-session';
 import { useI18n } from './i18n-provider';
 import { clearOfflineData } from './offline-data';
 
@@ -17,10 +17,10 @@ export function SignOutButton() {
   async function onClick() {
     setBusy(true);
     try {
-      await signOut({ redirect: false });
+      await endSession();
       await clearOfflineData();
     } finally {
-      // next-auth builds its own redirect from NEXTAUTH_URL; the local path is always right.
+      // The local path is always right (next-auth would build its redirect from NEXTAUTH_URL).
       window.location.assign('/signin?notice=signedOut');
     }
   }
