@@ -62,6 +62,9 @@ export interface MeetingTraffic {
   /** Opening once plus the window scaled to 90 minutes. */
   meetingReceivedBytes: number;
   meetingSentBytes: number;
+  /** The opening's and the window's bytes by kind ("http script", "ws sync update", "ws awareness", …). */
+  openByKind?: Record<string, KindBytes>;
+  windowByKind?: Record<string, KindBytes>;
 }
 
 /**
@@ -105,29 +108,62 @@ function wsFrameBytes(payload: number, fromClient: boolean): number {
   return payload + (payload < 126 ? 2 : payload < 0x10000 ? 4 : 10) + (fromClient ? 4 : 0);
 }
 
-/** Counts what a page sends and receives, as Chromium's network layer reports it. */
-async function countBytes(cdp: CDPSession): Promise<{ received: number; sent: number; reset(): void }> {
+/** Bytes received and sent of one kind of traffic. */
+export interface KindBytes {
+  received: number;
+  sent: number;
+}
+
+/** The y-websocket message types (first byte of a frame), and the sync protocol's steps (second byte). */
+const WS_MESSAGE = ['sync', 'awareness', 'auth', 'query-awareness'] as const;
+const SYNC_STEP = ['step1', 'step2', 'update'] as const;
+
+/** What a websocket frame carries: "ws sync update", "ws awareness", … (the product's own messages by number). */
+function wsKind(bytes: Buffer): string {
+  const type = WS_MESSAGE[bytes[0] ?? -1] ?? `message ${bytes[0]}`;
+  return type === 'sync' ? `ws sync ${SYNC_STEP[bytes[1] ?? -1] ?? '?'}` : `ws ${type}`;
+}
+
+/** Counts what a page sends and receives, as Chromium's network layer reports it, in all and by kind. */
+async function countBytes(
+  cdp: CDPSession,
+): Promise<{ received: number; sent: number; byKind: Map<string, KindBytes>; reset(): void }> {
   const counter = {
     received: 0,
     sent: 0,
+    byKind: new Map<string, KindBytes>(),
     reset() {
       counter.received = 0;
       counter.sent = 0;
+      counter.byKind.clear();
     },
   };
+  const add = (kind: string, received: number, sent: number) => {
+    counter.received += received;
+    counter.sent += sent;
+    const entry = counter.byKind.get(kind) ?? { received: 0, sent: 0 };
+    entry.received += received;
+    entry.sent += sent;
+    counter.byKind.set(kind, entry);
+  };
+  const httpKinds = new Map<string, string>();
   await cdp.send('Network.enable');
   // Response bytes as received (headers and compressed body); requests by their headers and body.
-  cdp.on('Network.loadingFinished', (e) => (counter.received += e.encodedDataLength));
+  cdp.on('Network.loadingFinished', (e) => add(httpKinds.get(e.requestId) ?? 'http other', e.encodedDataLength, 0));
   cdp.on('Network.requestWillBeSent', (e) => {
+    const kind = `http ${(e.type ?? 'other').toLowerCase()}`;
+    httpKinds.set(e.requestId, kind);
     const headers = Object.entries(e.request.headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 0);
-    counter.sent += e.request.method.length + e.request.url.length + 12 + headers + (e.request.postData?.length ?? 0);
+    add(kind, 0, e.request.method.length + e.request.url.length + 12 + headers + (e.request.postData?.length ?? 0));
   });
-  const payload = (data: string, opcode: number) => (opcode === 2 ? Buffer.from(data, 'base64').length : data.length);
+  const payload = (data: string, opcode: number) => (opcode === 2 ? Buffer.from(data, 'base64') : Buffer.from(data));
   cdp.on('Network.webSocketFrameReceived', (e) => {
-    counter.received += wsFrameBytes(payload(e.response.payloadData, e.response.opcode), false);
+    const bytes = payload(e.response.payloadData, e.response.opcode);
+    add(wsKind(bytes), wsFrameBytes(bytes.length, false), 0);
   });
   cdp.on('Network.webSocketFrameSent', (e) => {
-    counter.sent += wsFrameBytes(payload(e.response.payloadData, e.response.opcode), true);
+    const bytes = payload(e.response.payloadData, e.response.opcode);
+    add(wsKind(bytes), 0, wsFrameBytes(bytes.length, true));
   });
   return counter;
 }
@@ -168,7 +204,7 @@ async function measureTraffic(
     const bytes = await countBytes(await context.newCDPSession(page));
     await readyAt(context, `${baseUrl}/meetings/${meetingId}`);
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-    const open = { received: bytes.received, sent: bytes.sent };
+    const open = { received: bytes.received, sent: bytes.sent, byKind: Object.fromEntries(bytes.byKind) };
     if (!(await waitUntil(() => writer.syncs > 0, 30_000, 10))) throw new Error('the writer never synced');
     const paragraph = new Y.XmlElement('paragraph');
     const text = new Y.XmlText();
@@ -184,7 +220,7 @@ async function measureTraffic(
       await sleep(Math.max(0, next - performance.now()));
     }
     const windowSeconds = (performance.now() - started) / 1000;
-    const window = { received: bytes.received, sent: bytes.sent };
+    const window = { received: bytes.received, sent: bytes.sent, byKind: Object.fromEntries(bytes.byKind) };
     const scale = (MEETING_MINUTES * 60) / windowSeconds;
     return {
       openReceivedBytes: open.received,
@@ -195,6 +231,8 @@ async function measureTraffic(
       typedCharsPerSecond: TYPED_CHARS_PER_SECOND,
       meetingReceivedBytes: Math.round(open.received + window.received * scale),
       meetingSentBytes: Math.round(open.sent + window.sent * scale),
+      openByKind: open.byKind,
+      windowByKind: window.byKind,
     };
   } finally {
     writer.destroy();

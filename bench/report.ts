@@ -266,6 +266,20 @@ export function renderReport(results: BenchResults): string {
           `${fmt(kib(traffic.meetingReceivedBytes))} / ${fmt(kib(traffic.meetingSentBytes))}`,
         ],
       );
+      // Older results have no breakdown.
+      for (const [part, byKind] of [
+        ['opening', traffic.openByKind],
+        ['window', traffic.windowByKind],
+      ] as const) {
+        if (!byKind) continue;
+        const kinds = Object.entries(byKind).sort(([, a], [, b]) => b.received + b.sent - (a.received + a.sent));
+        for (const [kind, bytes] of kinds.slice(0, 6)) {
+          ours.push([
+            `    ${part}: ${kind}, received / sent (KiB)`,
+            `${fmt(kib(bytes.received))} / ${fmt(kib(bytes.sent))}`,
+          ]);
+        }
+      }
     }
   }
   const signin = results.signinStorm;
