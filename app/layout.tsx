@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '../components/i18n-provider';
 import { SiteHeader } from '../components/site-header';
+import { TextSizeCookie } from '../components/text-size-cookie';
 import { auditCells } from '../lib/policy';
 import { TEXT_SIZE_COOKIE, textSizeFor } from '../lib/text-size';
 import { getI18n } from '../server/i18n';
@@ -44,6 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="page">
             {children}
           </main>
+          {current && <TextSizeCookie size={textSize} />}
         </I18nProvider>
       </body>
     </html>

@@ -73,8 +73,17 @@ describe('text size', () => {
     await first.page.goto('/signin');
     expect(await text.size()).toBe('large');
 
-    // Turned off on the second phone, for the account.
+    // The second phone never had the switch pressed; once its session ends, its sign-in page is large too.
     const onSecond = new TextSizeSwitch(second.page);
+    await expect
+      .poll(async () => (await second.context.cookies()).find((c) => c.name === 'text-size')?.value)
+      .toBe('large');
+    await second.context.clearCookies({ name: /session-token/ });
+    await second.page.goto('/signin');
+    expect(await onSecond.size()).toBe('large');
+    await signIn(second, lan);
+
+    // Turned off on the second phone, for the account.
     await onSecond.set('normal');
     expect(await onSecond.rootFontSize()).toBe(before);
     await first.context.close();
