@@ -8,16 +8,17 @@ import { useI18n } from './i18n-provider';
 type Action = (prev: FormState, formData: FormData) => Promise<FormState>;
 
 /**
- * `email` names the account for password managers, which save the new
- * password under it; `submitLabel` says whether it is a first password or a new one.
+ * `login` (the account's email, or its phone) names the account for password
+ * managers, which save the new password under it; `submitLabel` says whether
+ * it is a first password or a new one.
  */
-export function InviteForm({ action, email, submitLabel }: { action: Action; email: string; submitLabel: string }) {
+export function InviteForm({ action, login, submitLabel }: { action: Action; login: string; submitLabel: string }) {
   const { t } = useI18n();
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   return (
     <form action={formAction} className="form card" data-testid="invite-form" noValidate>
       <FormMessage state={state} />
-      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
+      <input type="text" name="username" autoComplete="username" value={login} readOnly hidden />
       <TextField
         name="password"
         type="password"

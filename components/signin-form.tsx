@@ -7,11 +7,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useI18n } from './i18n-provider';
 
 /**
- * Email and password sign-in through next-auth's credentials provider. The
- * form says method="post" so that a submit before the page is interactive
- * never puts the password in the address bar. Every wrong email or password
- * shows the same sentence: it must not tell whether the email exists. Too
- * many failures say so, and when to try again.
+ * Sign-in with an email or a phone number (a member known by phone only)
+ * and a password, through next-auth's credentials provider. The form says
+ * method="post" so that a submit before the page is interactive never puts
+ * the password in the address bar. Every wrong name or password shows the
+ * same sentence: it must not tell whether the account exists. Too many
+ * failures say so, and when to try again.
  */
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const { t } = useI18n();
@@ -22,16 +23,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const email = String(data.get('email') ?? '').trim();
+    const login = String(data.get('login') ?? '').trim();
     const password = String(data.get('password') ?? '');
-    if (!email || !password) {
+    if (!login || !password) {
       setError(t('signin.missing'));
       return;
     }
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', { redirect: false, email, password, callbackUrl });
+      const result = await signIn('credentials', { redirect: false, login, password, callbackUrl });
       if (result?.ok && !result.error) {
         // Copies another member left on this device are theirs: removed before this member's pages load.
         const session = await getSession();
@@ -56,8 +57,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${id}-email`}>{t('fields.email')}</label>
-        <input id={`${id}-email`} name="email" type="email" autoComplete="username" inputMode="email" required />
+        <label htmlFor={`${id}-login`}>{t('fields.login')}</label>
+        {/* Text, not email: a phone number must be accepted as typed. */}
+        <input id={`${id}-login`} name="login" type="text" autoComplete="username" autoCapitalize="none" required />
       </div>
       <div className="field">
         <label htmlFor={`${id}-password`}>{t('fields.password')}</label>

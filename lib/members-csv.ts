@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { parseDueDate } from './due-date';
 import type { MemberRole, MemberStatus } from './domain';
+import { normalisePhone } from './phone';
 import { emailSchema } from './schemas';
 
 /**
@@ -128,20 +129,6 @@ function lookup<K extends string>(table: Record<K, readonly string[]>, text: str
   const folded = fold(text);
   for (const key of Object.keys(table) as K[]) if (table[key].includes(folded)) return key;
   return null;
-}
-
-/**
- * A Vietnamese phone number as digits starting with 0, or null if it is not
- * one: spaces, dots, dashes and brackets are dropped, +84 or 84 becomes 0,
- * and nine digits without the 0 (Excel drops a leading zero from a number)
- * get it back. Mobile numbers have ten digits, landlines eleven.
- */
-export function normalisePhone(raw: string): string | null {
-  let digits = raw.replace(/[\s.\-()]/g, '');
-  if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
-  else if (/^84\d{9,10}$/.test(digits)) digits = `0${digits.slice(2)}`;
-  else if (/^[1-9]\d{8}$/.test(digits)) digits = `0${digits}`;
-  return /^0\d{9,10}$/.test(digits) ? digits : null;
 }
 
 /** The file's bytes as text: UTF-8 only (with or without a BOM); anything else is refused, not guessed. */

@@ -19,8 +19,9 @@ export const setupSchema = z.object({
 });
 export type SetupInput = z.infer<typeof setupSchema>;
 
+/** Sign-in: `login` is an email or a phone number (lib/sign-in.ts parseSignInName reads which). */
 export const signInSchema = z.object({
-  email: emailSchema,
+  login: trimmed(254),
   password: z.string().min(1, 'required').max(200, 'too_long'),
 });
 

@@ -111,7 +111,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
                   <td>{formatInstant(entry.at, locale, timeZone)}</td>
                   <td>{t(`audit.actions.${entry.action}`)}</td>
-                  <td>{entry.actorName ?? (typeof entry.details.email === 'string' ? entry.details.email : '—')}</td>
+                  <td>{entry.actorName ?? attemptedLogin(entry.details) ?? '—'}</td>
                   <td>
                     {entry.subjectName && <div>{entry.subjectName}</div>}
                     {entry.meetingId && <Link href={`/meetings/${entry.meetingId}`}>{t('audit.meeting')}</Link>}
@@ -133,4 +133,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       )}
     </>
   );
+}
+
+/** Who a refused sign-in named: `login` (an email or a phone), `email` in entries written before phones signed in. */
+function attemptedLogin(details: Record<string, unknown>): string | null {
+  const login = details.login ?? details.email;
+  return typeof login === 'string' ? login : null;
 }

@@ -148,7 +148,8 @@ async function attempt(
       cookie: prepared.cookie,
       'x-forwarded-for': address,
     },
-    body: new URLSearchParams({ csrfToken: prepared.csrfToken, email, password, json: 'true' }),
+    // `login` since members sign in with a phone too; `email` for a checkout from before (--server-dir).
+    body: new URLSearchParams({ csrfToken: prepared.csrfToken, login: email, email, password, json: 'true' }),
     signal: AbortSignal.timeout(STORM_TIMEOUT_MS),
   });
   const body = await response.text();

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { signInSchema } from '../../lib/schemas';
 import { CLIENT_ADDRESS_HEADER } from '../net/client-address';
 import { SIGN_IN_LIMITED } from '../../lib/sign-in';
+import { parseSignInName, signInKey } from '../../lib/sign-in-name';
 import { getRuntime } from '../runtime';
 
 /** How long a sign-in lasts without activity. */
@@ -29,31 +30,37 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'credentials',
-        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        credentials: { login: { type: 'text' }, password: { type: 'password' } },
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
+          // An email, or a phone number written any way (a member known by phone only).
+          const name = parseSignInName(parsed.data.login);
+          const { password } = parsed.data;
           // Set by our HTTP server on every request, never taken from the client (server/net/client-address.ts).
           const header = req.headers?.[CLIENT_ADDRESS_HEADER];
           const address = typeof header === 'string' ? header : 'unknown';
           const { audit, accounts } = runtime.services;
-          const limit = runtime.signInLimiter.attempt(email, address);
+          // What is not an email nor a phone number names nobody; it still counts against the address.
+          const login = name ? signInKey(name) : parsed.data.login.toLowerCase();
+          const limit = runtime.signInLimiter.attempt(login, address);
           if (!limit.allowed) {
             await audit.record({
               action: 'auth.sign_in_limited',
               address,
-              details: { email, by: limit.by, retryAfterS: Math.ceil(limit.retryAfterMs / 1000) },
+              details: { login, by: limit.by, retryAfterS: Math.ceil(limit.retryAfterMs / 1000) },
             });
             throw new Error(SIGN_IN_LIMITED);
           }
-          const user = await accounts.verifyCredentials(email, password).catch((error: unknown) => {
-            limit.settle(false);
-            throw error;
-          });
+          const user = name
+            ? await accounts.verifyCredentials(name, password).catch((error: unknown) => {
+                limit.settle(false);
+                throw error;
+              })
+            : null;
           limit.settle(user !== null);
           if (!user) {
-            await audit.record({ action: 'auth.sign_in_refused', address, details: { email } });
+            await audit.record({ action: 'auth.sign_in_refused', address, details: { login } });
             return null;
           }
           await audit.record({ action: 'auth.sign_in', actorId: user.id, address, cellId: null });

@@ -18,7 +18,7 @@ import type { VoteBase, VoteThreshold } from '../../lib/rules/votes';
  */
 export interface UsersTable {
   id: string;
-  /** Null for a member known by phone only (migration 0009): such an account cannot sign in. */
+  /** Null for a member known by phone only (migration 0009): such an account signs in with the phone. */
   email: string | null;
   name: string;
   password_hash: string | null;
@@ -28,7 +28,7 @@ export interface UsersTable {
   created_at: string;
   /** The cell whose manager created the account; its managers may hand out password links. */
   home_cell_id: string | null;
-  /** Digits only, starting with 0 (see lib/members-csv.ts normalisePhone); unique when present. */
+  /** Digits only, starting with 0 (see lib/phone.ts); unique when present. */
   phone: string | null;
   /** 1 when the user chose larger text and higher contrast (migration 0011). */
   large_text: Generated<number>;

@@ -31,7 +31,7 @@ export async function loadCredentialTarget(
   userId: string,
 ): Promise<{
   subject: Subject;
-  account: AccountResource & { hasPassword: boolean; name: string; email: string | null };
+  account: AccountResource & { hasPassword: boolean; name: string; email: string | null; signInName: string };
 }> {
   const target = await deps.services.accounts.getUser(userId);
   if (!target) throw notFound('user_not_found');
@@ -44,6 +44,7 @@ export async function loadCredentialTarget(
       hasPassword: target.hasPassword,
       name: target.name,
       email: target.email,
+      signInName: target.signInName,
     },
   };
 }
@@ -123,8 +124,8 @@ export const cellOperations = {
     allowed: (ctx) => canManageCredentials(ctx.subject, ctx.account),
     serialise: (input) => `account:${input.userId}`,
     async run(deps, ctx, input, caller) {
-      // Sign-in is by email: a member known by phone only would get a password they could never use.
-      if (!ctx.account.email) throw new AppError('no_email', 422);
+      // A password is for signing in, with the account's email or phone; an account with neither could not use it.
+      if (!ctx.account.signInName) throw new AppError('no_sign_in_name', 422);
       const purpose = linkPurpose(ctx.account);
       if (purpose === 'reset' && input.reset !== true) throw new AppError('reset_not_confirmed', 422);
       const invite = await deps.services.accounts.createInvite(input.userId, caller.user.id);

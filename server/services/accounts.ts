@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { linkPurpose } from '../../lib/password-links';
+import type { SignInName } from '../../lib/sign-in-name';
 import type { Db } from '../db/connection';
 import type { User } from '../db/schema';
 import { conflict, notFound } from '../errors';
@@ -11,11 +12,10 @@ const INVITE_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export interface SessionUser {
   id: string;
-  /**
-   * Empty for a member known by phone only (migration 0009): such an account
-   * signs in nowhere (sign-in is by email) and is handed no password link.
-   */
+  /** Empty for a member known by phone only (migration 0009). */
   email: string;
+  /** What the account signs in with: its email, or its phone for a member known by phone only. */
+  signInName: string;
   name: string;
   isAdmin: boolean;
   sessionVersion: number;
@@ -30,6 +30,7 @@ function toSessionUser(user: User): SessionUser {
   return {
     id: user.id,
     email: user.email ?? '',
+    signInName: user.email ?? user.phone ?? '',
     name: user.name,
     isAdmin: user.is_admin === 1,
     sessionVersion: user.session_version,
@@ -106,8 +107,13 @@ export function createAccounts(db: Db, audit: Audit) {
      * constant-ish time. A correct password stored under an older hash is
      * re-hashed with the current one.
      */
-    async verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
-      const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    /** The account `name` (an email, or a phone number) names, if `password` is its password. */
+    async verifyCredentials(name: SignInName, password: string): Promise<SessionUser | null> {
+      const user = await db
+        .selectFrom('users')
+        .selectAll()
+        .where((eb) => ('email' in name ? eb('email', '=', name.email) : eb('phone', '=', name.phone)))
+        .executeTakeFirst();
       if (!user?.password_hash) return verifyAgainstNothing(password).then(() => null);
       const check = await verifyPassword(password, user.password_hash);
       if (!check.ok) return null;

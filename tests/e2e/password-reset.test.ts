@@ -41,7 +41,7 @@ describe('a member who forgot the password', () => {
     await invite.open(link);
     expect(await invite.heading.innerText()).toBe(vi.invite.resetTitle);
     expect(await invite.forWhom.innerText()).toBe(
-      vi.invite.resetFor.replace('{name}', member.name).replace('{email}', member.email),
+      vi.invite.resetFor.replace('{name}', member.name).replace('{login}', member.email),
     );
     await invite.setPassword(NEW_PASSWORD);
 

@@ -48,7 +48,7 @@ export async function attemptSignIn(
     method: 'POST',
     redirect: 'manual',
     headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    body: new URLSearchParams({ csrfToken, login: email, password, json: 'true' }),
   });
   // Asked for JSON, it answers with the URL it would redirect to.
   const body = (await response.json().catch(() => ({}))) as { url?: string };

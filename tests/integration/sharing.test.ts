@@ -188,6 +188,13 @@ describe('meeting notices and password links, with the outbox (MAIL_OUTBOX=on)',
     await expect(
       followUp().sendInviteEmail(fixture.secretary, { userId: row.userId, origin: ORIGIN }),
     ).rejects.toMatchObject({ code: 'mail_no_address' });
+    // The link itself, to send by Zalo, SMS or a QR code: they sign in with the phone.
+    const invite = await followUp().createInvite(fixture.secretary, { userId: row.userId });
+    expect(invite.purpose).toBe('invite');
+    expect(await runtime().services.accounts.inspectInvite(invite.token)).toMatchObject({
+      id: row.userId,
+      signInName: '0912345678',
+    });
   });
 
   it('reminds a member of the next meeting, its documents and their task coming due', async () => {

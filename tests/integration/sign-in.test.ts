@@ -42,6 +42,36 @@ describe('signing in through next-auth and opening the live document with that s
     expect(await signIn(server.url, 'nobody@test.vn', TEST_PASSWORD)).toBeNull();
   });
 
+  it('signs in a member known by phone only with the number written any way, once a link set their password', async () => {
+    // As the member import leaves a member with a phone and no email.
+    const row = await fixture.services.organisations.addMember(fixture.cellId, {
+      name: 'Hoàng Văn Số',
+      email: 'so-dien-thoai@test.vn',
+      role: 'member',
+      status: 'full',
+    });
+    await fixture.services.db
+      .updateTable('users')
+      .set({ email: null, phone: '0987654321' })
+      .where('id', '=', row.userId)
+      .execute();
+    const { token } = await fixture.services.accounts.createInvite(row.userId, fixture.secretary.id);
+    await fixture.services.accounts.redeemInvite(token, TEST_PASSWORD);
+
+    for (const written of ['0987654321', '0987 654 321', '0987.654.321', '+84 987 654 321', '84987654321']) {
+      const cookie = await signIn(server.url, written, TEST_PASSWORD);
+      expect(cookie, written).toMatch(/next-auth\.session-token=/);
+    }
+    const cookie = (await signIn(server.url, '0987654321', TEST_PASSWORD))!;
+    const client = connectClient(server.wsUrl, fixture.meetingId, cookie);
+    await client.synced();
+    client.destroy();
+
+    expect(await signIn(server.url, '0987654321', 'wrong password here')).toBeNull();
+    expect(await signIn(server.url, '0987654322', TEST_PASSWORD)).toBeNull();
+    expect(await signIn(server.url, 'not a number', TEST_PASSWORD)).toBeNull();
+  });
+
   it('refuses the websocket for a cookie from a failed sign-in', async () => {
     await expect(
       openRawClient(server.wsUrl, fixture.meetingId, 'next-auth.session-token=garbage'),

@@ -160,7 +160,7 @@ describe('every HTTP door checks who is there', () => {
     const entries = (await cli(dataDir, 'audit', '--limit', '200')) as {
       action: string;
       address: string | null;
-      details: { email?: string };
+      details: { login?: string };
     }[];
     const actions = new Set(entries.map((e) => e.action));
     expect(actions).toContain('auth.sign_in');
@@ -168,7 +168,7 @@ describe('every HTTP door checks who is there', () => {
     expect(actions).toContain('auth.sign_in_limited');
     expect(actions).toContain('auth.sessions_revoked');
     const limited = entries.find(
-      (e) => e.action === 'auth.sign_in_limited' && e.details.email === fixture.exempted.email,
+      (e) => e.action === 'auth.sign_in_limited' && e.details.login === fixture.exempted.email,
     );
     expect(limited?.address).toBe('10.0.1.1');
     expect(entries.some((e) => e.action === 'auth.sign_in_refused' && e.address === '203.0.113.7')).toBe(true);

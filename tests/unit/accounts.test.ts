@@ -8,15 +8,18 @@ describeEachDatabase('accounts', (db) => {
   it('returns the user for the right password and null for a wrong one', async () => {
     const { accounts } = db().services;
     const user = await accounts.createUser({ email: 'an@test.vn', name: 'Nguyễn Văn An', password: PASSWORD });
-    expect(await accounts.verifyCredentials('an@test.vn', PASSWORD)).toMatchObject({ id: user.id, isAdmin: false });
-    expect(await accounts.verifyCredentials('an@test.vn', PASSWORD + '!')).toBeNull();
+    expect(await accounts.verifyCredentials({ email: 'an@test.vn' }, PASSWORD)).toMatchObject({
+      id: user.id,
+      isAdmin: false,
+    });
+    expect(await accounts.verifyCredentials({ email: 'an@test.vn' }, PASSWORD + '!')).toBeNull();
   });
 
   it('returns null for an unknown email and for a user who has no password yet', async () => {
     const { accounts } = db().services;
     await accounts.createUser({ email: 'binh@test.vn', name: 'Trần Thị Bình' });
-    expect(await accounts.verifyCredentials('nobody@test.vn', PASSWORD)).toBeNull();
-    expect(await accounts.verifyCredentials('binh@test.vn', PASSWORD)).toBeNull();
+    expect(await accounts.verifyCredentials({ email: 'nobody@test.vn' }, PASSWORD)).toBeNull();
+    expect(await accounts.verifyCredentials({ email: 'binh@test.vn' }, PASSWORD)).toBeNull();
   });
 
   it('refuses a second user with the same email', async () => {
@@ -33,9 +36,9 @@ describeEachDatabase('accounts', (db) => {
     const { token } = await accounts.createInvite(user.id, null);
     expect(await accounts.inspectInvite(token)).toMatchObject({ id: user.id });
     await accounts.redeemInvite(token, PASSWORD);
-    expect(await accounts.verifyCredentials('dung@test.vn', PASSWORD)).toMatchObject({ id: user.id });
+    expect(await accounts.verifyCredentials({ email: 'dung@test.vn' }, PASSWORD)).toMatchObject({ id: user.id });
     await expect(accounts.redeemInvite(token, 'một mật khẩu khác')).rejects.toMatchObject({ code: 'invite_invalid' });
-    expect(await accounts.verifyCredentials('dung@test.vn', 'một mật khẩu khác')).toBeNull();
+    expect(await accounts.verifyCredentials({ email: 'dung@test.vn' }, 'một mật khẩu khác')).toBeNull();
   });
 
   it('refuses an expired invite', async () => {
@@ -84,7 +87,7 @@ describeEachDatabase('passwords and the links that set them', (db) => {
     await expect(accounts.redeemInvite(second.token, 'mật khẩu của kẻ khác')).rejects.toMatchObject({
       code: 'invite_invalid',
     });
-    expect(await accounts.verifyCredentials('hai@test.vn', PASSWORD)).toMatchObject({ id: user.id });
+    expect(await accounts.verifyCredentials({ email: 'hai@test.vn' }, PASSWORD)).toMatchObject({ id: user.id });
     expect((await accounts.getUser(user.id))?.sessionVersion).toBe(user.sessionVersion + 1);
   });
 
@@ -97,15 +100,19 @@ describeEachDatabase('passwords and the links that set them', (db) => {
     expect(linkPurpose(invitee)).toBe('reset');
 
     await accounts.redeemInvite(reset.token, 'mật khẩu mới của Lan');
-    expect(await accounts.verifyCredentials('lan@test.vn', 'mật khẩu mới của Lan')).toMatchObject({ id: user.id });
-    expect(await accounts.verifyCredentials('lan@test.vn', PASSWORD)).toBeNull();
+    expect(await accounts.verifyCredentials({ email: 'lan@test.vn' }, 'mật khẩu mới của Lan')).toMatchObject({
+      id: user.id,
+    });
+    expect(await accounts.verifyCredentials({ email: 'lan@test.vn' }, PASSWORD)).toBeNull();
     expect((await accounts.getUser(user.id))?.sessionVersion).toBe(user.sessionVersion + 1);
     for (const token of [reset.token, other.token]) {
       await expect(accounts.redeemInvite(token, 'mật khẩu của kẻ khác')).rejects.toMatchObject({
         code: 'invite_invalid',
       });
     }
-    expect(await accounts.verifyCredentials('lan@test.vn', 'mật khẩu mới của Lan')).toMatchObject({ id: user.id });
+    expect(await accounts.verifyCredentials({ email: 'lan@test.vn' }, 'mật khẩu mới của Lan')).toMatchObject({
+      id: user.id,
+    });
     const entries = await audit.list({ cells: null, action: 'auth.password_set' });
     expect(entries.filter((e) => e.subjectId === user.id).map((e) => e.details)).toEqual([{ via: 'reset' }]);
   });
@@ -145,10 +152,10 @@ describeEachDatabase('passwords and the links that set them', (db) => {
       .set({ password_hash: await bcrypt.hash(PASSWORD, 12) })
       .where('id', '=', legacy.id)
       .execute();
-    expect(await accounts.verifyCredentials('minh@test.vn', PASSWORD + '?')).toBeNull();
+    expect(await accounts.verifyCredentials({ email: 'minh@test.vn' }, PASSWORD + '?')).toBeNull();
     expect(await stored(legacy.id)).toMatch(/^\$2[aby]\$/);
-    expect(await accounts.verifyCredentials('minh@test.vn', PASSWORD)).toMatchObject({ id: legacy.id });
+    expect(await accounts.verifyCredentials({ email: 'minh@test.vn' }, PASSWORD)).toMatchObject({ id: legacy.id });
     expect(await stored(legacy.id)).toMatch(/^\$argon2id\$/);
-    expect(await accounts.verifyCredentials('minh@test.vn', PASSWORD)).toMatchObject({ id: legacy.id });
+    expect(await accounts.verifyCredentials({ email: 'minh@test.vn' }, PASSWORD)).toMatchObject({ id: legacy.id });
   });
 });

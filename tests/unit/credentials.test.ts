@@ -130,7 +130,7 @@ describeEachDatabase('who may hand out a link that sets a password', (db) => {
       expect.objectContaining({ actorId: secretary.id, cellId: mine.id, subjectId: forgetful.id }),
     ]);
     // Handing out the link changes nothing yet: the old password still signs in.
-    expect(await db().services.accounts.verifyCredentials(forgetful.email, OLD_PASSWORD)).toMatchObject({
+    expect(await db().services.accounts.verifyCredentials({ email: forgetful.email }, OLD_PASSWORD)).toMatchObject({
       id: forgetful.id,
     });
   });
@@ -209,14 +209,18 @@ describeEachDatabase('who may hand out a link that sets a password', (db) => {
     expect(linkPurpose(await accounts.inspectInvite(token))).toBe('reset');
 
     await accounts.redeemInvite(token, NEW_PASSWORD);
-    expect(await accounts.verifyCredentials(forgetful.email, NEW_PASSWORD)).toMatchObject({ id: forgetful.id });
-    expect(await accounts.verifyCredentials(forgetful.email, OLD_PASSWORD)).toBeNull();
+    expect(await accounts.verifyCredentials({ email: forgetful.email }, NEW_PASSWORD)).toMatchObject({
+      id: forgetful.id,
+    });
+    expect(await accounts.verifyCredentials({ email: forgetful.email }, OLD_PASSWORD)).toBeNull();
     // Every session compares its version with the account's: a bumped version ends them all.
     expect((await accounts.getUser(forgetful.id))?.sessionVersion).toBe(before.sessionVersion + 1);
     await expect(accounts.redeemInvite(token, 'mật khẩu lần thứ hai')).rejects.toMatchObject({
       code: 'invite_invalid',
     });
-    expect(await accounts.verifyCredentials(forgetful.email, NEW_PASSWORD)).toMatchObject({ id: forgetful.id });
+    expect(await accounts.verifyCredentials({ email: forgetful.email }, NEW_PASSWORD)).toMatchObject({
+      id: forgetful.id,
+    });
     const [set] = await db()
       .services.audit.list({ cells: null, action: 'auth.password_set' })
       .then((rows) => rows.filter((row) => row.subjectId === forgetful.id && row.details.via !== 'set'));

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decodeCsv,
-  IMPORT_MAX_BYTES,
-  IMPORT_MAX_ROWS,
-  normalisePhone,
-  readMembersCsv,
-  type CsvRow,
-} from '../../lib/members-csv';
+import { decodeCsv, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, readMembersCsv, type CsvRow } from '../../lib/members-csv';
+import { normalisePhone } from '../../lib/phone';
 import { planImport, type KnownPerson } from '../../lib/members-import';
 
 const VIETNAMESE_FILE = [

@@ -25,7 +25,7 @@ describeEachDatabase('organisations', (db) => {
     const { accounts, organisations } = db().services;
     const ids = await organisations.completeSetup(setup);
     expect(await organisations.isSetupComplete()).toBe(true);
-    expect(await accounts.verifyCredentials(setup.email, setup.password)).toMatchObject({
+    expect(await accounts.verifyCredentials({ email: setup.email }, setup.password)).toMatchObject({
       id: ids.adminId,
       isAdmin: true,
     });

@@ -61,7 +61,9 @@ describeEachDatabase('demo seed beside an existing organisation', (db) => {
     expect(new Set(first.members.map((m) => m.status))).toEqual(new Set(MEMBER_STATUSES));
     expect(first.members[0]).toMatchObject({ name: 'Nguyễn Văn Hùng', role: 'secretary' });
     const secretary = first.members[0]!;
-    expect(await accounts.verifyCredentials(secretary.email!, DEMO.password)).toMatchObject({ id: secretary.userId });
+    expect(await accounts.verifyCredentials({ email: secretary.email! }, DEMO.password)).toMatchObject({
+      id: secretary.userId,
+    });
   });
 
   it('seals last month’s meeting with a content hash that verifies against the stored version and document', async () => {

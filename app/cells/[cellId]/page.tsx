@@ -88,11 +88,11 @@ export default async function CellPage({ params }: { params: Params }) {
           actionsFor={
             manage
               ? (member) =>
-                  // An account without an email cannot sign in, so a password link would lead nowhere.
-                  member.email && canManageCredentials(subject, member) ? (
+                  // A member known by phone only signs in with the phone; the link goes by Zalo, SMS or QR, not mail.
+                  canManageCredentials(subject, member) ? (
                     <InviteButton
                       action={createInviteAction.bind(null, member.userId)}
-                      emailAction={mailOn ? sendInviteEmailAction.bind(null, member.userId) : undefined}
+                      emailAction={mailOn && member.email ? sendInviteEmailAction.bind(null, member.userId) : undefined}
                       memberName={member.name}
                       reset={member.hasPassword}
                     />

@@ -50,13 +50,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <h1 data-testid="invite-heading">{reset ? t('invite.resetTitle') : t('invite.title')}</h1>
       <p data-testid="invite-for">
         {reset
-          ? t('invite.resetFor', { name: user.name, email: user.email })
-          : t('invite.for', { name: user.name, email: user.email })}
+          ? t('invite.resetFor', { name: user.name, login: user.signInName })
+          : t('invite.for', { name: user.name, login: user.signInName })}
       </p>
       <p>{reset ? t('invite.resetIntro') : t('invite.intro')}</p>
       <InviteForm
         action={redeemInviteAction.bind(null, token)}
-        email={user.email}
+        login={user.signInName}
         submitLabel={reset ? t('invite.resetSubmit') : t('invite.submit')}
       />
     </section>

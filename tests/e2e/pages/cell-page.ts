@@ -48,6 +48,17 @@ export class CellPage {
     return (await link.innerText()).trim();
   }
 
+  /** Makes the first password link for a member who has none yet; resolves with the link, shown once. */
+  async createInvite(name: string): Promise<string> {
+    const row = this.member(name);
+    const create = row.getByTestId('invite-create');
+    await waitUntilInteractive(create);
+    await create.click();
+    const link = row.getByTestId('invite-link');
+    await link.waitFor();
+    return (await link.innerText()).trim();
+  }
+
   async goto(cellId: string): Promise<void> {
     await this.page.goto(`/cells/${cellId}`);
   }

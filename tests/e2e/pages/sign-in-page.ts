@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { waitUntilInteractive } from './interactive';
 
-/** /signin: email and password. */
+/** /signin: email (or phone number) and password. */
 export class SignInPage {
   readonly heading: Locator;
   readonly form: Locator;
@@ -25,15 +25,15 @@ export class SignInPage {
     return this.page.getByTestId(`signin-notice-${name}`);
   }
 
-  /** Types the email and password and presses the button, once the page is interactive. */
-  async signIn(email: string, password: string): Promise<void> {
+  /** Types the email (or phone number) and password and presses the button, once the page is interactive. */
+  async signIn(login: string, password: string): Promise<void> {
     await waitUntilInteractive(this.form);
-    await this.submitNow(email, password);
+    await this.submitNow(login, password);
   }
 
   /** The same, without waiting for the page's JavaScript: what a fast typist on a slow phone does. */
-  async submitNow(email: string, password: string): Promise<void> {
-    await this.form.locator('input[name="email"]').fill(email);
+  async submitNow(login: string, password: string): Promise<void> {
+    await this.form.locator('input[name="login"]').fill(login);
     await this.form.locator('input[name="password"]').fill(password);
     await this.form.locator('button[type="submit"]').click();
   }
