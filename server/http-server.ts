@@ -6,6 +6,7 @@ import { COLLAB_PATH } from '../lib/collab/messages';
 import type { Config } from './config';
 import type { CollabServer } from './collab/server';
 import { CLIENT_ADDRESS_HEADER, clientAddress, normaliseAddress } from './net/client-address';
+import { precompressedAssets, type PrecompressedAssets } from './net/precompressed-assets';
 import { applySecurityHeaders } from './net/security-headers';
 import { answerMetrics, answerReadiness, type ServingState } from './observability/endpoints';
 import type { ServerMetrics } from './observability';
@@ -40,6 +41,8 @@ export async function startHttpServer(
   const root = projectRoot();
   const nextUpgrades = new EventEmitter();
   let handleNext: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+  // The build's Brotli copies, once Next is prepared (a development server has none).
+  let brotli: PrecompressedAssets | null = null;
   let state: ServingState = 'starting';
   const ready = () => state !== 'starting';
   // The app's routes are known once Next is prepared; until then only the server's own paths and public files.
@@ -72,6 +75,7 @@ export async function startHttpServer(
       res.writeHead(ready() ? 404 : 503, { 'content-type': 'text/plain' }).end(ready() ? 'not found\n' : 'starting\n');
       return;
     }
+    if (brotli?.serve(req, res, pathname)) return;
     handleNext(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500).end();
       process.stderr.write(`next handler failed: ${String(error)}\n`);
@@ -114,7 +118,10 @@ export async function startHttpServer(
     handleNext = (req, res) => requestHandler(req, res);
     // The route patterns of the production build. A development server compiles routes as they are
     // asked for and lists them elsewhere, so there its pages count as unmatched.
-    if (!config.dev) routes = createRouteTable({ publicFiles, appRoutes: readAppRoutes(path.join(root, '.next')) });
+    if (!config.dev) {
+      routes = createRouteTable({ publicFiles, appRoutes: readAppRoutes(path.join(root, '.next')) });
+      brotli = precompressedAssets(path.join(root, '.next', 'static'));
+    }
   }
   state = 'serving';
   return {
