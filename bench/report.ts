@@ -112,6 +112,8 @@ function soakTable(results: BenchResults): string | null {
     fmt(mib(r.loadedRssBytes)),
     fmt(mib(r.idleRssBytes)),
     fmt(mib(r.idleHeapUsedBytes)),
+    // Older results have none.
+    fmt(mib(r.idleLiveHeapBytes ?? NaN)),
   ]);
   return [
     `soak: ${s.rooms} meetings × ${s.clientsPerRoom} clients, each run pastes ${s.paragraphsPerRun} paragraphs per meeting, ` +
@@ -128,6 +130,7 @@ function soakTable(results: BenchResults): string | null {
       'RSS loaded MiB',
       'idle RSS MiB',
       'idle heap MiB',
+      'live heap MiB',
     ]),
   ].join('\n');
 }

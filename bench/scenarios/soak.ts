@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { MINUTES_FIELD } from '../../lib/domain';
 import type { BenchClient } from '../clients';
+import { liveHeapBytes } from '../live-heap';
 import { sleep, type Percentiles } from '../measure';
 import type { OurServer } from '../servers';
 import { runPropagation } from './propagation';
@@ -31,6 +32,8 @@ export interface SoakRun {
   idleRssBytes: number;
   /** V8's used heap at the same moment, as the server's /metrics reports it (NaN when it does not). */
   idleHeapUsedBytes: number;
+  /** What the heap still holds after a full collection (bench/live-heap.ts; NaN when it could not be read). */
+  idleLiveHeapBytes?: number;
   /** A meeting's document at the end of the run: encoded size and paragraphs of the minutes. */
   documentBytes: number;
   paragraphs: number;
@@ -126,6 +129,8 @@ export async function runSoak(
       loadedRssBytes: measured.serverRssBytes,
       idleRssBytes: server.rssBytes(),
       idleHeapUsedBytes: metrics.bienban_nodejs_heap_size_used_bytes ?? NaN,
+      // After the figures above: the collection it forces would lower them.
+      idleLiveHeapBytes: await liveHeapBytes(server.pid),
       documentBytes: measured.documentBytes,
       paragraphs: measured.paragraphs,
       benchLoopDelayP99Ms: measured.benchLoopDelayP99Ms,
@@ -135,7 +140,8 @@ export async function runSoak(
       `soak run ${run}/${spec.runs}: ${soakRun.paragraphs} paragraphs, ${(soakRun.documentBytes / 1024).toFixed(0)} KiB; ` +
         `p50 ${soakRun.latencyMs.p50.toFixed(2)} ms, p99 ${soakRun.latencyMs.p99.toFixed(2)} ms, ` +
         `${soakRun.delivered}/${soakRun.expected} delivered, cpu ${soakRun.cpuMsPer1000Delivered.toFixed(1)} ms/1000, ` +
-        `idle RSS ${(soakRun.idleRssBytes / 2 ** 20).toFixed(1)} MiB, heap ${(soakRun.idleHeapUsedBytes / 2 ** 20).toFixed(1)} MiB`,
+        `idle RSS ${(soakRun.idleRssBytes / 2 ** 20).toFixed(1)} MiB, heap ${(soakRun.idleHeapUsedBytes / 2 ** 20).toFixed(1)} MiB, ` +
+        `live heap ${((soakRun.idleLiveHeapBytes ?? NaN) / 2 ** 20).toFixed(1)} MiB`,
     );
   }
   return result;
