@@ -27,3 +27,10 @@ export function firstTab(s: TabSituation): MeetingTab {
   if (s.record) return 'minutes';
   return 'now';
 }
+
+/**
+ * From this width every part is in view side by side and the bar of tabs is
+ * gone; below it, only the active tab's part shows. The same breakpoint as
+ * app/globals.css (`min-width: 68em` / `max-width: 67.99em`), which draws it.
+ */
+export const WIDE_LAYOUT_QUERY = '(min-width: 68em)';

@@ -1,55 +1,32 @@
 'use client';
 
-import { operationAction } from '../../app/actions/operation';
-import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { AttendanceEntry } from '../../lib/meeting-doc/layout';
-import { meetingSchemas, refusalOf } from './form-check';
 import type { MeetingMember } from '../../lib/meeting-view';
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../lib/rules/attendance';
 import { useI18n } from '../i18n-provider';
-import { OperationError } from './operation-error';
-import { useOperation } from './use-operation';
 
 /**
  * One member in the roll call, on one line: the name and the mark as
- * everyone sees it. The minutes-taker and the chair change the mark with one
- * picker (after "everyone present", only the exceptions need it). "Absent
- * with reason" asks for the reason: the minutes must state it.
+ * everyone sees it. Whoever records attendance gets the same line with a
+ * picker in place of the mark (AttendanceMarkRow, loaded for them alone).
  */
 export function AttendanceRow({
-  meetingId,
   member,
   mark,
-  canMark,
+  picker,
+  reasonShown = true,
+  children,
 }: {
-  meetingId: string;
   member: MeetingMember;
   mark: AttendanceEntry | undefined;
-  canMark: boolean;
+  /** The control that changes the mark, and its id: the name is its label. */
+  picker?: { id: string; control: ReactNode };
+  /** False while a new reason is being typed below. */
+  reasonShown?: boolean;
+  /** Below the line: the form for the reason, and what went wrong. */
+  children?: ReactNode;
 }) {
-  const { t, has } = useI18n();
-  const op = useOperation(t('errors.network'));
-  const [askingReason, setAskingReason] = useState(false);
-  const [reason, setReason] = useState(mark?.reason ?? '');
-  const reasonId = useId();
-  const selectId = useId();
-
-  async function send(status: AttendanceStatus, withReason?: string) {
-    const parsed = (await meetingSchemas()).attendanceMarkSchema.safeParse({
-      meetingId,
-      userId: member.userId,
-      status,
-      reason: withReason,
-    });
-    if (!parsed.success) {
-      const refusal = await refusalOf(t, has, parsed.error);
-      op.refuse(refusal.message, refusal.fields);
-      return;
-    }
-    const result = await op.run(() => operationAction('markAttendance', parsed.data));
-    if (result?.ok) setAskingReason(false);
-  }
-
+  const { t } = useI18n();
   const markText = mark ? t(`attendance.status.${mark.status}`) : t('attendance.unmarked');
   return (
     <li
@@ -60,8 +37,8 @@ export function AttendanceRow({
     >
       <div className="attendance-row__line">
         <div className="attendance-row__who">
-          {canMark ? (
-            <label htmlFor={selectId}>
+          {picker ? (
+            <label htmlFor={picker.id}>
               <strong>{member.name}</strong>
             </label>
           ) : (
@@ -74,80 +51,17 @@ export function AttendanceRow({
             </span>
           )}
         </div>
-        {canMark ? (
-          <select
-            id={selectId}
-            className="attendance-row__select"
-            value={askingReason ? 'absent_with_reason' : (mark?.status ?? '')}
-            disabled={op.pending}
-            onChange={(event) => {
-              op.clear();
-              const status = event.target.value as AttendanceStatus;
-              if (status === 'absent_with_reason') setAskingReason(true);
-              else {
-                setAskingReason(false);
-                void send(status);
-              }
-            }}
-            data-testid="attendance-select"
-          >
-            {!mark && <option value="">{t('attendance.unmarked')}</option>}
-            {ATTENDANCE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`attendance.status.${status}`)}
-              </option>
-            ))}
-          </select>
-        ) : null}
-        <span className={canMark ? 'visually-hidden' : 'attendance-row__mark'} data-testid="attendance-mark">
+        {picker?.control}
+        <span className={picker ? 'visually-hidden' : 'attendance-row__mark'} data-testid="attendance-mark">
           {markText}
         </span>
       </div>
-      {mark?.status === 'absent_with_reason' && mark.reason && !askingReason && (
+      {mark?.status === 'absent_with_reason' && mark.reason && reasonShown && (
         <p className="attendance-row__reason-text muted" data-testid="attendance-reason-text">
           {mark.reason}
         </p>
       )}
-      {canMark && askingReason && (
-        <form
-          className="attendance-row__reason"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void send('absent_with_reason', reason);
-          }}
-        >
-          <label htmlFor={reasonId}>{t('attendance.reason')}</label>
-          <input
-            id={reasonId}
-            type="text"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            maxLength={500}
-            autoFocus
-            enterKeyHint="done"
-            aria-invalid={op.fields.reason ? true : undefined}
-            data-testid="attendance-reason"
-          />
-          <div className="form-actions">
-            <button
-              type="submit"
-              className="button button--small"
-              disabled={op.pending}
-              data-testid="attendance-reason-save"
-            >
-              {t('attendance.saveReason')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setAskingReason(false)}
-            >
-              {t('forms.cancel')}
-            </button>
-          </div>
-        </form>
-      )}
-      <OperationError message={op.error} />
+      {children}
     </li>
   );
 }

@@ -7,9 +7,13 @@ import { useI18n } from '../i18n-provider';
 import { useLiveMeeting } from './live-meeting-provider';
 import { useAttendance } from './use-attendance';
 import { useLiveMap } from './use-live-state';
+import { PartLoadBoundary } from './part-load-boundary';
 import { useMeetingStatus } from './use-meeting-status';
+import { useWideLayout } from './use-wide-layout';
 
 const ActiveTab = createContext<MeetingTab>('minutes');
+/** Whether the part around has been on screen; outside a tab panel, everything is. */
+const TabShown = createContext(true);
 
 /**
  * The meeting page's parts as tabs on a phone (lib/meeting-tabs.ts). The
@@ -65,19 +69,37 @@ export function MeetingTabs({ children }: { children: ReactNode }) {
 
 /** One part of the meeting page; on a phone it is shown while its tab is active. */
 export function TabPanel({ tab, children }: { tab: MeetingTab; children: ReactNode }) {
-  const active = useContext(ActiveTab);
+  const active = useContext(ActiveTab) === tab;
+  const wide = useWideLayout();
+  // Once shown, a part stays mounted: the fields and the agenda editor in it survive a change of tab.
+  const [shown, setShown] = useState(active);
+  if ((active || wide) && !shown) setShown(true);
   return (
-    <div
-      id={`meeting-panel-${tab}`}
-      role="tabpanel"
-      aria-labelledby={`meeting-tab-${tab}`}
-      className="meeting-tabpanel"
-      data-active={tab === active ? 'true' : 'false'}
-      data-testid={`meeting-panel-${tab}`}
-    >
-      {children}
-    </div>
+    <TabShown.Provider value={shown}>
+      <div
+        id={`meeting-panel-${tab}`}
+        role="tabpanel"
+        aria-labelledby={`meeting-tab-${tab}`}
+        className="meeting-tabpanel"
+        data-active={active ? 'true' : 'false'}
+        data-testid={`meeting-panel-${tab}`}
+      >
+        {children}
+      </div>
+    </TabShown.Provider>
   );
+}
+
+/**
+ * Renders its children once their tab panel has been on screen: active on a
+ * phone, or at all on a wide screen, where every part is in view. Around
+ * parts whose code is loaded when they render (next/dynamic), it makes a
+ * phone fetch a tab's code when the member opens the tab, not with the page.
+ * The server renders them only in the tab a person starts on. Opened without
+ * a network, such a part says it cannot load rather than failing the page.
+ */
+export function WhenTabShown({ children }: { children: ReactNode }) {
+  return useContext(TabShown) ? <PartLoadBoundary>{children}</PartLoadBoundary> : null;
 }
 
 /** What waits in a tab: an open vote in "now", members left unmarked for whoever marks, the vote on the minutes. */

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { operationAction } from '../../app/actions/operation';
 import { meetingDoc, type Ballot, type VoteRecord } from '../../lib/meeting-doc/layout';
@@ -7,13 +8,18 @@ import { useI18n } from '../i18n-provider';
 import { BallotButtons } from './ballot-buttons';
 import { useLiveMeeting } from './live-meeting-provider';
 import { OperationError } from './operation-error';
+import { PartLoadBoundary } from './part-load-boundary';
 import { useAttendance } from './use-attendance';
 import { useLiveMap } from './use-live-state';
 import { useMeetingStatus } from './use-meeting-status';
 import { useOperation } from './use-operation';
-import { VoteCountsForm } from './vote-counts-form';
-import { VoteOpenForm } from './vote-open-form';
 import { VoteSummary } from './vote-summary';
+
+// Only the chair opens a vote and only whoever records the meeting enters a show of hands: their forms
+// are loaded when first rendered for them (server-rendered when the page is), so a member's phone never
+// downloads them. Everyone else sees the votes and their results.
+const VoteOpenForm = dynamic(() => import('./vote-open-form').then((m) => m.VoteOpenForm));
+const VoteCountsForm = dynamic(() => import('./vote-counts-form').then((m) => m.VoteCountsForm));
 
 /**
  * Votes (biểu quyết): the chair opens one, the minutes-taker enters the show
@@ -46,7 +52,11 @@ export function VotesPanel() {
       {open.map((vote) => (
         <OpenVote key={vote.id} vote={vote} ballots={ballots} />
       ))}
-      {status.chair && status.started && <VoteOpenForm meetingId={view.id} />}
+      {status.chair && status.started && (
+        <PartLoadBoundary>
+          <VoteOpenForm meetingId={view.id} />
+        </PartLoadBoundary>
+      )}
       {closed.length > 0 && <h3>{t('votes.closedTitle')}</h3>}
       {closed.map((vote) => (
         <ClosedVote key={vote.id} vote={vote} />
@@ -95,13 +105,15 @@ export function OpenVote({ vote, ballots }: { vote: VoteRecord; ballots: Readonl
       )}
       {byConfirmation && status.participate && !iAmPresent && <p className="muted">{t('votes.ballotNotPresent')}</p>}
       {status.record && (
-        // Remounted when the recorded counts change elsewhere, so the fields show them.
-        <VoteCountsForm
-          key={JSON.stringify(vote.counts ?? null)}
-          meetingId={view.id}
-          vote={vote}
-          present={counts.present}
-        />
+        <PartLoadBoundary>
+          {/* Remounted when the recorded counts change elsewhere, so the fields show them. */}
+          <VoteCountsForm
+            key={JSON.stringify(vote.counts ?? null)}
+            meetingId={view.id}
+            vote={vote}
+            present={counts.present}
+          />
+        </PartLoadBoundary>
       )}
       {status.chair && !confirmingShortfall && (
         <div className="form-actions">

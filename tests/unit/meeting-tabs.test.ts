@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { firstTab, type TabSituation } from '../../lib/meeting-tabs';
+import { firstTab, WIDE_LAYOUT_QUERY, type TabSituation } from '../../lib/meeting-tabs';
 
 const at = (stage: 'scheduled' | 'running' | 'ended' | 'sealed'): Omit<TabSituation, 'chair' | 'record'> => ({
   started: stage !== 'scheduled',
@@ -27,5 +28,22 @@ describe('the first tab of the meeting page', () => {
 
   it('shows the sealed minutes to everyone', () => {
     expect(firstTab({ ...at('sealed'), chair: true, record: true })).toBe('minutes');
+  });
+});
+
+describe('the width from which every part of the meeting page is in view', () => {
+  it('is the one the style sheet switches the tabs at, so a part loads when the screen shows it', () => {
+    const css = readFileSync('app/globals.css', 'utf8');
+    const width = /^\(min-width: (\d+)em\)$/.exec(WIDE_LAYOUT_QUERY)?.[1];
+    expect(width).toBeDefined();
+    // Wide: no bar of tabs. Narrower: only the active part.
+    expect(css).toMatch(
+      new RegExp(`@media \\(min-width: ${width}em\\) \\{\\s*\\.meeting-tabbar \\{\\s*display: none;`),
+    );
+    expect(css).toMatch(
+      new RegExp(
+        `@media \\(max-width: ${Number(width) - 1}\\.99em\\) \\{[^@]*\\.meeting-tabpanel\\[data-active='false'\\] \\{\\s*display: none;`,
+      ),
+    );
   });
 });
