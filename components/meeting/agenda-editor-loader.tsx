@@ -12,8 +12,11 @@ function AgendaLoading() {
   );
 }
 
+/** The agenda editor's code; also fetched ahead for offline use (fetchPreparationCode). */
+export const loadAgendaEditor = () => import('./agenda-editor').then((m) => m.AgendaEditor);
+
 // Browser only, like the minutes editor: Tiptap's Yjs binding must not load into the server bundle.
-const AgendaEditor = dynamic(() => import('./agenda-editor').then((m) => m.AgendaEditor), {
+const AgendaEditor = dynamic(loadAgendaEditor, {
   ssr: false,
   loading: AgendaLoading,
 });

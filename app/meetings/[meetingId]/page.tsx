@@ -12,6 +12,7 @@ import { MeetingNav } from '../../../components/meeting/meeting-nav';
 import { MeetingNotice } from '../../../components/meeting/meeting-notice';
 import { MeetingTabs, TabPanel } from '../../../components/meeting/meeting-tabs';
 import { MeetingTimer } from '../../../components/meeting/meeting-timer';
+import { OfflinePartsWarmup } from '../../../components/meeting/offline-parts-warmup';
 import { AmendmentForm, GuidanceForm, NotHeldForm } from '../../../components/meeting/occasional-forms-loader';
 import { PreparationSection } from '../../../components/meeting/preparation-section';
 import { RolesPanel } from '../../../components/meeting/roles-panel';
@@ -195,6 +196,7 @@ export default async function MeetingPage({ params }: { params: Params }) {
 
       <MeetingNav t={t} />
       <LiveMeetingProvider view={view} access={access} wsPath={COLLAB_PATH}>
+        <OfflinePartsWarmup />
         <MeetingTabs>
           <div className="meeting-bar no-print">
             <MeetingTimer />
