@@ -59,7 +59,7 @@ export interface MeetingTraffic {
   windowReceivedBytes: number;
   windowSentBytes: number;
   typedCharsPerSecond: number;
-  /** Opening once plus the window scaled to 90 minutes. */
+  /** Opening once plus the window scaled to 90 minutes (its HTTP requests counted once, not scaled). */
   meetingReceivedBytes: number;
   meetingSentBytes: number;
   /** The opening's and the window's bytes by kind ("http script", "ws sync update", "ws awareness", …). */
@@ -222,6 +222,14 @@ async function measureTraffic(
     const windowSeconds = (performance.now() - started) / 1000;
     const window = { received: bytes.received, sent: bytes.sent, byKind: Object.fromEntries(bytes.byKind) };
     const scale = (MEETING_MINUTES * 60) / windowSeconds;
+    // What the page fetched over HTTP during the window (code fetched ahead for offline use, say) happens
+    // once a meeting, not at every minute of it: counted once, and only the live traffic is scaled.
+    const once = Object.entries(window.byKind)
+      .filter(([kind]) => kind.startsWith('http '))
+      .reduce((sum, [, bytes]) => ({ received: sum.received + bytes.received, sent: sum.sent + bytes.sent }), {
+        received: 0,
+        sent: 0,
+      });
     return {
       openReceivedBytes: open.received,
       openSentBytes: open.sent,
@@ -229,8 +237,8 @@ async function measureTraffic(
       windowReceivedBytes: window.received,
       windowSentBytes: window.sent,
       typedCharsPerSecond: TYPED_CHARS_PER_SECOND,
-      meetingReceivedBytes: Math.round(open.received + window.received * scale),
-      meetingSentBytes: Math.round(open.sent + window.sent * scale),
+      meetingReceivedBytes: Math.round(open.received + once.received + (window.received - once.received) * scale),
+      meetingSentBytes: Math.round(open.sent + once.sent + (window.sent - once.sent) * scale),
       openByKind: open.byKind,
       windowByKind: window.byKind,
     };
