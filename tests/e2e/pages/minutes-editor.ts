@@ -88,6 +88,19 @@ export class MinutesEditor {
     await this.page.keyboard.type(text);
   }
 
+  /**
+   * Starts a new paragraph after the block of the minutes whose text contains
+   * `blockText` (a heading, say) and types `text` into it, once the editor's
+   * own caret stands at the end of that block.
+   */
+  async typeParagraphAfter(blockText: string, text: string): Promise<void> {
+    await this.waitUntilEditable();
+    await this.document.locator(':scope > *').filter({ hasText: blockText }).first().click();
+    await moveCaretToEndOfBlock(this.page, blockText);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.type(text);
+  }
+
   /** The minutes block by block (paragraph, heading, list), each block's text without anyone's caret. */
   async lines(): Promise<string[]> {
     return linesOf(this.document);
@@ -160,7 +173,7 @@ export async function moveCaretToEndOfDocument(page: Page): Promise<void> {
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.keyboard.press('Control+End');
-    const settled = await page.waitForFunction(atEnd, undefined, { timeout: 2_000 }).then(
+    const settled = await page.waitForFunction(atEnd, undefined, { timeout: 2_000, polling: 50 }).then(
       () => true,
       () => false,
     );
