@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
+import { FIRST_AGENDA_ITEM } from './pages/minutes-editor';
 import { openMinutes } from './pages/people';
-
-/** The heading of the first item of the meeting template's agenda. */
-const FIRST_ITEM = '1. Tình hình chính trị, tư tưởng và văn bản mới của cấp trên';
 
 describe('two members writing the same minutes at once', () => {
   const started = useE2eApp();
@@ -22,7 +20,10 @@ describe('two members writing the same minutes at once', () => {
     // "Known limits" in the README.)
     const fromAn = 'Đồng chí An báo cáo tình hình khu phố tháng 12.';
     const fromBinh = 'Đồng chí Bình đề nghị tổ chức dọn vệ sinh đường làng.';
-    await Promise.all([an.editor.typeParagraphAtEnd(fromAn), binh.editor.typeParagraphAfter(FIRST_ITEM, fromBinh)]);
+    await Promise.all([
+      an.editor.typeParagraphAtEnd(fromAn),
+      binh.editor.typeParagraphAfter(FIRST_AGENDA_ITEM, fromBinh),
+    ]);
 
     for (const page of [an, binh]) {
       await expect.poll(() => page.editor.text()).toContain(fromAn);

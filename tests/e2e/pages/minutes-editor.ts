@@ -1,5 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 
+/** The heading of the first item on the agenda of the party cell's meeting template, a place to write under. */
+export const FIRST_AGENDA_ITEM = '1. Tình hình chính trị, tư tưởng và văn bản mới của cấp trên';
+
 /** The live minutes: the Tiptap document, and other people's carets inside it. */
 export class MinutesEditor {
   readonly root: Locator;
