@@ -57,6 +57,13 @@ export interface CollabLimits extends Record<string, number> {
   EARLY_ANSWER_MIN_BYTES: number;
   /** How long building such a document waits for its waiting clients' first messages. */
   EARLY_ANSWER_WAIT_MS: number;
+  /**
+   * How long an update waits for others to be committed with it (one
+   * transaction for every document's updates of that span, and one saved
+   * notice per document instead of one per update). 0 commits at the next
+   * turn of the event loop. Sealing, draining and shutting down commit at once.
+   */
+  SAVE_BATCH_MS: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
@@ -80,6 +87,7 @@ export const DEFAULT_LIMITS: Readonly<CollabLimits> = {
   ADOPT_AFTER_MS: 3_000,
   EARLY_ANSWER_MIN_BYTES: 64 * 1024,
   EARLY_ANSWER_WAIT_MS: 1_000,
+  SAVE_BATCH_MS: 250,
 };
 
 /** Defaults overridden by COLLAB_<NAME> environment variables; a bad value throws at start-up. */

@@ -30,23 +30,36 @@ export function createUpdateWriter(
   onSaved: (docId: string, stateVector: Uint8Array, rowsWritten: number, mark: number) => void,
   /** A number the caller keeps per document (the fan-out's last published update), read when a batch is taken. */
   markOf: (docId: string) => number = () => 0,
+  /** How long a queued update waits for others before its batch is committed (COLLAB_SAVE_BATCH_MS). */
+  batchMs = 0,
 ) {
   let pending = new Map<string, PendingDoc>();
   /** The batch being committed now. */
   let writing: Map<string, PendingDoc> | null = null;
-  let scheduled = false;
   let inFlight: Promise<void> | null = null;
   let idleWaiters: (() => void)[] = [];
+  /** The next batch's start, when one is scheduled: a later request never postpones it, a sooner one brings it forward. */
+  let next: { at: number; cancel: () => void } | null = null;
+
+  /** After a failed commit, nothing is tried again before this (performance.now()). */
+  let retryAt = 0;
 
   function schedule(delay = 0): void {
-    if (scheduled) return;
-    scheduled = true;
+    const now = performance.now();
+    const at = Math.max(now + delay, retryAt);
+    if (next && next.at <= at) return;
+    next?.cancel();
     const run = () => {
-      scheduled = false;
+      next = null;
       void writeBatch();
     };
-    if (delay > 0) setTimeout(run, delay);
-    else setImmediate(run);
+    if (at > now) {
+      const timer = setTimeout(run, at - now);
+      next = { at, cancel: () => clearTimeout(timer) };
+    } else {
+      const immediate = setImmediate(run);
+      next = { at, cancel: () => clearImmediate(immediate) };
+    }
   }
 
   async function writeBatch(): Promise<void> {
@@ -75,7 +88,8 @@ export function createUpdateWriter(
         metrics.counters.persist_failures_total++;
         log.error('collab.persist_failed', { error: String(error), documents: batch.size });
         requeue(batch);
-        schedule(RETRY_AFTER_MS);
+        retryAt = performance.now() + RETRY_AFTER_MS;
+        schedule();
         return;
       }
       writing = null;
@@ -121,7 +135,7 @@ export function createUpdateWriter(
       }
       item.updates.push(update);
       item.receivedAt.push(performance.now());
-      schedule();
+      schedule(batchMs);
     },
 
     /** Resolves when everything queued so far has been committed. */

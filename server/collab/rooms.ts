@@ -97,6 +97,7 @@ export function createRoomRegistry(deps: {
         void compact(docId, room);
     },
     (docId) => peers?.lastSeq(docId) ?? 0,
+    limits.SAVE_BATCH_MS,
   );
 
   function sendSaved(room: Room, stateVector: Uint8Array): void {

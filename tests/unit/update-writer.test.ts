@@ -73,4 +73,54 @@ describe('the write-behind update writer', () => {
     expect(savedCalls).toBe(1);
     expect(writer.oldestUnsavedMs()).toBe(0);
   });
+
+  it('with a batch window, commits what several documents received within it in one transaction', async () => {
+    const { store, appends } = recordingStore();
+    const saved: string[] = [];
+    const writer = createUpdateWriter(store, createCollabMetrics(), (docId) => saved.push(docId), undefined, 1000);
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const [a1, a2] = edits(a, 2);
+    writer.enqueue('a', a, a1!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writer.enqueue('b', b, edits(b, 1)[0]!);
+    writer.enqueue('a', a, a2!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Well inside the window: nothing committed, nothing reported saved.
+    expect(appends).toHaveLength(0);
+    expect(saved).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(appends).toHaveLength(1);
+    expect(appends[0]!.map((e) => e.docId).sort()).toEqual(['a', 'b']);
+    expect(saved.sort()).toEqual(['a', 'b']);
+  });
+
+  it('commits at once when asked to flush (sealing, draining, shutting down), whatever the window', async () => {
+    const { store, appends } = recordingStore();
+    const writer = createUpdateWriter(store, createCollabMetrics(), () => undefined, undefined, 60_000);
+    const doc = new Y.Doc();
+    writer.enqueue('d', doc, edits(doc, 1)[0]!);
+    const started = performance.now();
+    await writer.flush();
+    expect(appends).toHaveLength(1);
+    // Far from the minute the window would have made it wait.
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
+  it('does not retry a failed write sooner because new updates arrive', async () => {
+    const { store, appends } = recordingStore(1);
+    const writer = createUpdateWriter(store, createCollabMetrics(), () => undefined);
+    const doc = new Y.Doc();
+    const updates = edits(doc, 20);
+    writer.enqueue('d', doc, updates[0]!);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first write failed; updates keep coming, one per turn, while the retry waits.
+    for (const u of updates.slice(1)) {
+      writer.enqueue('d', doc, u);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(appends).toHaveLength(0);
+    await writer.flush();
+    expect(appends).toHaveLength(1);
+  });
 });
