@@ -51,6 +51,18 @@ describe('installing the app on a phone', () => {
     }
   });
 
+  it('answers /favicon.ico, which browsers fetch on their own when a page names no icon in time', async () => {
+    // Next may stream a dynamic page's icon links after the first bytes; Chromium then asks for /favicon.ico.
+    const response = await fetch(new URL('/favicon.ico', started.app.server.url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // An ICO directory of one image (reserved 0, type 1, count 1) whose entry holds a PNG.
+    expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2), bytes.readUInt16LE(4)]).toEqual([0, 1, 1]);
+    const image = bytes.subarray(bytes.readUInt32LE(18), bytes.readUInt32LE(18) + bytes.readUInt32LE(14));
+    expect(pngSize(image)).toEqual({ width: 192, height: 192 });
+  });
+
   it('passes Chromium’s installability check once the member has signed in', async () => {
     const phone = await launchProfileBrowser(started.app.server.url);
     try {
