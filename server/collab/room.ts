@@ -55,6 +55,16 @@ export interface Connection {
  */
 export const PRESENCE_FANOUT_MS = 100;
 
+/**
+ * A saved notice goes at once to the connections whose changes it reports
+ * saved; the others (readers, and editors who did not write since their last
+ * notice) get it with the next frame they are sent anyway, or after this many
+ * ms. In a meeting where one person types, a commit's notice to every reader
+ * was a socket write of its own, nearly as many writes as the typing's
+ * deliveries; riding along with the next update it costs no write at all.
+ */
+export const SAVED_NOTICE_DEFER_MS = 500;
+
 /** What a room tells its owner (the registry), and how it encodes updates for the wire. */
 export interface RoomHooks {
   /** A change was applied (by anyone but the load): the registry stores, publishes or projects it by origin. */
@@ -91,6 +101,11 @@ export class Room {
   private readonly pendingPresence = new Set<number>();
   private presenceTimer: NodeJS.Timeout | null = null;
   private lastPresenceAt = -Infinity;
+  /** Connections that sent a change since their last saved notice: the next notice goes to them at once. */
+  private readonly authors = new Set<Connection>();
+  /** Connections owed the last saved notice, sent with their next frame or when `noticeTimer` fires. */
+  private readonly owedNotice = new Set<Connection>();
+  private noticeTimer: NodeJS.Timeout | null = null;
 
   /** `storedBytes` and `storedRows`: what the document was loaded from (its size, its log rows after the snapshot). */
   constructor(
@@ -124,6 +139,8 @@ export class Room {
   /** Removes a connection and the presence it set; false when it was not here. */
   leave(conn: Connection): boolean {
     if (!this.members.delete(conn)) return false;
+    this.authors.delete(conn);
+    this.owedNotice.delete(conn);
     if (conn.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(conn.awarenessIds), null);
     }
@@ -133,6 +150,8 @@ export class Room {
   /** Forgets every connection without a word (shutdown: the sockets were closed already). */
   forgetConnections(): void {
     this.members.clear();
+    this.authors.clear();
+    this.owedNotice.clear();
   }
 
   /** Sealed (approved minutes): every change from every connection is dropped. */
@@ -158,10 +177,36 @@ export class Room {
     return this.lastSaved;
   }
 
-  /** Everything up to `frame`'s state vector is stored: tells every client that opted in, now and when it joins. */
+  /**
+   * Everything up to `frame`'s state vector is stored: tells every client
+   * that opted in (at once those who wrote since their last notice, the
+   * others within SAVED_NOTICE_DEFER_MS) and those who join later.
+   */
   announceSaved(frame: Uint8Array): void {
     this.lastSaved = frame;
-    for (const conn of this.members) if (conn.extensions) conn.send(frame);
+    this.owedNotice.clear();
+    for (const conn of this.members) {
+      if (!conn.extensions) continue;
+      if (this.authors.delete(conn)) conn.send(frame);
+      else this.owedNotice.add(conn);
+    }
+    if (this.owedNotice.size > 0 && !this.noticeTimer) {
+      this.noticeTimer = setTimeout(() => this.payNotices(), SAVED_NOTICE_DEFER_MS);
+      this.noticeTimer.unref();
+    }
+  }
+
+  /** Sends the last saved notice to every connection still owed it. */
+  private payNotices(): void {
+    this.noticeTimer = null;
+    for (const conn of this.owedNotice) conn.send(this.lastSaved!);
+    this.owedNotice.clear();
+  }
+
+  /** Sends `frame`, with the saved notice the connection is owed in the same write. */
+  private deliver(conn: Connection, frame: Uint8Array): void {
+    conn.send(frame);
+    if (this.owedNotice.delete(conn)) conn.send(this.lastSaved!);
   }
 
   /**
@@ -230,11 +275,11 @@ export class Room {
     if (origin === LOAD_ORIGIN) return;
     this.wholeDocument = null;
     this.bytes += update.length;
-    // Queued for writing first: its commit then runs in this turn before the outbox flushes,
-    // so the saved notice leaves in the same write as the update.
+    // Its sender is owed the notice of the commit that will hold it, at once.
+    if (this.members.has(origin as Connection)) this.authors.add(origin as Connection);
     this.hooks.onUpdate(this, update, origin);
     const frame = this.hooks.encodeDocUpdate(update);
-    for (const conn of this.members) if (conn !== origin) conn.send(frame);
+    for (const conn of this.members) if (conn !== origin) this.deliver(conn, frame);
   }
 
   private presenceChanged(
@@ -274,6 +319,6 @@ export class Room {
     if (changed.length === 0 || this.members.size === 0) return;
     this.lastPresenceAt = performance.now();
     const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.members) conn.send(frame);
+    for (const conn of this.members) this.deliver(conn, frame);
   }
 }

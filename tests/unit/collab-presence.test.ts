@@ -3,30 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MESSAGE_AWARENESS } from '../../lib/collab/messages';
-import { PRESENCE_FANOUT_MS, Room, type Connection } from '../../server/collab/room';
-
-/** A connection that only records what it is sent. */
-function listener(): { conn: Connection; frames: Uint8Array[] } {
-  const frames: Uint8Array[] = [];
-  const conn = {
-    id: 1,
-    send: (frame: Uint8Array) => frames.push(frame),
-    close: () => undefined,
-    userId: 'u',
-    identity: { id: 'u', name: 'U', color: '#000000' },
-    access: 'edit',
-    writes: new Set(['minutes']),
-    extensions: false,
-    tokenExp: 0,
-    sessionVersion: 0,
-    docId: 'd',
-    lastSentAt: 0,
-    awarenessIds: new Set<number>(),
-    grant: () => undefined,
-    heartbeat: () => undefined,
-  } satisfies Connection;
-  return { conn, frames };
-}
+import { PRESENCE_FANOUT_MS, Room } from '../../server/collab/room';
+import { recordingConnection } from '../helpers/recording-connection';
 
 /** The client ids whose states an awareness frame carries. */
 function clientsIn(frame: Uint8Array): number[] {
@@ -59,7 +37,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('presence fan-out', () => {
   it('sends a change after a quiet spell at once, and merges the changes that follow it into one message', async () => {
     const room = new Room('d', new Y.Doc(), 0, 0, { onUpdate: () => undefined, encodeDocUpdate: (u) => u });
-    const { conn, frames } = listener();
+    const { conn, frames } = recordingConnection();
     room.join(conn);
 
     awarenessProtocol.applyAwarenessUpdate(room.awareness, presenceOf(11, 1, { cursor: 1 }), null);
@@ -76,7 +54,7 @@ describe('presence fan-out', () => {
 
   it('sends nothing once everyone has left', async () => {
     const room = new Room('d', new Y.Doc(), 0, 0, { onUpdate: () => undefined, encodeDocUpdate: (u) => u });
-    const { conn, frames } = listener();
+    const { conn, frames } = recordingConnection();
     room.join(conn);
     awarenessProtocol.applyAwarenessUpdate(room.awareness, presenceOf(21, 1, { cursor: 1 }), null);
     awarenessProtocol.applyAwarenessUpdate(room.awareness, presenceOf(21, 2, { cursor: 2 }), null);
