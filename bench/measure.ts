@@ -23,6 +23,18 @@ export function processCpuMs(pid: number): { user: number; system: number } {
   return { user: toMs(fields[11]), system: toMs(fields[12]) };
 }
 
+/**
+ * Write system calls a process has made so far (/proc/<pid>/io syscw: write,
+ * writev, pwrite, on sockets and files alike). Counted by the kernel, so a
+ * comparison of two servers' sending does not depend on how busy the machine is.
+ */
+export function processWriteCalls(pid: number): number {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const match = /^syscw:\s+(\d+)/m.exec(io);
+  if (!match) throw new Error(`no syscw for process ${pid}`);
+  return Number(match[1]);
+}
+
 /** Resident memory of a process in bytes (/proc/<pid>/status VmRSS). */
 export function processRssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

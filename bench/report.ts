@@ -49,6 +49,12 @@ function propagationRows(title: string, ours: PropagationSummary, ref: Propagati
       ratio(ours.cpuMsPer1000Delivered, ref.cpuMsPer1000Delivered),
     ],
     [
+      '  server write system calls / 1,000 delivered',
+      fmt(ours.writeCallsPer1000Delivered, 0),
+      fmt(ref.writeCallsPer1000Delivered, 0),
+      ratio(ours.writeCallsPer1000Delivered, ref.writeCallsPer1000Delivered),
+    ],
+    [
       '  of which the update check, as the server counted it (ms / 1,000 delivered)',
       ours.updateCheckMsPer1000Delivered === null
         ? '–'

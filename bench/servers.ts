@@ -237,8 +237,11 @@ export async function startReferenceServer(): Promise<BenchServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' };
   delete env.YPERSISTENCE;
-  // BENCH_REFERENCE_NODE_ARGS: Node flags for the reference alone, as BENCH_SERVER_NODE_ARGS for ours (a profile of both).
-  const nodeArgs = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  // BENCH_REFERENCE_NODE_ARGS: Node flags for the reference alone, as BENCH_SERVER_NODE_ARGS for ours (a profile
+  // of both). With them it also exits on SIGTERM through process.exit, so that a profile is written.
+  const flags = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs =
+    flags.length > 0 ? ['--require', path.join(PROJECT_ROOT, 'bench', 'exit-on-signal.cjs'), ...flags] : [];
   const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: PROJECT_ROOT,
     env,

@@ -38,6 +38,8 @@ export interface PropagationSummary {
   converged: boolean;
   /** Total server CPU over total delivered updates, × 1000. */
   cpuMsPer1000Delivered: number;
+  /** Write system calls over total delivered updates, × 1000: how many sends a delivery costs. */
+  writeCallsPer1000Delivered: number;
   /** Time the server spent in its update check over total delivered updates, × 1000; null when not counted. */
   updateCheckMsPer1000Delivered: number | null;
   /** At the end of the last run. */
@@ -171,6 +173,8 @@ export function summarise(runs: PropagationRun[], samples: Samples[]): Propagati
     expected: runs.reduce((sum, r) => sum + r.expected, 0),
     converged: runs.every((r) => r.converged),
     cpuMsPer1000Delivered: delivered > 0 ? (cpu / delivered) * 1000 : NaN,
+    writeCallsPer1000Delivered:
+      delivered > 0 ? (runs.reduce((sum, r) => sum + r.serverWriteCalls, 0) / delivered) * 1000 : NaN,
     updateCheckMsPer1000Delivered: runs.every((r) => r.updateCheckMs !== null)
       ? (runs.reduce((sum, r) => sum + r.updateCheckMs!, 0) / delivered) * 1000
       : null,

@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { MINUTES_FIELD } from '../../lib/domain';
 import { connectRooms, type BenchClient } from '../clients';
-import { Samples, untilQuiet, waitUntil, type Percentiles } from '../measure';
+import { processWriteCalls, Samples, untilQuiet, waitUntil, type Percentiles } from '../measure';
 import type { BenchServer, OurServer } from '../servers';
 
 /** After the last change, how long delivery may take before the missing ones are counted as lost. */
@@ -48,6 +48,8 @@ export interface PropagationRun {
   /** Of the server's time, what its update check took, as the server itself counted it (ours only; null for the reference). */
   updateCheckMs: number | null;
   cpuMsPer1000Delivered: number;
+  /** Write system calls the server made in the same window (sockets and its database files). */
+  serverWriteCalls: number;
   /** Server resident memory at the end of the load, all clients still connected. */
   serverRssBytes: number;
   /** How late the bench's own event loop ran (p99, ms): high values mean the clients, not the server, were the bottleneck. */
@@ -158,6 +160,7 @@ export async function runPropagation(
     const benchCpu0 = process.cpuUsage();
     const check0 = await checkTime(server);
     const cpu0 = server.cpuMs();
+    const writes0 = processWriteCalls(server.pid);
     const start = performance.now();
 
     const writers = rooms.map((clients, r) => {
@@ -186,6 +189,7 @@ export async function runPropagation(
     await Promise.all(writers);
     await waitUntil(() => delivered >= expected, DRAIN_TIMEOUT_MS, 5);
     const cpu1 = server.cpuMs();
+    const writeCalls = processWriteCalls(server.pid) - writes0;
     const check1 = await checkTime(server);
     const systemMs = cpu1.system - cpu0.system;
     const cpuMs = cpu1.user - cpu0.user + systemMs;
@@ -216,6 +220,7 @@ export async function runPropagation(
       serverSystemCpuMs: systemMs,
       updateCheckMs: check0 !== null && check1 !== null ? check1 - check0 : null,
       cpuMsPer1000Delivered: delivered > 0 ? (cpuMs / delivered) * 1000 : NaN,
+      serverWriteCalls: writeCalls,
       serverRssBytes: rss,
       benchLoopDelayP99Ms: loop.percentile(99) / 1e6,
       benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,

@@ -34,8 +34,6 @@ export const CLOSE_CODES = {
   updateRefused: 4422,
 } as const;
 
-export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
-
 /** The messages/ key that explains a close code to the user; undefined for routine closes. */
 export function closeReasonKey(code: number): string | undefined {
   switch (code) {

@@ -137,5 +137,3 @@ export function createClusterControl(bus: RedisBus, handlers: ControlHandlers) {
     revalidateUserElsewhere: (userId: string) => void send({ kind: 'revalidate-user', userId }),
   };
 }
-
-export type ClusterControl = ReturnType<typeof createClusterControl>;

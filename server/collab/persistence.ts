@@ -166,8 +166,6 @@ export function createUpdateWriter(
   };
 }
 
-export type UpdateWriter = ReturnType<typeof createUpdateWriter>;
-
 /**
  * Merges a document's snapshot and log rows into a new snapshot and deletes
  * the merged rows, in one transaction. Works from the stored rows, not from
