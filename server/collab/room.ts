@@ -181,14 +181,18 @@ export class Room {
    * Everything up to `frame`'s state vector is stored: tells every client
    * that opted in (at once those who wrote since their last notice, the
    * others within SAVED_NOTICE_DEFER_MS) and those who join later.
+   * `settled`: no change of this document waits for a later commit; when
+   * some does, the authors are told at once of that commit too.
    */
-  announceSaved(frame: Uint8Array): void {
+  announceSaved(frame: Uint8Array, settled = true): void {
     this.lastSaved = frame;
     this.owedNotice.clear();
     for (const conn of this.members) {
       if (!conn.extensions) continue;
-      if (this.authors.delete(conn)) conn.send(frame);
-      else this.owedNotice.add(conn);
+      if (this.authors.has(conn)) {
+        conn.send(frame);
+        if (settled) this.authors.delete(conn);
+      } else this.owedNotice.add(conn);
     }
     if (this.owedNotice.size > 0 && !this.noticeTimer) {
       this.noticeTimer = setTimeout(() => this.payNotices(), SAVED_NOTICE_DEFER_MS);

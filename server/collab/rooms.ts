@@ -101,7 +101,10 @@ export function createRoomRegistry(deps: {
   );
 
   function sendSaved(room: Room, stateVector: Uint8Array): void {
-    room.announceSaved(encodeSaved(stateVector));
+    // Changes queued after this commit's batch was taken (on PostgreSQL, while it committed) are not in it:
+    // their authors are then owed the next notice at once too.
+    const settled = writer.unsaved(room.docId).length === 0 && (peers?.unsaved(room.docId).length ?? 0) === 0;
+    room.announceSaved(encodeSaved(stateVector), settled);
   }
 
   const peers: DocumentPeers | null = deps.bus

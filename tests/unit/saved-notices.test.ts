@@ -71,6 +71,29 @@ describe('saved notices', () => {
     room.awareness.destroy();
   });
 
+  it('go at once to the author again while a change of theirs waits for a later commit', () => {
+    const { room, writer, reader } = meetingRoom();
+    Y.applyUpdate(room.doc, typed(room, 'a'), writer.conn);
+    const first = encodeSaved(Y.encodeStateVector(room.doc));
+    // A second change arrived while the first was committing: this notice does not cover it.
+    Y.applyUpdate(room.doc, typed(room, 'b'), writer.conn);
+    room.announceSaved(first, false);
+    expect(writer.frames).toEqual([first]);
+
+    const second = encodeSaved(Y.encodeStateVector(room.doc));
+    room.announceSaved(second);
+    expect(writer.frames).toEqual([first, second]);
+    // Settled now: the next notice waits like anyone's.
+    reader.frames.length = 0;
+    const third = encodeSaved(Y.encodeStateVector(room.doc));
+    room.announceSaved(third);
+    expect(writer.frames).toEqual([first, second]);
+    vi.advanceTimersByTime(SAVED_NOTICE_DEFER_MS);
+    expect(writer.frames).toEqual([first, second, third]);
+    expect(reader.frames).toEqual([third]);
+    room.awareness.destroy();
+  });
+
   it('are not owed to a connection that has left', () => {
     const { room, writer, reader } = meetingRoom();
     Y.applyUpdate(room.doc, typed(room, 'a'), writer.conn);
