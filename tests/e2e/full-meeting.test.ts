@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import vi from '../../messages/vi.json';
 import { formatDay } from '../../lib/format';
 import { useE2eApp } from '../helpers/e2e-app';
+import { skipStepsAfterAFailure } from '../helpers/steps';
 import { CellPage } from './pages/cell-page';
 import { MeetingRecordPage } from './pages/meeting-record-page';
 import { MyTasksPage } from './pages/my-tasks-page';
@@ -32,15 +33,8 @@ describe('a regular meeting held and recorded live by two members', () => {
   let an: MeetingRecordPage;
   let binh: MeetingRecordPage;
   let binhId: string;
-  let stepFailed = false;
 
-  // A later step on top of a failed one would only fail again for the same reason.
-  beforeEach((context) => {
-    if (stepFailed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') stepFailed = true;
-  });
+  skipStepsAfterAFailure();
 
   it('An appoints himself chair and Bình minutes-taker, opens the meeting, and both see the timer running', async () => {
     ({ meeting: an } = await openMeeting(started.app, started.cell.secretary, started.cell.meetingId));

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXPECTED_BROWSER_ERRORS, type Visitor } from '../helpers/browser';
 import { useE2eApp, type Person } from '../helpers/e2e-app';
+import { skipStepsAfterAFailure } from '../helpers/steps';
 import { AgendaEditor } from './pages/agenda-editor';
 import { LoadedScripts } from './pages/loaded-scripts';
 import { MeetingRecordPage } from './pages/meeting-record-page';
@@ -34,15 +35,8 @@ describe('the meeting page loads the parts a member does not use only when they 
   let binh: MeetingRecordPage;
   let binhAt: Visitor;
   let binhScripts: LoadedScripts;
-  let stepFailed = false;
 
-  // A later step on top of a failed one would only fail again for the same reason.
-  beforeEach((context) => {
-    if (stepFailed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') stepFailed = true;
-  });
+  skipStepsAfterAFailure();
 
   /** `who` signed in on a phone of their own, `watch` called on the tab before anything loads, at the meeting's page. */
   async function onPhone(who: Person, watch: (visitor: Visitor) => void = () => undefined) {

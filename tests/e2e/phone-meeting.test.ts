@@ -1,9 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import vi from '../../messages/vi.json';
 import type { Visitor } from '../helpers/browser';
 import { useE2eApp, type Person } from '../helpers/e2e-app';
+import { skipStepsAfterAFailure } from '../helpers/steps';
 import { AgendaEditor } from './pages/agenda-editor';
 import { countEffort, effortBetween, effortOf, type Effort } from './pages/effort';
 import { MeetingRecordPage } from './pages/meeting-record-page';
@@ -56,15 +57,9 @@ describe('the December meeting held on two phones', () => {
   let hungFromOpening: Effort = { taps: 0, screens: 0 };
   let lanFromOpening: Effort = { taps: 0, screens: 0 };
   let startedNear = 0;
-  let stepFailed = false;
   let step = 0;
 
-  beforeEach((context) => {
-    if (stepFailed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') stepFailed = true;
-  });
+  skipStepsAfterAFailure();
   afterAll(() => {
     mkdirSync(SHOTS, { recursive: true });
     writeFileSync(path.join(SHOTS, 'effort.json'), `${JSON.stringify(effort, null, 2)}\n`);

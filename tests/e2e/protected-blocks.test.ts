@@ -1,7 +1,8 @@
 import type { Locator } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import vi from '../../messages/vi.json';
 import { useE2eApp } from '../helpers/e2e-app';
+import { skipStepsAfterAFailure } from '../helpers/steps';
 import { AgendaEditor } from './pages/agenda-editor';
 import { MeetingRecordPage } from './pages/meeting-record-page';
 import { writtenTextOf } from './pages/minutes-editor';
@@ -53,14 +54,8 @@ describe('the blocks the server placed in the minutes, under the keys of a plain
   let an: Person;
   let binh: Person;
   let binhId: string;
-  let stepFailed = false;
 
-  beforeEach((context) => {
-    if (stepFailed) context.skip();
-  });
-  afterEach((context) => {
-    if (context.task.result?.state === 'fail') stepFailed = true;
-  });
+  skipStepsAfterAFailure();
 
   /** Both browsers still connected and saved, nothing refused anywhere, and the two copies of the minutes alike. */
   async function expectNothingRefused(): Promise<void> {
