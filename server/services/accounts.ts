@@ -103,11 +103,10 @@ export function createAccounts(db: Db, audit: Audit) {
     },
 
     /**
-     * Returns the user for a correct email and password, null otherwise, in
-     * constant-ish time. A correct password stored under an older hash is
-     * re-hashed with the current one.
+     * The account `name` (an email, or a phone number) names, if `password`
+     * is its password; null otherwise, in constant-ish time. A correct
+     * password stored under an older hash is re-hashed with the current one.
      */
-    /** The account `name` (an email, or a phone number) names, if `password` is its password. */
     async verifyCredentials(name: SignInName, password: string): Promise<SessionUser | null> {
       const user = await db
         .selectFrom('users')
