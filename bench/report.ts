@@ -120,6 +120,7 @@ function soakTable(results: BenchResults): string | null {
     fmt(mib(r.idleHeapUsedBytes)),
     // Older results have none.
     fmt(mib(r.idleLiveHeapBytes ?? NaN)),
+    fmt(mib(r.idleRssCollectedBytes ?? NaN)),
   ]);
   return [
     `soak: ${s.rooms} meetings × ${s.clientsPerRoom} clients, each run pastes ${s.paragraphsPerRun} paragraphs per meeting, ` +
@@ -137,6 +138,7 @@ function soakTable(results: BenchResults): string | null {
       'idle RSS MiB',
       'idle heap MiB',
       'live heap MiB',
+      'RSS after GC MiB',
     ]),
   ].join('\n');
 }

@@ -350,6 +350,17 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
             },
           ]
         : []),
+      // Resident memory once that garbage is collected: what the process keeps in V8's heap and outside it.
+      ...(Number.isFinite(first.idleRssCollectedBytes) && Number.isFinite(last.idleRssCollectedBytes)
+        ? [
+            {
+              name: `soak idle memory after unload and a full collection growth, ${span}`,
+              value: last.idleRssCollectedBytes! / first.idleRssCollectedBytes! - 1,
+              target: '≤ 10%',
+              met: last.idleRssCollectedBytes! <= first.idleRssCollectedBytes! * 1.1,
+            },
+          ]
+        : []),
       {
         name: 'soak all updates delivered, clients converged',
         value: soak.reduce((sum, r) => sum + r.delivered, 0),

@@ -34,6 +34,12 @@ export interface SoakRun {
   idleHeapUsedBytes: number;
   /** What the heap still holds after a full collection (bench/live-heap.ts; NaN when it could not be read). */
   idleLiveHeapBytes?: number;
+  /**
+   * Resident memory right after that full collection: without the garbage V8
+   * had not collected yet (the server never collects while idle), what the
+   * process keeps, in V8's heap and outside it (NaN when no collection ran).
+   */
+  idleRssCollectedBytes?: number;
   /** A meeting's document at the end of the run: encoded size and paragraphs of the minutes. */
   documentBytes: number;
   paragraphs: number;
@@ -118,6 +124,9 @@ export async function runSoak(
     );
     await untilIdle();
     const metrics = await server.metrics();
+    const idleRssBytes = server.rssBytes();
+    // After the figures above: the collection it forces would lower them.
+    const idleLiveHeapBytes = await liveHeapBytes(server.pid);
     const soakRun: SoakRun = {
       run,
       latencyMs: measured.latencyMs,
@@ -127,10 +136,10 @@ export async function runSoak(
       serverCpuMs: measured.serverCpuMs,
       cpuMsPer1000Delivered: measured.cpuMsPer1000Delivered,
       loadedRssBytes: measured.serverRssBytes,
-      idleRssBytes: server.rssBytes(),
+      idleRssBytes,
       idleHeapUsedBytes: metrics.bienban_nodejs_heap_size_used_bytes ?? NaN,
-      // After the figures above: the collection it forces would lower them.
-      idleLiveHeapBytes: await liveHeapBytes(server.pid),
+      idleLiveHeapBytes,
+      idleRssCollectedBytes: Number.isFinite(idleLiveHeapBytes) ? server.rssBytes() : NaN,
       documentBytes: measured.documentBytes,
       paragraphs: measured.paragraphs,
       benchLoopDelayP99Ms: measured.benchLoopDelayP99Ms,
@@ -141,7 +150,8 @@ export async function runSoak(
         `p50 ${soakRun.latencyMs.p50.toFixed(2)} ms, p99 ${soakRun.latencyMs.p99.toFixed(2)} ms, ` +
         `${soakRun.delivered}/${soakRun.expected} delivered, cpu ${soakRun.cpuMsPer1000Delivered.toFixed(1)} ms/1000, ` +
         `idle RSS ${(soakRun.idleRssBytes / 2 ** 20).toFixed(1)} MiB, heap ${(soakRun.idleHeapUsedBytes / 2 ** 20).toFixed(1)} MiB, ` +
-        `live heap ${((soakRun.idleLiveHeapBytes ?? NaN) / 2 ** 20).toFixed(1)} MiB`,
+        `live heap ${((soakRun.idleLiveHeapBytes ?? NaN) / 2 ** 20).toFixed(1)} MiB, ` +
+        `RSS after the collection ${((soakRun.idleRssCollectedBytes ?? NaN) / 2 ** 20).toFixed(1)} MiB`,
     );
   }
   return result;
