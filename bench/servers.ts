@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { entryPointArgs, isCompiledFresh } from '../tests/helpers/entry-point';
+import { entryPointArgs, isCompiledFresh, startScriptEnv } from '../tests/helpers/entry-point';
 import { readMetrics } from '../tests/helpers/prometheus';
 import { PROJECT_ROOT } from '../tests/helpers/server';
 import { processCpuMs, processRssBytes, sleep } from './measure';
@@ -125,6 +125,7 @@ async function spawnProductServer(
     cwd: root,
     env: {
       ...process.env,
+      ...startScriptEnv(root),
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { compiledArgs, isCompiledFresh, sourceArgs } from '../../tests/helpers/entry-point';
+import { compiledArgs, isCompiledFresh, sourceArgs, startScriptEnv } from '../../tests/helpers/entry-point';
 import { makeDataDir, removeDataDir } from '../../tests/helpers/server';
 import { processCpuMs, sleep } from '../measure';
 import { freePort } from '../servers';
@@ -70,6 +70,7 @@ async function timeOneStart(root: string, dataDir: string, args: string[]): Prom
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...startScriptEnv(root),
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -26,6 +26,25 @@ export function isCompiledFresh(root: string, entry: EntryPoint): boolean {
   });
 }
 
+/**
+ * The environment `npm start` of the checkout at `root` sets for the server:
+ * the `NAME=value` words that begin its start script (NODE_ENV, and the C
+ * allocator's setting README "What production runs" explains). Tests and the bench
+ * start the server with them, so they measure the process operators run.
+ */
+export function startScriptEnv(root: string): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  const env: Record<string, string> = {};
+  for (const word of (manifest.scripts?.start ?? '').trim().split(/\s+/)) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
+    if (!assignment) break;
+    env[assignment[1]!] = assignment[2]!;
+  }
+  return env;
+}
+
 /** Node's arguments for the compiled bundle of an entry point, as `npm start` and `npm run cli` give them. */
 export const compiledArgs = (entry: EntryPoint): string[] => ['--enable-source-maps', ENTRY_POINTS[entry].compiled];
 

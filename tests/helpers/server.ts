@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { compiledArgs, isCompiledFresh, sourceArgs } from './entry-point';
+import { compiledArgs, isCompiledFresh, sourceArgs, startScriptEnv } from './entry-point';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -62,6 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const args = program === 'compiled' ? compiledArgs('server') : sourceArgs('server');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...startScriptEnv(PROJECT_ROOT),
     NODE_ENV: 'production',
     PORT: String(options.port ?? 0),
     HOST: '127.0.0.1',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SIGN_IN_LIMITS } from '../../server/auth/sign-in-limiter';
 import { DEFAULT_LIMITS, limitsFromEnv } from '../../server/collab/limits';
 import { loadConfig } from '../../server/config';
+import { startScriptEnv } from '../helpers/entry-point';
 
 /**
  * The container deployment (Dockerfile, compose.yaml, Caddyfile) and the README's section on reverse
@@ -533,5 +534,32 @@ describe('the reader of compose.yaml', () => {
     expect(() => durationMs('2 minutes')).toThrow();
     expect(interpolate('${A:-x}/${B}', { B: 'b' })).toBe('x/b');
     expect(() => interpolate('${A:?needed}', {})).toThrow('needed');
+  });
+});
+
+describe('what `npm start` sets', () => {
+  it('gives large allocations back to the system, and tests and the bench start the server with the same', () => {
+    expect(startScriptEnv(ROOT)).toEqual({ NODE_ENV: 'production', MALLOC_MMAP_THRESHOLD_: '131072' });
+    // The image starts the server through the same script.
+    expect(read('Dockerfile')).toMatch(/^CMD \["npm", "start"\]$/m);
+  });
+
+  it('reads only the assignments that begin the start script', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bienban-start-'));
+    try {
+      const write = (start: string | undefined) =>
+        writeFileSync(
+          path.join(dir, 'package.json'),
+          JSON.stringify({ scripts: start === undefined ? {} : { start } }),
+        );
+      write('A=1 B_2=x node C=3 main.js');
+      expect(startScriptEnv(dir)).toEqual({ A: '1', B_2: 'x' });
+      write('node main.js');
+      expect(startScriptEnv(dir)).toEqual({});
+      write(undefined);
+      expect(startScriptEnv(dir)).toEqual({});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
