@@ -26,6 +26,11 @@ import {
 import { describeEachDatabase } from '../helpers/temp-database';
 
 const REQUEST = { address: '203.0.113.9', origin: 'https://bienban.example.vn' };
+/**
+ * The demo is seeded as on this day, so that the meeting it schedules for next month is December
+ * 2026's, whatever today's date: the dates below are that meeting's.
+ */
+const SEEDED_ON = new Date(2026, 10, 20, 12);
 
 /** What the meeting held here decides, and what it must leave out of its resolution. */
 const PASSED = 'Thông qua nghị quyết tháng 12 năm 2026';
@@ -92,7 +97,7 @@ describeEachDatabase('the resolution exported as its own document', (db) => {
   // Seeding the demo's year and holding a meeting through the operations takes a while on PostgreSQL.
   beforeAll(async () => {
     services = db().services;
-    demo = await seedDemo(services);
+    demo = await seedDemo(services, SEEDED_ON);
     const record = createMeetingRecord(services);
     docs = createStoredDocs(services.docStore, record.hooks);
     ops = record.attach(docs);
