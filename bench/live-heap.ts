@@ -1,23 +1,22 @@
 import WebSocket from 'ws';
 import { sleep } from './measure';
 
-/** Where Node's inspector listens once SIGUSR1 has turned it on (its default). */
-const INSPECTOR = 'http://127.0.0.1:9229';
-
 /**
  * The server's live heap: what is still reachable after a full garbage
  * collection, in bytes, or NaN when it cannot be read. The heap /metrics
  * reports counts garbage not yet collected, and resident memory counts pages
  * V8 and the allocator keep after freeing; neither says whether unloaded
  * documents are still held. Read through the DevTools protocol: SIGUSR1 turns
- * on Node's inspector in the server (on 127.0.0.1:9229, once; it stays on,
- * idle, for the rest of the run), and HeapProfiler.collectGarbage then
- * Runtime.getHeapUsage answer it. Product code has no part in it.
+ * on Node's inspector in the server (on the port the bench started it with,
+ * once; it stays on, idle, for the rest of the run), and
+ * HeapProfiler.collectGarbage then Runtime.getHeapUsage answer it. Product
+ * code has no part in it. Resident memory read right after it counts no
+ * garbage either.
  */
-export async function liveHeapBytes(pid: number): Promise<number> {
+export async function liveHeapBytes(server: { pid: number; inspectorPort: number }): Promise<number> {
   try {
-    process.kill(pid, 'SIGUSR1');
-    const target = await inspectorTarget();
+    process.kill(server.pid, 'SIGUSR1');
+    const target = await inspectorTarget(`http://127.0.0.1:${server.inspectorPort}`);
     if (!target) return NaN;
     const socket = new WebSocket(target);
     await new Promise<void>((resolve, reject) => {
@@ -38,10 +37,10 @@ export async function liveHeapBytes(pid: number): Promise<number> {
 }
 
 /** The inspector's websocket address, once it answers (it takes a moment after the signal). */
-async function inspectorTarget(): Promise<string | null> {
+async function inspectorTarget(inspector: string): Promise<string | null> {
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
-      const targets = (await (await fetch(`${INSPECTOR}/json/list`)).json()) as { webSocketDebuggerUrl?: string }[];
+      const targets = (await (await fetch(`${inspector}/json/list`)).json()) as { webSocketDebuggerUrl?: string }[];
       const url = targets[0]?.webSocketDebuggerUrl;
       if (url) return url;
     } catch {

@@ -220,12 +220,20 @@ export function renderReport(results: BenchResults): string {
     if (o) {
       ours.push(
         [
-          `  per loaded idle document, ${o.documents} docs (KiB)`,
+          `  per loaded idle document, ${o.documents} docs, collected (KiB)`,
           `${fmt(kib(o.perDocumentBytes))} (reference ${fmt(kib(r?.perDocumentBytes))})`,
         ],
         [
-          `  per idle connection, ${o.connections - o.documents} conns (KiB)`,
+          '    of it live in the heap (KiB)',
+          `${fmt(kib(o.perDocumentLiveHeapBytes))} (reference ${fmt(kib(r?.perDocumentLiveHeapBytes))})`,
+        ],
+        [
+          `  per idle connection, ${o.connections - o.documents} conns, collected (KiB)`,
           `${fmt(kib(o.perConnectionBytes))} (reference ${fmt(kib(r?.perConnectionBytes))})`,
+        ],
+        [
+          '    of it live in the heap (KiB)',
+          `${fmt(kib(o.perConnectionLiveHeapBytes))} (reference ${fmt(kib(r?.perConnectionLiveHeapBytes))})`,
         ],
         ['  idle before → after the probe (MiB)', `${fmt(mib(o.idleRssBytes))} → ${fmt(mib(o.afterRssBytes))}`],
       );

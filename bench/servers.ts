@@ -16,6 +16,11 @@ export interface BenchServer {
   /** Base of the websocket URL; the provider appends "/<room>". */
   readonly wsUrl: string;
   readonly pid: number;
+  /**
+   * Where the server's inspector listens once SIGUSR1 turns it on (each
+   * server its own port, so that both can be asked at once); idle until then.
+   */
+  readonly inspectorPort: number;
   /** CPU time the server process has used so far (ms), in user and kernel mode. */
   cpuMs(): { user: number; system: number };
   rssBytes(): number;
@@ -116,12 +121,14 @@ async function spawnProductServer(
   root: string,
   dataDir: string,
   port: number,
+  inspectorPort: number,
   extraEnv: Record<string, string> = {},
 ): Promise<RunningProcess> {
   // One process (node, not a wrapper), so signals and /proc figures are the server's own. BENCH_SERVER_NODE_ARGS
   // adds Node flags for it alone (`--cpu-prof --cpu-prof-dir=/tmp/prof`), which NODE_OPTIONS would not all accept.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...entryPointArgs(root, 'server').args], {
+  const args = [inspectPort(inspectorPort), ...nodeArgs, ...entryPointArgs(root, 'server').args];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...process.env,
@@ -183,7 +190,8 @@ export async function startOurServer(
   root = PROJECT_ROOT,
   env: Record<string, string> = {},
 ): Promise<OurServer> {
-  let running = await spawnProductServer(root, dataDir, 0, env);
+  const inspectorPort = await freePort();
+  let running = await spawnProductServer(root, dataDir, 0, inspectorPort, env);
   const port = running.port;
   return {
     name: 'ours',
@@ -197,6 +205,7 @@ export async function startOurServer(
       return running.process.pid!;
     },
     port,
+    inspectorPort,
     dataDir,
     productRoot: root,
     cpuMs: () => processCpuMs(running.process.pid!),
@@ -208,7 +217,7 @@ export async function startOurServer(
     async restart(hooks = {}) {
       await running.stop();
       hooks.exited?.();
-      const starting = spawnProductServer(root, dataDir, port, env);
+      const starting = spawnProductServer(root, dataDir, port, inspectorPort, env);
       hooks.spawned?.();
       running = await starting;
     },
@@ -228,6 +237,11 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The Node flag that sets where the inspector listens once turned on; on its own it turns nothing on. */
+function inspectPort(port: number): string {
+  return `--inspect-port=127.0.0.1:${port}`;
+}
+
 /**
  * Starts the reference server shipped with y-websocket 2.1.0, as shipped:
  * its own bin/server.cjs, in memory only (no YPERSISTENCE), no authentication.
@@ -236,6 +250,7 @@ export async function startReferenceServer(): Promise<BenchServer> {
   const script = path.join(PROJECT_ROOT, 'node_modules', 'y-websocket-server-ref', 'bin', 'server.cjs');
   if (!existsSync(script)) throw new Error('y-websocket-server-ref is not installed (npm install)');
   const port = await freePort();
+  const inspectorPort = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' };
   delete env.YPERSISTENCE;
   // BENCH_REFERENCE_NODE_ARGS: Node flags for the reference alone, as BENCH_SERVER_NODE_ARGS for ours (a profile
@@ -243,7 +258,7 @@ export async function startReferenceServer(): Promise<BenchServer> {
   const flags = (process.env.BENCH_REFERENCE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const nodeArgs =
     flags.length > 0 ? ['--require', path.join(PROJECT_ROOT, 'bench', 'exit-on-signal.cjs'), ...flags] : [];
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const child = spawn(process.execPath, [inspectPort(inspectorPort), ...nodeArgs, script], {
     cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -269,6 +284,7 @@ export async function startReferenceServer(): Promise<BenchServer> {
     name: 'reference',
     wsUrl: `ws://127.0.0.1:${port}`,
     pid: child.pid!,
+    inspectorPort,
     cpuMs: () => processCpuMs(child.pid!),
     rssBytes: () => processRssBytes(child.pid!),
     async stop() {

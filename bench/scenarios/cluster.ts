@@ -118,6 +118,7 @@ function asOneServer(instances: OurServer[], wsUrl: string, redis: PrivateRedis 
     name: 'ours',
     wsUrl,
     pid: instances[0]!.pid,
+    inspectorPort: instances[0]!.inspectorPort,
     cpuMs: () => sum(processCpuMs),
     rssBytes: () => instances.reduce((total, s) => total + processRssBytes(s.pid), 0),
     stop: async () => undefined,

@@ -126,7 +126,7 @@ export async function runSoak(
     const metrics = await server.metrics();
     const idleRssBytes = server.rssBytes();
     // After the figures above: the collection it forces would lower them.
-    const idleLiveHeapBytes = await liveHeapBytes(server.pid);
+    const idleLiveHeapBytes = await liveHeapBytes(server);
     const soakRun: SoakRun = {
       run,
       latencyMs: measured.latencyMs,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseOptions, selected } from '../../bench/options';
 import type { PropagationRun, PropagationSpec } from '../../bench/scenarios/propagation';
+import { memoryGrowth } from '../../bench/scenarios/memory';
 import type { SoakRun } from '../../bench/scenarios/soak';
 import { checkTargets, compare, spread, type BenchResults, type PropagationSummary } from '../../bench/summary';
 
@@ -91,5 +92,21 @@ describe('the bench: rounds, document-only variants and the soak', () => {
     // Kept after the collection too.
     const kept = checksOf([soakRun(1, 280, 128, 220), soakRun(2, 300, 128, 225), soakRun(3, 400, 129, 300)]);
     expect(kept['soak idle memory after unload and a full collection growth']).toBe(false);
+  });
+});
+
+describe('the memory probe', () => {
+  it('splits the growth into what a document and what a connection adds, both in resident memory and in the live heap', () => {
+    const KiB = 1024;
+    // 100 documents of 150 KiB each with one connection of 5 KiB, then 400 more connections.
+    const idle = { rss: 200_000 * KiB, liveHeap: 100_000 * KiB };
+    const withDocuments = { rss: idle.rss + 100 * 155 * KiB, liveHeap: idle.liveHeap + 100 * 145 * KiB };
+    const withConnections = {
+      rss: withDocuments.rss + 400 * 5 * KiB,
+      liveHeap: withDocuments.liveHeap + 400 * 4 * KiB,
+    };
+    const growth = memoryGrowth({ idle, withDocuments, withConnections }, 100, 400);
+    expect(growth.perConnection).toEqual({ rss: 5 * KiB, liveHeap: 4 * KiB });
+    expect(growth.perDocument).toEqual({ rss: 150 * KiB, liveHeap: 141 * KiB });
   });
 });
