@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import type { SessionUser } from '../services/accounts';
 import { docIdSchema } from '../../lib/schemas';
 import { colorFor, type AwarenessIdentity } from './awareness-rewrite';
+import { writeScopeOf } from './update-guard';
 
 export type UpgradeDecision =
   | {
@@ -58,7 +59,7 @@ export async function authorizeUpgrade(
     meeting: granted.meeting,
     identity: { id: user.id, name: user.name, color: colorFor(user.id) },
     access,
-    writes: new Set(writes),
+    writes: writeScopeOf(writes),
     tokenExp: token.exp,
     sessionVersion: token.sv,
   };
@@ -79,5 +80,5 @@ export async function currentAccess(
   if (!user || (sessionVersion !== undefined && user.sessionVersion !== sessionVersion)) return null;
   const granted = await grant(services, user, docId);
   if (!granted || granted.permissions.access === 'none') return 'none';
-  return { access: granted.permissions.access, writes: new Set(granted.permissions.writes) };
+  return { access: granted.permissions.access, writes: writeScopeOf(granted.permissions.writes) };
 }

@@ -8,7 +8,7 @@ import { COLLAB_PATH, EXTENSIONS_PARAM } from '../../lib/collab/messages';
 import { log } from '../log';
 import type { Services } from '../services';
 import { authorizeUpgrade, currentAccess } from './authorize';
-import { serveConnection, type ConnectionContext } from './connection';
+import { serveConnection, type ConnectionContext, type ConnectionDeps } from './connection';
 import type { CollabLimits } from './limits';
 import { createLoopDelayMonitor } from './loop-delay';
 import { createCollabMetrics, exposeCollabMetrics } from './metrics';
@@ -99,7 +99,8 @@ export function createCollabServer(options: {
     onDelivery: (ms) => delivery?.observe(ms),
   });
   const upgradeLimiter = createUpgradeLimiter(limits.MAX_UPGRADES_PER_ADDRESS_PER_MINUTE);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.MAX_MESSAGE_BYTES });
+  // `connections` tracks the sockets served; ws's own tracking would add a set entry and a listener per socket.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.MAX_MESSAGE_BYTES, clientTracking: false });
   const outbox = createOutbox();
   const connections = new Set<Connection>();
   let accepting = true;
@@ -199,7 +200,13 @@ export function createCollabServer(options: {
     });
   }
 
-  const onClosed = (closed: Connection) => connections.delete(closed);
+  const connectionDeps: ConnectionDeps = {
+    rooms,
+    metrics,
+    limits,
+    outbox,
+    onClosed: (closed) => connections.delete(closed),
+  };
 
   /**
    * Serves an accepted socket. Outside handleUpgrade: what the connection's
@@ -207,7 +214,7 @@ export function createCollabServer(options: {
    * the upgrade request with its headers and the meeting's row.
    */
   function accept(ws: WebSocket, ctx: ConnectionContext): void {
-    connections.add(serveConnection(ws, ctx, { rooms, metrics, limits, outbox, onClosed }));
+    connections.add(serveConnection(ws, ctx, connectionDeps));
   }
 
   type Access = Awaited<ReturnType<typeof currentAccess>>;

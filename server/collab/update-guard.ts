@@ -32,6 +32,25 @@ type AnyType = Y.AbstractType<any>;
 /** The root types a connection may write to (the policy decides: minutes for editors, the agenda for those who prepare). */
 export type WriteScope = ReadonlySet<ClientRoot>;
 
+/** Every scope handed out so far, by its roots: there are only a few (one per combination of roles). */
+const scopes = new Map<string, WriteScope>();
+
+/**
+ * The write scope of these roots, one shared set per combination: every live
+ * connection holds one, and a set of its own each was a hash table per
+ * connection saying what a handful of sets say. Read-only by its type.
+ */
+export function writeScopeOf(roots: Iterable<ClientRoot>): WriteScope {
+  const sorted = Array.from(new Set(roots)).sort();
+  const key = sorted.join(' ');
+  let scope = scopes.get(key);
+  if (!scope) {
+    scope = new Set(sorted);
+    scopes.set(key, scope);
+  }
+  return scope;
+}
+
 export type GuardVerdict =
   /** Apply it. `newTasks` are task blocks it creates, which the server gives ids. */
   | { kind: 'accept'; newTasks: Y.ID[] }

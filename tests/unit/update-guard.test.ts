@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { meetingDoc, type VoteRecord } from '../../lib/meeting-doc/layout';
 import { encodeInitialDocument } from '../../server/collab/initial-document';
-import { assignTaskIds, checkUpdate, type WriteScope } from '../../server/collab/update-guard';
+import { assignTaskIds, checkUpdate, writeScopeOf, type WriteScope } from '../../server/collab/update-guard';
 import { insertInSection } from '../../server/meeting/doc-edits';
 
 const EDITOR: WriteScope = new Set(['minutes']);
@@ -230,5 +230,17 @@ describe('the update guard: what a client may write into a meeting document', ()
   it('ignores what the server already has', () => {
     const c = client(server);
     expect(checkUpdate(server, Y.encodeStateAsUpdate(c.doc), EDITOR).kind).toBe('accept');
+  });
+});
+
+describe('writeScopeOf', () => {
+  it('hands out one shared scope per combination of roots, whatever their order or repeats', () => {
+    const preparer = writeScopeOf(['minutes', 'agenda']);
+    expect([...preparer].sort()).toEqual(['agenda', 'minutes']);
+    expect(writeScopeOf(['agenda', 'minutes', 'agenda'])).toBe(preparer);
+    const editor = writeScopeOf(['minutes']);
+    expect([...editor]).toEqual(['minutes']);
+    expect(editor).not.toBe(preparer);
+    expect(writeScopeOf([])).toEqual(new Set());
   });
 });
