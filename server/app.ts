@@ -29,7 +29,10 @@ export async function startApp(
   signInLimits: SignInLimits = signInLimitsFromEnv(),
 ): Promise<RunningApp> {
   const metrics = createServerMetrics(config.databaseUrl ? 'postgres' : 'sqlite');
-  const { handle, services } = await openServices(config, metrics.database.observeQuery);
+  const { handle, services } = await openServices(config, {
+    observeQuery: metrics.database.observeQuery,
+    backgroundCheckpoints: true,
+  });
   metrics.database.watchPool(handle.poolStats);
   const record = createMeetingRecord(services, { timeZone: config.timeZone });
   const collab = createCollabServer({

@@ -7,13 +7,14 @@ import { createServices, type Services } from './services';
 /**
  * Opens the database, brings its schema up to date and seeds the shipped
  * meeting templates. Used by the server process and the operator CLI alike;
- * the server passes `observeQuery` to time every query for its metrics.
+ * the server passes `observeQuery` to time every query for its metrics, and
+ * has the embedded database checkpoint on a thread of its own.
  */
 export async function openServices(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'language' | 'mail' | 'publicUrl'>>,
-  observeQuery?: QueryObserver,
+  options: { observeQuery?: QueryObserver; backgroundCheckpoints?: boolean } = {},
 ): Promise<{ handle: DbHandle; services: Services }> {
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, observeQuery });
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, ...options });
   try {
     await migrateToLatest(handle.db, handle.dialect);
     const services = createServices(handle, {

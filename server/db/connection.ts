@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatab
 import pg from 'pg';
 import { log } from '../log';
 import type { Database } from './schema';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -75,11 +76,14 @@ const ignoreQuery: QueryObserver = () => undefined;
  * Opens the database: PostgreSQL when a URL is given, otherwise the embedded
  * SQLite file under the data directory. `observeQuery` hears of every query
  * Kysely runs (and of the statements doc-store runs beside it).
+ * `backgroundCheckpoints`: SQLite's checkpoints run on a thread of their own
+ * (the server; a short-lived CLI command leaves them to the connection).
  */
 export function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
   observeQuery?: QueryObserver | undefined;
+  backgroundCheckpoints?: boolean | undefined;
 }): DbHandle {
   const observeQuery = options.observeQuery ?? ignoreQuery;
   // Kysely times each query itself; without an observer it skips the timing.
@@ -113,9 +117,21 @@ export function openDatabase(options: {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpointer = options.backgroundCheckpoints ? startWalCheckpointer(sqlite, file) : null;
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     log: logQueries,
   });
-  return { db, dialect: 'sqlite', sqlite, observeQuery, poolStats: () => null, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    observeQuery,
+    poolStats: () => null,
+    async close() {
+      // The thread's connection closes first: the last one to close folds the log into the file.
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
