@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../helpers/e2e-app';
+import { waitUntilInteractive } from './pages/interactive';
 import { SignInPage } from './pages/sign-in-page';
 
 /** Where the overview's picture is kept, to be looked at. */
@@ -51,6 +52,7 @@ describe('the committee reviews the demo cell’s minutes', () => {
     }
 
     const form = page.getByTestId('guidance-form');
+    await waitUntilInteractive(form.getByTestId('guidance-body-input'));
     await form.getByTestId('guidance-body-input').fill(GUIDANCE);
     await form.getByTestId('guidance-submit').click();
     await form.getByTestId('guidance-given').waitFor();
@@ -95,6 +97,8 @@ describe('the committee reviews the demo cell’s minutes', () => {
 
     // While preparing, the secretary keeps the draft under a name and finds it among the versions.
     const save = page.getByTestId('save-version-form');
+    // Typed before hydration, the name would be in the field but not in the form's state, which submits it empty.
+    await waitUntilInteractive(save.getByTestId('version-label-input'));
     await save.getByTestId('version-label-input').fill('Dự thảo của chi ủy');
     await save.getByTestId('version-save').click();
     await save.getByTestId('version-saved').waitFor();
