@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import vi from '../../messages/vi.json';
 import { useE2eApp } from '../helpers/e2e-app';
 import { ArchivePage } from './pages/archive-page';
+import { waitUntilInteractive } from './pages/interactive';
 import { SignInPage } from './pages/sign-in-page';
 
 describe('the archive of the demo cell, read on a phone', () => {
@@ -65,6 +66,8 @@ describe('the archive of the demo cell, read on a phone', () => {
     await visitor.page.goto(`/meetings/${next.id}`);
 
     const form = visitor.page.getByTestId('not-held-form');
+    // The form is loaded after the page; used before it hydrates, it would submit natively and reload the page.
+    await waitUntilInteractive(form.getByTestId('not-held-submit'));
     await form.getByTestId('not-held-reason').selectOption({ label: vi.notHeld.reason.postponed });
     await form.getByTestId('not-held-submit').click();
     // Without a reason nothing is recorded.

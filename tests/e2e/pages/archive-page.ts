@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { waitUntilInteractive } from './interactive';
 
 /** /archive: the meetings of the cells the reader belongs to or oversees, by year and month, with filters. */
 export class ArchivePage {
@@ -15,7 +16,11 @@ export class ArchivePage {
   /** Follows "Lưu trữ" in the header, opening the header's menu first where it is folded (a phone). */
   async openFromHeader(): Promise<void> {
     const toggle = this.page.locator('.site-header__toggle');
-    if (await toggle.isVisible()) await toggle.click();
+    if (await toggle.isVisible()) {
+      // The menu opens by the page's script: pressed before the header hydrates, it stays shut.
+      await waitUntilInteractive(toggle);
+      await toggle.click();
+    }
     await this.page.getByTestId('archive-link').click();
     await this.page.waitForURL((url) => url.pathname === '/archive');
     await this.count.waitFor();

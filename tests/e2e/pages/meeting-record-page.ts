@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { MeetingTab } from '../../../lib/meeting-tabs';
 import { ClosingPanel } from './closing-panel';
+import { waitUntilInteractive } from './interactive';
 import { MeetingPage } from './meeting-page';
 import { figuresOf, MinutesBlocks, type AttendanceFigures } from './minutes-blocks';
 import { VotesPanel } from './votes-panel';
@@ -73,6 +74,8 @@ export class MeetingRecordPage extends MeetingPage {
     const button = this.page.getByTestId(`meeting-tab-${tab}`);
     if (!(await button.isVisible())) return;
     if ((await button.getAttribute('aria-selected')) !== 'true') {
+      // Pressed before the page hydrates, a tab does nothing (right after goto, say).
+      await waitUntilInteractive(button);
       // With very large text the bar of tabs scrolls sideways: a person swipes it until the tab shows, then taps.
       // Playwright's own scrolling does not reach into a fixed bar on an emulated phone, so the tap is dispatched.
       const scrolls = await button.evaluate((tab) => {
@@ -131,6 +134,8 @@ export class MeetingRecordPage extends MeetingPage {
   /** Picks a member's mark in the roll call (the minutes-taker or the chair) and waits until it is shown. */
   async markAttendance(name: string, mark: AttendanceMark): Promise<void> {
     const row = this.attendanceRow(name);
+    // The roll call's controls hydrate apart from the rest of the page (a dynamic part with its own fallback).
+    await waitUntilInteractive(row.getByTestId('attendance-select'));
     await row.getByTestId('attendance-select').selectOption(mark);
     await row.and(this.page.locator(`[data-status="${mark}"]`)).waitFor();
   }
@@ -138,6 +143,7 @@ export class MeetingRecordPage extends MeetingPage {
   /** Marks a member absent and types the reason the minutes will state. */
   async markAbsentWithReason(name: string, reason: string): Promise<void> {
     const row = this.attendanceRow(name);
+    await waitUntilInteractive(row.getByTestId('attendance-select'));
     await row.getByTestId('attendance-select').selectOption('absent_with_reason');
     await row.getByTestId('attendance-reason').fill(reason);
     await row.getByTestId('attendance-reason-save').click();
@@ -146,6 +152,7 @@ export class MeetingRecordPage extends MeetingPage {
 
   /** "Everyone present" (the minutes-taker or the chair); waits until nobody expected is left unmarked. */
   async markEveryonePresent(): Promise<void> {
+    await waitUntilInteractive(this.page.getByTestId('attendance-all-present'));
     await this.page.getByTestId('attendance-all-present').click();
     await this.page.getByTestId('attendance-all-present').waitFor({ state: 'detached' });
   }
