@@ -3,6 +3,7 @@ import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { EarlyInputScript } from '../components/early-input-script';
 import { I18nProvider } from '../components/i18n-provider';
 import { SiteHeader } from '../components/site-header';
 import { TextSizeCookie } from '../components/text-size-cookie';
@@ -10,6 +11,7 @@ import { auditCells } from '../lib/policy';
 import { TEXT_SIZE_COOKIE, textSizeFor } from '../lib/text-size';
 import { getI18n } from '../server/i18n';
 import { getRuntime } from '../server/runtime';
+import { cspNonce } from '../server/web/csp-nonce';
 import { getCurrent } from '../server/web/session';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={i18n.locale} data-text-size={textSize}>
       <body>
+        <EarlyInputScript nonce={await cspNonce()} />
         <I18nProvider locale={i18n.locale} messages={i18n.messages} timeZone={i18n.timeZone}>
           <a className="skip-link" href="#main">
             {i18n.t('app.skipToContent')}

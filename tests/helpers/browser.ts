@@ -40,6 +40,8 @@ export interface VisitorOptions {
   javaScriptEnabled?: boolean;
   /** A phone: 360 × 640, touch, a mobile browser's layout. */
   phone?: boolean;
+  /** 'block' keeps the app's service worker out, so every request the page makes reaches the test's routes. */
+  serviceWorkers?: 'allow' | 'block';
 }
 
 /** The phone the issue reports were made on: a small Android screen. */
@@ -84,6 +86,7 @@ export async function newVisitor(browser: Browser, baseUrl: string, options: Vis
   const context = await browser.newContext({
     baseURL: baseUrl,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     viewport: options.phone ? PHONE_VIEWPORT : { width: 1200, height: 900 },
     timezoneId: VISITOR_TIME_ZONE,
     locale: VISITOR_LOCALE,
