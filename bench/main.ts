@@ -6,6 +6,7 @@ import { makeDataDir, PROJECT_ROOT, removeDataDir } from '../tests/helpers/serve
 import { findRegressions, writeBudget } from './budget';
 import { sleep, waitUntil, type Samples } from './measure';
 import { parseOptions, selected, usage, type BenchOptions } from './options';
+import { liveHeapBytes } from './live-heap';
 import { measurePage } from './page';
 import { renderReport, writeResults } from './report';
 import { runDocumentOpen } from './scenarios/document-open';
@@ -170,6 +171,7 @@ async function main(): Promise<number> {
     const roomsOf = (key: PropagationKey) => rooms[key.slice(0, 2) as 's1' | 's2' | 's3'];
     const runs = new Map<string, { runs: PropagationRun[]; samples: Samples[] }>();
     const idleRssAfterRound = { ours: [] as number[], reference: [] as number[] };
+    const idleLiveHeapAfterRound = { ours: [] as number[], reference: [] as number[] };
     if (specs.length > 0 && reference) {
       if (options.warmup > 0) {
         const warm = {
@@ -208,8 +210,15 @@ async function main(): Promise<number> {
             await settle(server);
           }
         }
-        idleRssAfterRound.ours.push(ours.rssBytes());
-        idleRssAfterRound.reference.push(reference.rssBytes());
+        // After a full collection, so that a round's growth is what the server still holds, not
+        // garbage not collected yet or pages the allocator kept (resident memory alone swung by ±15%).
+        for (const [server, name] of [
+          [ours, 'ours'],
+          [reference, 'reference'],
+        ] as const) {
+          idleLiveHeapAfterRound[name].push(await liveHeapBytes(server));
+          idleRssAfterRound[name].push(server.rssBytes());
+        }
       }
       for (const spec of specs) {
         const o = runs.get(`${spec.key}/ours`)!;
@@ -217,7 +226,7 @@ async function main(): Promise<number> {
         results.propagation[spec.key] = compare(spec, summarise(o.runs, o.samples), summarise(r.runs, r.samples));
       }
     }
-    results.memory = { idleRssAfterRound };
+    results.memory = { idleRssAfterRound, idleLiveHeapAfterRound };
 
     if (selected(options, 'memory') && reference) {
       progress('memory probe');

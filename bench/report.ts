@@ -240,12 +240,21 @@ export function renderReport(results: BenchResults): string {
     }
     if (memory.idleRssAfterRound.ours.length > 0) {
       ours.push(
-        ['  idle after each round, ours (MiB)', memory.idleRssAfterRound.ours.map((b) => fmt(mib(b))).join(' → ')],
         [
-          '  idle after each round, reference (MiB)',
+          '  idle after each round and a full collection, ours (MiB)',
+          memory.idleRssAfterRound.ours.map((b) => fmt(mib(b))).join(' → '),
+        ],
+        [
+          '  idle after each round and a full collection, reference (MiB)',
           memory.idleRssAfterRound.reference.map((b) => fmt(mib(b))).join(' → '),
         ],
       );
+      const live = memory.idleLiveHeapAfterRound;
+      if (live)
+        ours.push(
+          ['  live heap idle after each round, ours (MiB)', live.ours.map((b) => fmt(mib(b))).join(' → ')],
+          ['  live heap idle after each round, reference (MiB)', live.reference.map((b) => fmt(mib(b))).join(' → ')],
+        );
     }
   }
   const page = results.page;

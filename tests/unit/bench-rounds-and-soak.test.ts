@@ -3,7 +3,14 @@ import { parseOptions, selected } from '../../bench/options';
 import type { PropagationRun, PropagationSpec } from '../../bench/scenarios/propagation';
 import { memoryGrowth } from '../../bench/scenarios/memory';
 import type { SoakRun } from '../../bench/scenarios/soak';
-import { checkTargets, compare, spread, type BenchResults, type PropagationSummary } from '../../bench/summary';
+import {
+  checkTargets,
+  compare,
+  idleGrowth,
+  spread,
+  type BenchResults,
+  type PropagationSummary,
+} from '../../bench/summary';
 
 const env = { NODE_ENV: 'test' } as NodeJS.ProcessEnv;
 
@@ -92,6 +99,32 @@ describe('the bench: rounds, document-only variants and the soak', () => {
     // Kept after the collection too.
     const kept = checksOf([soakRun(1, 280, 128, 220), soakRun(2, 300, 128, 225), soakRun(3, 400, 129, 300)]);
     expect(kept['soak idle memory after unload and a full collection growth']).toBe(false);
+  });
+});
+
+describe('idle memory across rounds of scenarios 1–3', () => {
+  const MiB = 2 ** 20;
+  const memory = (rss: number[], live?: number[]) => ({
+    idleRssAfterRound: { ours: rss.map((m) => m * MiB), reference: [] },
+    ...(live ? { idleLiveHeapAfterRound: { ours: live.map((m) => m * MiB), reference: [] } } : {}),
+  });
+
+  it('judges growth from the live heap after a collection, from the second round on, when it was read', () => {
+    // Resident memory swung by 15% between rounds while the live heap held still.
+    const growth = idleGrowth(memory([315, 263, 302], [120, 121, 122]))!;
+    expect(growth.name).toBe('ours idle live heap growth, round 2 → 3');
+    expect(growth.value).toBeCloseTo(122 / 121 - 1);
+    // A heap that keeps what each round left is still caught.
+    expect(idleGrowth(memory([315, 263, 302], [120, 140, 160]))!.value).toBeGreaterThan(0.1);
+  });
+
+  it('falls back to resident memory when the live heap could not be read, or in older results', () => {
+    expect(idleGrowth(memory([250, 262], [NaN, 130]))).toEqual({
+      name: 'ours idle memory growth, round 1 → 2',
+      value: 262 / 250 - 1,
+    });
+    expect(idleGrowth(memory([250, 262]))!.name).toBe('ours idle memory growth, round 1 → 2');
+    expect(idleGrowth(memory([250]))).toBeNull();
   });
 });
 
