@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import vi from '../../messages/vi.json';
 import { useE2eApp } from '../helpers/e2e-app';
-import { waitUntilInteractive } from './pages/interactive';
+import { isInteractive, waitUntilInteractive } from './pages/interactive';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
@@ -18,14 +18,7 @@ async function holdScripts(page: Page): Promise<{ release(): void }> {
     await opened;
     await route.continue();
   });
-  return {
-    release: open,
-  };
-}
-
-/** Whether React has hydrated the element (its props are on the DOM node). */
-function isHydrated(page: Page, testId: string): Promise<boolean> {
-  return page.getByTestId(testId).evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps$')));
+  return { release: open };
 }
 
 describe('what a secretary does on a phone before the page’s scripts have arrived', () => {
@@ -53,7 +46,7 @@ describe('what a secretary does on a phone before the page’s scripts have arri
     const reason = form.getByTestId('not-held-reason');
     await reason.selectOption({ label: vi.notHeld.reason.cancelled });
     await note.fill('Gõ trước khi trang sẵn sàng.');
-    expect(await isHydrated(page, 'not-held-note')).toBe(false);
+    expect(await isInteractive(note)).toBe(false);
 
     scripts.release();
     await waitUntilInteractive(form.getByTestId('not-held-submit'));
@@ -74,7 +67,7 @@ describe('what a secretary does on a phone before the page’s scripts have arri
     await form.getByTestId('not-held-reason').selectOption({ label: vi.notHeld.reason.cancelled });
     await form.getByTestId('not-held-note').fill(reason);
     await form.getByTestId('not-held-submit').click();
-    expect(await isHydrated(page, 'not-held-submit')).toBe(false);
+    expect(await isInteractive(form.getByTestId('not-held-submit'))).toBe(false);
 
     scripts.release();
     // Sent once the form is ready: it asks for the confirmation, as it does for a reason given.
